@@ -43,6 +43,8 @@ export interface Article extends ExtractedArticle {
   capturedAt: string;
   tags: string[];
   note: string;
+  /** Set when a later save replaced the content of this article. */
+  updatedAt?: string;
 }
 
 export type PageKind = 'article' | 'listing' | 'home' | 'documents' | 'other';

@@ -1,0 +1,134 @@
+import { openArchiveDb } from '../core/archive/db';
+import { listArticles } from '../core/archive/save-article';
+import { collectExport, exportFileName } from '../core/archive/export-json';
+import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
+import type { Article } from '../core/types';
+import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
+import { toArchiveError } from '../core/archive/errors';
+import browser from 'webextension-polyfill';
+
+const db = openArchiveDb();
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function notify(text: string, isError = false): void {
+  const notice = $('notice');
+  notice.hidden = !text;
+  notice.textContent = text;
+  notice.className = isError ? 'notice error' : 'notice';
+}
+
+function cell(text: string, className?: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+async function renderList(): Promise<void> {
+  $('list-view').hidden = false;
+  $('reader-view').hidden = true;
+  const total = await db.articles.count();
+  $('count').textContent = t('archiveCount', String(total));
+  $('empty').hidden = total > 0;
+  $('list').hidden = total === 0;
+  const rows = $('rows');
+  rows.replaceChildren();
+  for (const article of await listArticles(db, { limit: 500 })) {
+    const tr = document.createElement('tr');
+    tr.dataset.testid = 'result-item';
+    const titleCell = document.createElement('td');
+    const link = document.createElement('a');
+    link.href = `#/article/${encodeURIComponent(article.id)}`;
+    link.textContent = article.title;
+    titleCell.append(link);
+    tr.append(titleCell, cell(article.site.name || article.site.host), cell(article.site.province ?? '—'), cell(formatDate(article.publishedAt) || '—', 'date'));
+    rows.append(tr);
+  }
+}
+
+/** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
+function safeBody(article: Article): DocumentFragment {
+  const parsed = new DOMParser().parseFromString(article.bodyHtml, 'text/html');
+  const clean = new DOMParser().parseFromString(sanitizeArticleHtml(parsed.body, article.url), 'text/html');
+  const fragment = document.createDocumentFragment();
+  for (const node of Array.from(clean.body.childNodes)) fragment.append(document.importNode(node, true));
+  for (const img of Array.from(fragment.querySelectorAll('img'))) {
+    img.loading = 'lazy';
+    img.referrerPolicy = 'no-referrer';
+  }
+  return fragment;
+}
+
+async function renderReader(id: string): Promise<void> {
+  const article = await db.articles.get(id);
+  if (!article) {
+    notify(t('archiveNotFound'), true);
+    location.hash = '';
+    return;
+  }
+  $('list-view').hidden = true;
+  $('reader-view').hidden = false;
+  document.title = article.title;
+  $('reader-category').textContent = article.category ?? '';
+  $('reader-title').textContent = article.title;
+  const meta = [article.site.name || article.site.host, article.site.province, formatDate(article.publishedAt),
+    article.author ? `${t('archiveAuthor')}: ${article.author}` : null, `${t('archiveCapturedAt')}: ${formatDate(article.capturedAt)}`];
+  $('reader-meta').textContent = meta.filter(Boolean).join(' · ');
+  $('reader-lead').textContent = article.lead ?? '';
+  $('reader-body').replaceChildren(safeBody(article));
+  const original = $<HTMLAnchorElement>('reader-original');
+  original.href = /^https?:/.test(article.url) ? article.url : '#';
+  window.scrollTo(0, 0);
+}
+
+async function exportJson(): Promise<void> {
+  const button = $<HTMLButtonElement>('export-json');
+  button.disabled = true;
+  button.textContent = t('archiveExporting');
+  try {
+    const file = await collectExport(db, { generator: `Provincial News Archiver ${browser.runtime.getManifest().version}` });
+    const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = exportFileName(file);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    notify(t('archiveExported', String(file.count)));
+  } catch (error) {
+    const e = toArchiveError(error);
+    notify(errorSentence({ code: e.code, message: e.message }), true);
+  } finally {
+    button.disabled = false;
+    button.textContent = t('archiveExportJson');
+  }
+}
+
+async function showStorage(): Promise<void> {
+  const estimate = await navigator.storage?.estimate?.();
+  if (!estimate?.usage) return;
+  const mb = estimate.usage / 1_048_576;
+  $('storage').textContent = t('archiveStorage', mb < 1 ? `${Math.ceil(estimate.usage / 1024)} KB` : `${mb.toFixed(1)} MB`);
+}
+
+async function route(): Promise<void> {
+  const match = /^#\/article\/(.+)$/.exec(location.hash);
+  try {
+    if (match) await renderReader(decodeURIComponent(match[1]));
+    else {
+      document.title = t('archiveTitle');
+      await renderList();
+    }
+  } catch (error) {
+    const e = toArchiveError(error);
+    notify(errorSentence({ code: e.code, message: e.message }), true);
+  }
+}
+
+applyI18n(document);
+$('export-json').addEventListener('click', () => void exportJson());
+window.addEventListener('hashchange', () => void route());
+void route().then(() => { document.body.dataset.ready = 'true'; });
+void showStorage();

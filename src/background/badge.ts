@@ -1,0 +1,28 @@
+import browser from 'webextension-polyfill';
+import type { Detection } from '../core/types';
+
+export type BadgeState = 'none' | 'article' | 'saved' | 'error';
+
+const ICONS: Record<BadgeState, string> = { none: '', article: 'article-', saved: 'saved-', error: '' };
+const iconSet = (prefix: string) =>
+  Object.fromEntries([16, 32, 48, 128].map((s) => [String(s), `/icons/icon-${prefix}${s}.png`]));
+
+/** Badge text and colour per state: green "TIN" for a recognised article, blue "✓" once it is archived. */
+export async function setBadge(tabId: number, state: BadgeState, detail?: { detection?: Detection | null; error?: string }): Promise<void> {
+  const text = state === 'article' ? 'TIN' : state === 'saved' ? '✓' : state === 'error' ? '!' : '';
+  const color = state === 'saved' ? '#2563eb' : state === 'error' ? '#b91c1c' : '#16a34a';
+  let title = browser.i18n.getMessage('actionTitle');
+  if (state === 'article') title = browser.i18n.getMessage('badgeArticleTitle', detail?.detection?.province ?? detail?.detection?.site?.host ?? '');
+  if (state === 'saved') title = browser.i18n.getMessage('badgeSavedTitle');
+  if (state === 'error') title = browser.i18n.getMessage('badgeErrorTitle', detail?.error ?? '');
+  try {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color }),
+      browser.action.setTitle({ tabId, title }),
+      browser.action.setIcon({ tabId, path: iconSet(ICONS[state]) }),
+    ]);
+  } catch {
+    /* the tab closed meanwhile */
+  }
+}

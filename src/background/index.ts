@@ -1,0 +1,54 @@
+// Service worker (Chromium) / background script (Firefox): routes messages, keeps the badge, owns saving.
+import browser from 'webextension-polyfill';
+import { parseContentMessage, parsePopupRequest } from '../shared/messages';
+import { setBadge } from './badge';
+import { archivedRefFor, previewTab, saveTab } from './save-tab';
+
+const MENU_ID = 'save-article';
+const extensionOrigin = browser.runtime.getURL('');
+
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image', 'link'] }),
+  ).catch((error) => console.warn('[archiver] context menu', error));
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab?.id !== undefined) void saveTab(tab.id, 'if-new', false);
+});
+
+browser.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'save-article') return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId !== undefined) await saveTab(tabId, 'if-new', false);
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // Other extensions and web pages cannot reach runtime.onMessage, but check the sender all the same.
+  if (sender.id !== browser.runtime.id) return undefined;
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (fromExtensionPage) {
+    const request = parsePopupRequest(message);
+    if (!request) {
+      console.warn('[archiver] rejected a malformed request', message);
+      return undefined;
+    }
+    return request.type === 'preview' ? previewTab(request.tabId) : saveTab(request.tabId, request.mode, request.generic);
+  }
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return undefined;
+  const detected = parseContentMessage(message);
+  if (!detected) {
+    console.warn('[archiver] rejected a malformed content message');
+    return undefined;
+  }
+  void (async () => {
+    if (!detected.detection.isProvincialNewsArticle) return setBadge(tabId, 'none');
+    const archived = await archivedRefFor(detected.url);
+    await setBadge(tabId, archived ? 'saved' : 'article', { detection: detected.detection });
+  })();
+  return undefined;
+});
+
+// Ask the browser to keep the archive through storage pressure (granted silently for extensions in Chromium).
+void navigator.storage?.persist?.().catch(() => false);

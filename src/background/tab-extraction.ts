@@ -1,0 +1,43 @@
+import browser from 'webextension-polyfill';
+import { parseExtractReply, type ExtractReply } from '../shared/messages';
+
+const RESTRICTED = /^(chrome|edge|brave|opera|vivaldi|coccoc|about|moz-extension|chrome-extension|view-source|devtools|file|data|blob):/i;
+
+export class TabError extends Error {
+  constructor(public readonly code: 'no-tab' | 'restricted' | 'unreachable', message: string) {
+    super(message);
+  }
+}
+
+async function askContentScript(tabId: number, generic: boolean): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { type: 'extract', generic });
+}
+
+/**
+ * Asks the tab's content script for the article. Where the manifest did not inject it (a host outside the
+ * registry), it is injected on demand through activeTab + scripting, so no broad host permission is needed.
+ */
+export async function extractFromTab(tabId: number, generic: boolean): Promise<ExtractReply> {
+  let tab;
+  try {
+    tab = await browser.tabs.get(tabId);
+  } catch {
+    throw new TabError('no-tab', `No tab ${tabId}`);
+  }
+  const url = tab.url ?? '';
+  if (!url || RESTRICTED.test(url) || /\.pdf($|[?#])/i.test(url)) throw new TabError('restricted', `Cannot read ${url || 'this tab'}`);
+  let raw: unknown;
+  try {
+    raw = await askContentScript(tabId, generic);
+  } catch {
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+      raw = await askContentScript(tabId, generic);
+    } catch (error) {
+      throw new TabError('unreachable', error instanceof Error ? error.message : String(error));
+    }
+  }
+  const reply = parseExtractReply(raw);
+  if (!reply) throw new TabError('unreachable', 'The page answered with a malformed message');
+  return reply;
+}

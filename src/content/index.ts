@@ -1,0 +1,64 @@
+// Content script: classifies the page on load (for the badge) and extracts the article when asked.
+// Runs as a self-contained IIFE; it may be injected twice (manifest + scripting API), so it guards itself.
+import browser from 'webextension-polyfill';
+import { detectPage } from '../core/detect';
+import { extractArticle, ExtractionError } from '../core/extract';
+import type { Detection } from '../core/types';
+import type { ExtractReply } from '../shared/messages';
+
+const FLAG = '__provincialNewsArchiverLoaded';
+const scope = globalThis as unknown as Record<string, unknown>;
+
+function safeDetect(): Detection | null {
+  try {
+    return detectPage(document, location.href);
+  } catch (error) {
+    console.warn('[archiver] detection failed', error);
+    return null;
+  }
+}
+
+function reportDetection(): void {
+  if (!/^https?:$/.test(location.protocol)) return;
+  const detection = safeDetect();
+  if (!detection) return;
+  browser.runtime.sendMessage({ type: 'detected', url: location.href, detection }).catch(() => {
+    /* the background may be restarting; the popup will ask again */
+  });
+}
+
+function extractReply(generic: boolean): ExtractReply {
+  const detection = safeDetect();
+  try {
+    const article = extractArticle(document, location.href, { useSiteRules: !generic });
+    return { ok: true, article, detection: detection ?? fallbackDetection() };
+  } catch (error) {
+    if (error instanceof ExtractionError) return { ok: false, error: { code: error.code, message: error.message }, detection };
+    return { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) }, detection };
+  }
+}
+
+function fallbackDetection(): Detection {
+  return { isProvincialNewsArticle: false, province: null, kind: 'other', pageKind: 'other', site: null, confidence: 0, reasons: ['detection failed'] };
+}
+
+if (!scope[FLAG]) {
+  scope[FLAG] = true;
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const m = message as { type?: unknown; generic?: unknown };
+    if (m?.type !== 'extract') return undefined;
+    return Promise.resolve(extractReply(m.generic === true));
+  });
+  reportDetection();
+  // Single-page sites change the URL without a load: classify again when it changes.
+  let lastUrl = location.href;
+  const recheck = () => {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    setTimeout(reportDetection, 300);
+  };
+  window.addEventListener('popstate', recheck);
+  window.addEventListener('hashchange', recheck);
+  setInterval(recheck, 1500);
+}

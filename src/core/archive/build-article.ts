@@ -1,0 +1,36 @@
+import type { Article, ExtractedArticle, SiteInfo } from '../types';
+
+/** SHA-256 (hex) of what makes two captures the same article: title and body text. */
+export async function computeContentHash(title: string, bodyText: string): Promise<string> {
+  const data = new TextEncoder().encode(`${title.normalize('NFC')}\n\n${bodyText.normalize('NFC')}`);
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Vietnam time (+07:00) ISO string, the form every stored date uses. */
+export function toVietnamIso(date: Date): string {
+  const shifted = new Date(date.getTime() + 7 * 3600_000);
+  return shifted.toISOString().replace(/\.\d{3}Z$/, '+07:00');
+}
+
+export function siteFallback(url: string): SiteInfo {
+  let host = '';
+  try { host = new URL(url).host; } catch { /* keep empty */ }
+  return { host, name: host, province: null, kind: 'other' };
+}
+
+export async function buildArticle(
+  extracted: ExtractedArticle,
+  site: SiteInfo | null,
+  options: { now?: Date; id?: string; tags?: string[]; note?: string } = {},
+): Promise<Article> {
+  return {
+    ...extracted,
+    id: options.id ?? crypto.randomUUID(),
+    site: site ?? siteFallback(extracted.url),
+    contentHash: await computeContentHash(extracted.title, extracted.bodyText),
+    capturedAt: toVietnamIso(options.now ?? new Date()),
+    tags: options.tags ?? [],
+    note: options.note ?? '',
+  };
+}

@@ -1,0 +1,30 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Article } from '../types';
+
+export const DB_NAME = 'provincial-news-archive';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type ArchiveDb = Dexie & {
+  articles: EntityTable<Article, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/**
+ * Every schema change is a new `db.version(n)` with an upgrade function: stored archives are migrated,
+ * never wiped. Version 1 is the first shipped schema.
+ */
+export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string } = {}): ArchiveDb {
+  const db = new Dexie(options.name ?? DB_NAME, {
+    indexedDB: options.indexedDB,
+    IDBKeyRange: options.IDBKeyRange,
+  }) as ArchiveDb;
+  db.version(1).stores({
+    articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
+    settings: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,63 @@
+import type { Article, ExtractedArticle, SiteInfo } from '../types';
+import type { ArchiveDb } from './db';
+import { buildArticle, toVietnamIso } from './build-article';
+import { toArchiveError } from './errors';
+
+export type SaveMode = 'if-new' | 'update';
+
+export type SaveResult =
+  | { status: 'created'; article: Article }
+  | { status: 'duplicate'; article: Article }
+  | { status: 'updated'; article: Article }
+  | { status: 'unchanged'; article: Article };
+
+export async function findArchivedByUrl(db: ArchiveDb, url: string, canonicalUrl?: string): Promise<Article | undefined> {
+  const keys = [...new Set([url, canonicalUrl].filter((u): u is string => !!u))];
+  return (
+    (await db.articles.where('canonicalUrl').anyOf(keys).first()) ??
+    (await db.articles.where('url').anyOf(keys).first())
+  );
+}
+
+/**
+ * Saves one extracted article. The same URL (or canonical URL) is stored once: with mode 'if-new' a second
+ * save reports the archived copy; with 'update' it replaces the content and keeps id, tags, note and first capture time.
+ * Runs in one transaction, so a failure (a full disk) leaves the archive as it was.
+ */
+export async function saveArticle(
+  db: ArchiveDb,
+  extracted: ExtractedArticle,
+  site: SiteInfo | null,
+  options: { mode?: SaveMode; now?: Date } = {},
+): Promise<SaveResult> {
+  const mode = options.mode ?? 'if-new';
+  const fresh = await buildArticle(extracted, site, { now: options.now });
+  try {
+    return await db.transaction('rw', db.articles, async (): Promise<SaveResult> => {
+      const existing = await findArchivedByUrl(db, extracted.url, extracted.canonicalUrl);
+      if (!existing) {
+        await db.articles.add(fresh);
+        return { status: 'created', article: fresh };
+      }
+      if (mode === 'if-new') return { status: 'duplicate', article: existing };
+      if (existing.contentHash === fresh.contentHash) return { status: 'unchanged', article: existing };
+      const updated: Article = {
+        ...fresh,
+        id: existing.id,
+        tags: existing.tags,
+        note: existing.note,
+        capturedAt: existing.capturedAt,
+        updatedAt: toVietnamIso(options.now ?? new Date()),
+      };
+      await db.articles.put(updated);
+      return { status: 'updated', article: updated };
+    });
+  } catch (error) {
+    throw toArchiveError(error);
+  }
+}
+
+/** Newest capture first. */
+export async function listArticles(db: ArchiveDb, options: { offset?: number; limit?: number } = {}): Promise<Article[]> {
+  return db.articles.orderBy('capturedAt').reverse().offset(options.offset ?? 0).limit(options.limit ?? 200).toArray();
+}

@@ -1,0 +1,105 @@
+import browser from 'webextension-polyfill';
+import type { PreviewReply, SaveReply } from '../shared/messages';
+import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = $('status');
+const saveButton = $<HTMLButtonElement>('save');
+const updateButton = $<HTMLButtonElement>('update');
+
+function setStatus(text: string, kind: '' | 'ok' | 'error' = ''): void {
+  status.textContent = text;
+  status.className = kind;
+}
+
+/** The tab to work on: the active tab, or ?tab=N when the popup is opened as a page (tests, keyboard users). */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function excerpt(text: string): string {
+  const firstLines = text.split(/\n\s*\n/).slice(0, 2).join(' ');
+  return firstLines.length > 320 ? `${firstLines.slice(0, 320).trimEnd()}…` : firstLines;
+}
+
+function showPreview(reply: PreviewReply): void {
+  if (!reply.ok) return;
+  const { article, detection } = reply;
+  $('preview').hidden = false;
+  const kind = $('preview-kind');
+  kind.textContent = detection.isProvincialNewsArticle
+    ? `${t('popupRecognised')}${detection.province ? ` · ${detection.province}` : ''}`
+    : t('popupNotArticle');
+  kind.classList.toggle('not-article', !detection.isProvincialNewsArticle);
+  $('preview-title').textContent = article.title;
+  $('preview-source').textContent = `${t('popupSource')}: ${detection.site?.name ?? new URL(article.url).host}`;
+  $('preview-date').textContent = article.publishedAt ? `${t('popupDate')}: ${formatDate(article.publishedAt)}` : t('popupNoDate');
+  $('preview-excerpt').textContent = excerpt(article.bodyText);
+}
+
+let generic = false;
+
+async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
+  saveButton.disabled = updateButton.disabled = true;
+  setStatus(t('popupSaving'));
+  const reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic })) as SaveReply;
+  saveButton.disabled = updateButton.disabled = false;
+  if (!reply?.ok) {
+    setStatus(reply ? errorSentence(reply.error) : t('errorUnknown', '—'), 'error');
+    return;
+  }
+  if (reply.status === 'created') {
+    setStatus(t('popupSaved'), 'ok');
+    saveButton.hidden = true;
+  } else if (reply.status === 'duplicate') {
+    setStatus(t('popupAlreadySaved', formatDate(reply.archived.capturedAt)));
+    saveButton.hidden = true;
+    updateButton.hidden = false;
+  } else if (reply.status === 'updated') {
+    setStatus(t('popupUpdated'), 'ok');
+    updateButton.hidden = true;
+  } else {
+    setStatus(t('popupUnchanged'), 'ok');
+    updateButton.hidden = true;
+  }
+}
+
+async function main(): Promise<void> {
+  applyI18n(document);
+  $('open-archive').addEventListener('click', () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('archive/archive.html') });
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  });
+  const tabId = await targetTabId();
+  if (tabId === null) return setStatus(t('errorNoTab'), 'error');
+  saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
+  updateButton.addEventListener('click', () => void save(tabId, 'update'));
+
+  const reply = (await browser.runtime.sendMessage({ type: 'preview', tabId })) as PreviewReply;
+  document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
+  if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
+  if (!reply.ok) {
+    setStatus(errorSentence(reply.error), 'error');
+    // A page the rules could not read can still be tried with the generic extractor.
+    if (reply.error.code === 'no-content' || reply.error.code === 'unknown') {
+      generic = true;
+      saveButton.textContent = t('popupSaveAnyway');
+      saveButton.hidden = false;
+    }
+    return;
+  }
+  showPreview(reply);
+  if (reply.archived) {
+    setStatus(t('popupAlreadySaved', formatDate(reply.archived.capturedAt)));
+    updateButton.hidden = false;
+    return;
+  }
+  setStatus(reply.detection.isProvincialNewsArticle ? '' : t('popupNotArticle'));
+  if (!reply.detection.isProvincialNewsArticle) saveButton.textContent = t('popupSaveAnyway');
+  saveButton.hidden = false;
+}
+
+main().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), 'error'));

@@ -1,0 +1,37 @@
+import browser from 'webextension-polyfill';
+import type { ErrorInfo } from './messages';
+
+export function t(key: string, ...substitutions: string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** Fills every element carrying data-i18n="key" with its message (text only, never HTML). */
+export function applyI18n(root: ParentNode): void {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n]'))) el.textContent = t(el.dataset.i18n!);
+  document.documentElement.lang = browser.i18n.getUILanguage().startsWith('vi') ? 'vi' : browser.i18n.getUILanguage();
+}
+
+const ERROR_KEYS: Record<string, string> = {
+  empty: 'errorEmpty',
+  'no-content': 'errorNoContent',
+  'too-large': 'errorTooLarge',
+  'not-html': 'errorNotHtml',
+  quota: 'errorQuota',
+  storage: 'errorStorage',
+  'no-tab': 'errorNoTab',
+  restricted: 'popupRestricted',
+  unreachable: 'errorUnreachable',
+};
+
+/** A sentence for a person, never a stack trace. */
+export function errorSentence(error: ErrorInfo): string {
+  const key = ERROR_KEYS[error.code];
+  return key ? t(key, error.message) : t('errorUnknown', error.message);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+}

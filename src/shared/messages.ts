@@ -1,0 +1,77 @@
+// The messages that cross contexts, and their runtime validation. Anything arriving over runtime messaging is
+// untrusted until one of these guards accepted it.
+import type { Detection, ExtractedArticle } from '../core/types';
+
+export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'unknown';
+export interface ErrorInfo { code: ErrorCode; message: string }
+
+export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
+export type BackgroundToContent = { type: 'extract'; generic: boolean };
+export type ExtractReply =
+  | { ok: true; article: ExtractedArticle; detection: Detection }
+  | { ok: false; error: ErrorInfo; detection: Detection | null };
+
+export type PopupRequest =
+  | { type: 'preview'; tabId: number }
+  | { type: 'save'; tabId: number; mode: 'if-new' | 'update'; generic: boolean };
+
+export interface ArchivedRef { id: string; title: string; capturedAt: string; updatedAt?: string }
+export type PreviewReply =
+  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null }
+  | { ok: false; detection: Detection | null; error: ErrorInfo; archived: ArchivedRef | null };
+export type SaveReply =
+  | { ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef }
+  | { ok: false; error: ErrorInfo };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max = 10_000_000): v is string => typeof v === 'string' && v.length <= max;
+const isNullableStr = (v: unknown, max = 100_000): v is string | null => v === null || isStr(v, max);
+const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isHttpUrl = (v: unknown): v is string => {
+  if (!isStr(v, 8192)) return false;
+  try { return /^https?:$/.test(new URL(v).protocol); } catch { return false; }
+};
+
+export function isDetection(v: unknown): v is Detection {
+  return isObj(v) && typeof v.isProvincialNewsArticle === 'boolean' && isNullableStr(v.province, 200) && isStr(v.kind, 50)
+    && isStr(v.pageKind, 50) && typeof v.confidence === 'number' && Array.isArray(v.reasons)
+    && (v.site === null || (isObj(v.site) && isStr(v.site.host, 300) && isStr(v.site.name, 500)));
+}
+
+export function isExtractedArticle(v: unknown): v is ExtractedArticle {
+  if (!isObj(v)) return false;
+  const images = v.images;
+  const extractor = v.extractor;
+  return isHttpUrl(v.url) && isHttpUrl(v.canonicalUrl) && isStr(v.title, 5000) && (v.title as string).trim().length > 0
+    && isNullableStr(v.category, 1000) && isNullableStr(v.lead, 20_000) && isNullableStr(v.author, 1000)
+    && isNullableStr(v.source ?? null, 1000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
+    && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
+    && Array.isArray(images) && images.length <= 2000
+    && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))
+    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'generic');
+}
+
+export function parseContentMessage(v: unknown): ContentToBackground | null {
+  if (!isObj(v) || v.type !== 'detected' || !isHttpUrl(v.url) || !isDetection(v.detection)) return null;
+  return { type: 'detected', url: v.url, detection: v.detection };
+}
+
+export function parsePopupRequest(v: unknown): PopupRequest | null {
+  if (!isObj(v) || !isTabId(v.tabId)) return null;
+  if (v.type === 'preview') return { type: 'preview', tabId: v.tabId };
+  if (v.type === 'save' && (v.mode === 'if-new' || v.mode === 'update') && typeof v.generic === 'boolean') {
+    return { type: 'save', tabId: v.tabId, mode: v.mode, generic: v.generic };
+  }
+  return null;
+}
+
+export function parseExtractReply(v: unknown): ExtractReply | null {
+  if (!isObj(v)) return null;
+  const detection = v.detection === null || v.detection === undefined ? null : isDetection(v.detection) ? v.detection : undefined;
+  if (detection === undefined) return null;
+  if (v.ok === true && detection && isExtractedArticle(v.article)) return { ok: true, article: v.article, detection };
+  if (v.ok === false && isObj(v.error) && isStr(v.error.code, 40) && isStr(v.error.message, 2000)) {
+    return { ok: false, error: { code: v.error.code as ErrorCode, message: v.error.message }, detection };
+  }
+  return null;
+}

@@ -1,0 +1,179 @@
+// The whole path in real Chromium: detect → badge → popup preview → save → duplicate → archive list → reader
+// → export, and the archive surviving a service-worker restart.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE, type CorpusPage } from '../helpers/corpus';
+import { exportSchemaErrors } from '../helpers/export-schema';
+import { launchWithExtension, tabIdOf, waitForBadge, openPopupFor, openArchive, type ExtensionSession } from './helpers/extension-browser';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+const corpus = loadCorpus();
+const byId = (prefix: string) => corpus.find((p) => p.id.startsWith(prefix)) as CorpusPage;
+
+if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
+
+describe.skipIf(!corpusPresent)('extension in Chromium', () => {
+  let session: ExtensionSession;
+  const tabs = new Map<string, { page: Page; tabId: number }>();
+
+  async function openCorpusPage(p: CorpusPage) {
+    const existing = tabs.get(p.id);
+    if (existing) return existing;
+    const page = await session.context.newPage();
+    await page.goto(p.truth.url, { waitUntil: 'load' });
+    const entry = { page, tabId: await tabIdOf(session, p.truth.url) };
+    tabs.set(p.id, entry);
+    return entry;
+  }
+
+  beforeAll(async () => {
+    session = await launchWithExtension({ pages: corpus });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => { await session?.close(); });
+
+  it('shows the article badge on every provincial article page of the corpus', async () => {
+    const articles = corpus.filter((p) => p.truth.isProvincialNewsArticle);
+    expect(articles.length).toBeGreaterThanOrEqual(10);
+    const missed: string[] = [];
+    for (const p of articles) {
+      const { tabId } = await openCorpusPage(p);
+      if ((await waitForBadge(session, tabId, 'TIN')) !== 'TIN') missed.push(p.id);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('shows no badge on listing, home, documents, contact and national pages', async () => {
+    const negatives = corpus.filter((p) => !p.truth.isProvincialNewsArticle);
+    expect(negatives.length).toBeGreaterThanOrEqual(4);
+    const flagged: string[] = [];
+    for (const p of negatives) {
+      const { tabId } = await openCorpusPage(p);
+      // Give the content script time to report; a wrong badge would appear within this window.
+      if ((await waitForBadge(session, tabId, 'TIN', 2500)) !== '') flagged.push(p.id);
+    }
+    expect(flagged).toEqual([]);
+  });
+
+  it('previews the article in the popup and saves it with one click', async () => {
+    const a01 = byId('a01');
+    const { tabId } = await openCorpusPage(a01);
+    const popup = await openPopupFor(session, tabId);
+    expect(await popup.textContent('[data-testid=popup-title]')).toBe(a01.truth.title);
+    const preview = (await popup.textContent('[data-testid=popup-preview]')) ?? '';
+    expect(preview).toContain('05/07/2023');
+    expect(preview).toContain('Tuyên Quang');
+    expect(preview).toContain('Chiều ngày 04 tháng 7 năm 2023');
+    const save = popup.getByTestId('save-button');
+    expect(await save.textContent()).toBe('Lưu bài');
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup.png') });
+    await save.click();
+    await popup.waitForSelector('#status.ok');
+    expect(await popup.textContent('[data-testid=popup-status]')).toBe('Đã lưu vào kho lưu trữ.');
+    expect(await waitForBadge(session, tabId, '✓')).toBe('✓');
+    await popup.close();
+  });
+
+  it('says an article is already archived and offers to update it', async () => {
+    const { tabId } = await openCorpusPage(byId('a01'));
+    const popup = await openPopupFor(session, tabId);
+    expect(await popup.textContent('[data-testid=popup-status]')).toMatch(/^Bài này đã có trong kho/);
+    expect(await popup.isVisible('[data-testid=save-button]')).toBe(false);
+    await popup.getByTestId('update-button').click();
+    await popup.waitForSelector('#status.ok');
+    expect(await popup.textContent('[data-testid=popup-status]')).toBe('Nội dung không đổi so với bản đã lưu.');
+    await popup.close();
+    const archive = await openArchive(session);
+    expect(await archive.locator('[data-testid=result-item]').count()).toBe(1);
+    await archive.close();
+  });
+
+  it('says plainly when a page is not an article and still offers to save it', async () => {
+    const listing = corpus.find((p) => p.truth.kind === 'listing') as CorpusPage;
+    const { tabId } = await openCorpusPage(listing);
+    const popup = await openPopupFor(session, tabId);
+    const text = (await popup.textContent('main')) ?? '';
+    expect(text).toContain('không giống một tin bài');
+    const save = popup.getByTestId('save-button');
+    expect(await save.isVisible()).toBe(true);
+    expect(await save.textContent()).toBe('Vẫn lưu');
+    await popup.close();
+  });
+
+  it('lists saved articles newest first and opens one in the reader with images and captions', async () => {
+    const second = byId('a09');
+    const { tabId } = await openCorpusPage(second);
+    const popup = await openPopupFor(session, tabId);
+    await popup.getByTestId('save-button').click();
+    await popup.waitForSelector('#status.ok');
+    await popup.close();
+
+    const archive = await openArchive(session);
+    const rows = archive.locator('[data-testid=result-item]');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('td').nth(0).textContent()).toBe(second.truth.title);
+    expect(await rows.nth(1).locator('td').nth(0).textContent()).toBe(byId('a01').truth.title);
+    expect(await rows.nth(0).locator('td').nth(2).textContent()).toBe('Tuyên Quang');
+    await archive.screenshot({ path: resolve(SCREENSHOTS, 'archive.png') });
+
+    await rows.nth(1).locator('a').click();
+    await archive.waitForSelector('#reader-view:not([hidden])');
+    expect(await archive.textContent('[data-testid=reader-title]')).toBe(byId('a01').truth.title);
+    const body = (await archive.textContent('[data-testid=reader-body]')) ?? '';
+    expect(body).toContain('Phát biểu kết luận Hội nghị');
+    expect(body).not.toContain('Tin cùng chuyên mục');
+    await archive.close();
+  });
+
+  it('shows images with their captions in the reader', async () => {
+    const withImage = corpus.find((p) => p.truth.isProvincialNewsArticle && /<figcaption|Ảnh:/i.test(p.html) && p.id !== 'a01' && p.id !== 'a09') as CorpusPage;
+    const { tabId } = await openCorpusPage(withImage);
+    const popup = await openPopupFor(session, tabId);
+    await popup.getByTestId('save-button').click();
+    await popup.waitForSelector('#status.ok');
+    await popup.close();
+    const archive = await openArchive(session);
+    await archive.locator('[data-testid=result-item] a').first().click();
+    await archive.waitForSelector('#reader-view:not([hidden])');
+    expect(await archive.locator('[data-testid=reader-body] img').count()).toBeGreaterThan(0);
+    const caption = (await archive.locator('[data-testid=reader-body] figcaption').allTextContents()).join(' ');
+    expect(caption.length).toBeGreaterThan(5);
+    await archive.screenshot({ path: resolve(SCREENSHOTS, 'reader.png'), fullPage: false });
+    await archive.close();
+  });
+
+  it('exports the whole archive as one JSON file that matches the schema', async () => {
+    const archive = await openArchive(session);
+    const [download] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('export-json').click()]);
+    expect(download.suggestedFilename()).toMatch(/^archive-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exportSchemaErrors(file)).toEqual([]);
+    expect(file.count).toBe(3);
+    expect(file.articles.map((a: { title: string }) => a.title)).toContain(byId('a01').truth.title);
+    const a01 = file.articles.find((a: { url: string }) => a.url === byId('a01').truth.url);
+    expect(a01.site.province).toBe('Tuyên Quang');
+    expect(a01.publishedAt).toBe('2023-07-05T08:12:00+07:00');
+    await archive.close();
+  });
+
+  it('keeps the archive when the service worker is stopped and restarted', async () => {
+    const page = await session.context.newPage();
+    await page.goto('about:blank');
+    const cdp = await session.context.newCDPSession(page);
+    const before = await session.serviceWorker();
+    const closed = new Promise<void>((r) => before.once('close', () => r()));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await closed;
+    await page.close();
+    // Opening the popup wakes a new worker, which must find the article in the archive.
+    const { tabId } = await openCorpusPage(byId('a01'));
+    const popup = await openPopupFor(session, tabId);
+    expect(await popup.textContent('[data-testid=popup-status]')).toMatch(/^Bài này đã có trong kho/);
+    await popup.close();
+    const archive = await openArchive(session);
+    expect(await archive.locator('[data-testid=result-item]').count()).toBe(3);
+    await archive.close();
+  });
+});

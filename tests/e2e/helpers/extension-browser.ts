@@ -1,0 +1,110 @@
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CorpusPage } from '../../helpers/corpus';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../dist/chromium');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// A 1×1 transparent PNG for every image the pages ask for: the machines have no network.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  serviceWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string } = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} missing: run npm run build first`);
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pna-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'vi-VN',
+    acceptDownloads: true,
+    viewport: { width: 1200, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--lang=vi',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+  });
+  const byUrl = new Map((options.pages ?? []).map((p) => [p.truth.url, p]));
+  await context.route(/^https?:\/\//, async (route) => {
+    const request = route.request();
+    const url = request.url().split('#')[0];
+    const page = byUrl.get(url);
+    if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
+    if (request.resourceType() === 'image') return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test corpus' });
+  });
+  const serviceWorker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const sw = await serviceWorker();
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    serviceWorker,
+    async close() {
+      await context.close();
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
+  const sw = await session.serviceWorker();
+  for (let i = 0; i < 50; i++) {
+    const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+    if (id >= 0) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab for ${url}`);
+}
+
+export async function badgeText(session: ExtensionSession, tabId: number): Promise<string> {
+  const sw = await session.serviceWorker();
+  return sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Polls until the badge shows `expected` (the content script reports after document_idle). */
+export async function waitForBadge(session: ExtensionSession, tabId: number, expected: string, timeoutMs = 10_000): Promise<string> {
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeoutMs) {
+    text = await badgeText(session, tabId);
+    if (text === expected) return text;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return text;
+}
+
+export async function openPopupFor(session: ExtensionSession, tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 360 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('main[data-state="ready"], main[data-state="error"]', { timeout: 20_000 });
+  return popup;
+}
+
+export async function openArchive(session: ExtensionSession, hash = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html${hash}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return page;
+}
