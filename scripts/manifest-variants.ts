@@ -1,0 +1,25 @@
+// Pure transforms from the one root manifest.json to each browser's manifest.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Manifest = Record<string, any>;
+
+export function withContentScriptMatches(base: Manifest, extra: string[]): Manifest {
+  const out = structuredClone(base);
+  out.content_scripts[0].matches = [...new Set([...base.content_scripts[0].matches, ...extra])];
+  return out;
+}
+
+/** Chromium, Edge, Cốc Cốc: a module service worker; no Gecko settings. */
+export function chromiumManifest(base: Manifest): Manifest {
+  const out = structuredClone(base);
+  delete out.browser_specific_settings;
+  out.background = { service_worker: 'background.js', type: 'module' };
+  return out;
+}
+
+/** Firefox: MV3 background scripts (no service worker), with the Gecko id and minimum version. */
+export function firefoxManifest(base: Manifest): Manifest {
+  const out = structuredClone(base);
+  out.background = { scripts: ['background.js'], type: 'module' };
+  if (!out.browser_specific_settings?.gecko?.id) throw new Error('manifest.json lacks browser_specific_settings.gecko.id');
+  return out;
+}
