@@ -5,7 +5,7 @@ export function t(key: string, ...substitutions: string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** Fills every element carrying data-i18n="key" with its message (text only, never HTML). */
+/** Fills every element carrying a data-i18n message key with its message (text only, never HTML). */
 export function applyI18n(root: ParentNode): void {
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n]'))) el.textContent = t(el.dataset.i18n!);
   document.documentElement.lang = browser.i18n.getUILanguage().startsWith('vi') ? 'vi' : browser.i18n.getUILanguage();
