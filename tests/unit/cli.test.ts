@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE } from '../helpers/corpus';
+
+const root = resolve(import.meta.dirname, '../..');
+const runCli = (args: string[]) =>
+  execFileSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'src/cli/extract.ts'), ...args], { cwd: root, encoding: 'utf8' });
+
+if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
+
+describe.skipIf(!corpusPresent)('command line', () => {
+  const corpus = loadCorpus();
+  const a01 = corpus.find((p) => p.id.startsWith('a01'))!;
+  const listing = corpus.find((p) => p.truth.kind === 'listing')!;
+
+  it('prints one Article as JSON for a page and its URL', () => {
+    const article = JSON.parse(runCli(['--url', a01.truth.url, join(a01.dir, 'page.html')]));
+    expect(article.title).toBe(a01.truth.title);
+    expect(article.url).toBe(a01.truth.url);
+    expect(article.site.province).toBe('Tuyên Quang');
+    expect(article.publishedAt).toBe(a01.truth.publishedAt);
+    expect(article.bodyText).not.toContain('Tin cùng chuyên mục');
+    expect(article.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prints NDJSON for a manifest, one line per row, and goes on past a page it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pna-cli-'));
+    const manifest = join(dir, 'list.tsv');
+    writeFileSync(manifest, [
+      `${join(a01.dir, 'page.html')}\t${a01.truth.url}`,
+      `${join(dir, 'missing.html')}\thttps://bdt.tuyenquang.gov.vn/missing!-1.html`,
+      `${join(listing.dir, 'page.html')}\t${listing.truth.url}`,
+    ].join('\n'));
+    const lines = runCli(['--manifest', manifest]).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].detection).toEqual({ isProvincialNewsArticle: true, province: 'Tuyên Quang', kind: 'government-portal' });
+    expect(lines[0].article.title).toBe(a01.truth.title);
+    expect(lines[0].error).toBeNull();
+    expect(lines[1]).toMatchObject({ article: null, detection: null });
+    expect(lines[1].error).toMatch(/cannot read .*missing\.html: ENOENT/);
+    expect(lines[2].detection.isProvincialNewsArticle).toBe(false);
+    expect(lines[2].detection.kind).toBe('listing');
+  });
+});
