@@ -1,5 +1,5 @@
 // Service worker (Chromium) / background script (Firefox): routes messages, keeps the badge, owns saving.
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentMessage, parsePopupRequest } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
@@ -23,7 +23,7 @@ browser.commands.onCommand.addListener(async (command, tab) => {
   if (tabId !== undefined) await saveTab(tabId, 'if-new', false);
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Other extensions and web pages cannot reach runtime.onMessage, but check the sender all the same.
   if (sender.id !== browser.runtime.id) return undefined;
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);

@@ -1,6 +1,6 @@
 import { saveArticle, findArchivedByUrl } from '../core/archive/save-article';
 import { toArchiveError } from '../core/archive/errors';
-import { lookupSite } from '../core/detect';
+import { lookupSite } from '../core/detect/registry';
 import type { Article, Detection, ExtractedArticle } from '../core/types';
 import type { ArchivedRef, ErrorInfo, PreviewReply, SaveReply } from '../shared/messages';
 import { archiveDb } from './archive';

@@ -1,6 +1,6 @@
 // Content script: classifies the page on load (for the badge) and extracts the article when asked.
 // Runs as a self-contained IIFE; it may be injected twice (manifest + scripting API), so it guards itself.
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { detectPage } from '../core/detect';
 import { extractArticle, ExtractionError } from '../core/extract';
 import type { Detection } from '../core/types';
@@ -44,7 +44,7 @@ function fallbackDetection(): Detection {
 
 if (!scope[FLAG]) {
   scope[FLAG] = true;
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const m = message as { type?: unknown; generic?: unknown };
     if (m?.type !== 'extract') return undefined;

@@ -62,7 +62,7 @@ describe('saving to the archive', () => {
     const db = freshDb();
     await saveArticle(db, sampleExtracted({ title: 'Đã có' }), TUYEN_QUANG_SITE);
     const original = db.articles.add.bind(db.articles);
-    db.articles.add = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as typeof db.articles.add;
+    db.articles.add = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof db.articles.add;
     const error = await saveArticle(db, sampleExtracted(), TUYEN_QUANG_SITE).catch((e) => e);
     db.articles.add = original;
     expect(error).toBeInstanceOf(ArchiveError);

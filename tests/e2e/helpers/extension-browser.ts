@@ -70,7 +70,7 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
 export async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
   const sw = await session.serviceWorker();
   for (let i = 0; i < 50; i++) {
-    const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+    const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id ?? -1, url);
     if (id >= 0) return id;
     await new Promise((r) => setTimeout(r, 100));
   }
