@@ -1,0 +1,150 @@
+// npm run eval — body F1 (ScrapingHub metric), leaks, title/date/author for our extractor with site rules,
+// the generic path alone, and Mozilla Readability, all on happy-dom-parsed pages.
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../src/core/extract';
+import { closeParser, parseHtml } from './parse-html';
+import { CORPUS_DIR, corpusAvailable, loadPages, scoredPages, type EvalPage } from './pages';
+import { aggregate, f1, foldWs, precisionRecall, type PR } from './score';
+
+export interface PageResult {
+  id: string;
+  pr: PR;
+  leaks: string[];
+  title: boolean;
+  date: boolean | null;
+  author: boolean | null;
+  error?: string;
+}
+
+export type Runner = (page: EvalPage) => { bodyText: string; title: string | null; publishedAt: string | null; author: string | null };
+
+export function ours(useSiteRules: boolean): Runner {
+  return (page) => {
+    const doc = parseHtml(page.html, page.truth.url);
+    const a = extractArticle(doc, page.truth.url, { useSiteRules });
+    return a;
+  };
+}
+
+export const readability: Runner = (page) => {
+  const doc = parseHtml(page.html, page.truth.url);
+  const r = new Readability(doc as never).parse();
+  const text = r?.textContent ?? '';
+  return { bodyText: text, title: r?.title ?? null, publishedAt: r?.publishedTime ?? null, author: r?.byline ?? null };
+};
+
+export function dateOk(truth: string | null, got: string | null): boolean | null {
+  if (truth === null) return got === null ? null : null;
+  if (!got) return false;
+  return got.startsWith(truth);
+}
+
+export function scorePage(page: EvalPage, run: Runner): PageResult {
+  const t = page.truth;
+  try {
+    const out = run(page);
+    const body = out.bodyText.normalize('NFC');
+    const pr = precisionRecall(t.bodyText!, body);
+    const leaks = (t.mustNotContain ?? []).filter((s) => body.includes(s.normalize('NFC')));
+    return {
+      id: page.id,
+      pr,
+      leaks,
+      title: foldWs(out.title) === foldWs(t.title),
+      date: t.publishedAt === null ? null : dateOk(t.publishedAt, out.publishedAt),
+      author: t.author === null ? (out.author === null ? true : false) : foldWs(out.author) === foldWs(t.author),
+    };
+  } catch (e) {
+    return { id: page.id, pr: { precision: 0, recall: 0 }, leaks: [], title: false, date: false, author: false, error: String((e as Error).message ?? e) };
+  }
+}
+
+export interface Totals {
+  n: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  leaks: number;
+  title: number;
+  date: number;
+  author: number;
+}
+
+export function totals(results: PageResult[]): Totals {
+  const agg = aggregate(results.map((r) => r.pr));
+  const pct = (xs: (boolean | null)[]) => {
+    const v = xs.filter((x): x is boolean => x !== null);
+    return v.length ? v.filter(Boolean).length / v.length : 1;
+  };
+  return {
+    n: results.length,
+    ...agg,
+    leaks: results.reduce((s, r) => s + r.leaks.length, 0),
+    title: pct(results.map((r) => r.title)),
+    date: pct(results.map((r) => r.date)),
+    author: pct(results.map((r) => r.author)),
+  };
+}
+
+const mark = (b: boolean | null) => (b === null ? '·' : b ? '✓' : '✗');
+
+function printRun(name: string, results: PageResult[]): Totals {
+  console.log(`\n## ${name}`);
+  console.log('page'.padEnd(36), 'P     R     F1    title date author leaks');
+  for (const r of results) {
+    const pf = f1(r.pr.precision, r.pr.recall);
+    console.log(
+      r.id.padEnd(36),
+      r.pr.precision.toFixed(3),
+      r.pr.recall.toFixed(3),
+      pf.toFixed(3),
+      ' ',
+      mark(r.title).padEnd(4),
+      mark(r.date).padEnd(4),
+      mark(r.author).padEnd(6),
+      r.leaks.length ? `LEAK: ${r.leaks.map((s) => JSON.stringify(s.slice(0, 50))).join(', ')}` : '',
+      r.error ? `ERROR: ${r.error}` : '',
+    );
+  }
+  const t = totals(results);
+  console.log(
+    `TOTAL ${name}: pages=${t.n} P=${t.precision.toFixed(4)} R=${t.recall.toFixed(4)} F1=${t.f1.toFixed(4)} leaks=${t.leaks} ` +
+      `title=${(t.title * 100).toFixed(1)}% date=${(t.date * 100).toFixed(1)}% author=${(t.author * 100).toFixed(1)}%`,
+  );
+  return t;
+}
+
+async function main(): Promise<void> {
+  if (!corpusAvailable()) console.log(`Corpus not found at ${CORPUS_DIR}: scoring only tests/fixtures/extract.`);
+  const all = loadPages();
+  const pages = scoredPages(all);
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const sel = only.length ? pages.filter((p) => only.some((o) => p.id.includes(o))) : pages;
+  if (!sel.length) {
+    console.log('No scored pages found.');
+    return;
+  }
+  const sets = [...new Set(sel.map((p) => p.set))];
+  const summary: [string, Totals][] = [];
+  for (const set of sets) {
+    const ps = sel.filter((p) => p.set === set);
+    summary.push([`${set}: ours (site rules)`, printRun(`${set}: ours (site rules on)`, ps.map((p) => scorePage(p, ours(true))))]);
+    summary.push([`${set}: ours (generic)`, printRun(`${set}: ours (generic only, rules off)`, ps.map((p) => scorePage(p, ours(false))))]);
+    summary.push([`${set}: Readability`, printRun(`${set}: Mozilla Readability 0.6`, ps.map((p) => scorePage(p, readability)))]);
+  }
+  console.log('\n## Summary');
+  for (const [name, t] of summary) {
+    console.log(
+      name.padEnd(30),
+      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${(t.title * 100).toFixed(0)}% date=${(t.date * 100).toFixed(0)}% author=${(t.author * 100).toFixed(0)}% n=${t.n}`,
+    );
+  }
+  await closeParser();
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('run-eval.ts')) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,103 @@
+// Small DOM helpers that use only the Document/Element handed in (no globals), so they run
+// in a content script, a worker with a DOM shim, or Node with happy-dom.
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const COMMENT_NODE = 8;
+
+export function isElement(n: Node | null | undefined): n is Element {
+  return !!n && n.nodeType === ELEMENT_NODE;
+}
+
+export function tagName(el: Element): string {
+  return el.tagName.toLowerCase();
+}
+
+/** textContent with whitespace collapsed (not NFC-normalized; callers normalize once). */
+export function textOf(n: Node | null | undefined): string {
+  if (!n) return '';
+  return (n.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Length of text inside <a> elements under el. */
+export function linkTextLength(el: Element): number {
+  let n = 0;
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) n += textOf(links[i]).length;
+  return n;
+}
+
+export function linkDensity(el: Element, textLen?: number): number {
+  const len = textLen ?? textOf(el).length;
+  if (len === 0) return el.getElementsByTagName('a').length > 0 ? 1 : 0;
+  return Math.min(1, linkTextLength(el) / len);
+}
+
+/** Class and id split into lowercase tokens, plus the raw joined string for substring checks. */
+export function classIdString(el: Element): string {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return `${cls} ${id}`.toLowerCase();
+}
+
+export function classIdTokens(el: Element): string[] {
+  return classIdString(el).split(/[\s]+/).filter(Boolean);
+}
+
+export function removeNode(n: Node): void {
+  n.parentNode?.removeChild(n);
+}
+
+/** Elements in document order under root (root excluded), visiting at most `limit` elements. */
+export function elementsUnder(root: Element, limit = Infinity): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length && out.length < limit) {
+    const el = stack.pop()!;
+    out.push(el);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
+}
+
+export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+export function safeQuery(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** True when a precedes b in document order. */
+export function precedes(a: Node, b: Node): boolean {
+  // DOCUMENT_POSITION_FOLLOWING = 4
+  return (a.compareDocumentPosition(b) & 4) !== 0;
+}
+
+export function contains(a: Node, b: Node): boolean {
+  return a === b || a.contains(b);
+}
+
+export function isHiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && textOf(el).length > 0) return true;
+  const style = (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+export function resolveUrl(href: string, base: string): string | null {
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}

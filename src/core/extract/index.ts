@@ -1,0 +1,223 @@
+// DOM → ExtractedArticle. Never mutates the passed document: everything happens on a clone.
+import type { ExtractedArticle } from '../types';
+import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
+import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
+import { classIdString, elementsUnder, isHiddenByMarkup, removeNode, safeQuery, safeQueryAll, tagName, textOf } from './dom';
+import { findGenericBody } from './generic-body';
+import { collectImages } from './images';
+import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
+import { looksLikeDateLine } from './metadata/date';
+import { findCategory, findLead } from './metadata/lead-category';
+import { metaContent } from './metadata/meta-tags';
+import { findPublished } from './metadata/published';
+import { findTitle } from './metadata/title';
+import { hasArticleText, pruneInlineLinkBoxes, pruneRelatedNews } from './prune-related';
+import { buildCleanTree, safeHttpUrl, serialize } from './sanitize-html';
+import { matchSiteRule } from './sites';
+import type { SiteRule } from './sites/types';
+
+export const EXTRACTOR_VERSION = '0.1.0';
+
+export type ExtractionErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html';
+
+export class ExtractionError extends Error {
+  readonly code: ExtractionErrorCode;
+  constructor(code: ExtractionErrorCode, message: string) {
+    super(message);
+    this.name = 'ExtractionError';
+    this.code = code;
+  }
+}
+
+export interface ExtractOptions {
+  /** Use per-CMS site rules when one matches (default true). */
+  useSiteRules?: boolean;
+  /** Cap on elements visited/kept (default 60 000). Pages above 8× this are refused as too large. */
+  maxNodes?: number;
+}
+
+const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas', 'link', 'meta', 'input', 'select', 'textarea', 'button', 'option', 'marquee', 'video', 'audio', 'map'];
+const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
+const LABEL_LINE = /^(từ khóa|từ khoá|tags?|chia sẻ|share|lượt xem|lượt đọc|số lượt xem|in bài|in trang|gửi email|gửi bài|tăng cỡ chữ|giảm cỡ chữ|tệp đính kèm|file đính kèm|đính kèm|tải về|bình luận|ý kiến bạn đọc|đánh giá|xem bản in|về đầu trang|quay lại|trở về|nghe đọc bài|tác giả bài viết|nguồn tin)\b/i;
+
+function cleanup(root: Element, maxNodes: number): void {
+  for (const t of JUNK_TAGS) for (const el of Array.from(root.getElementsByTagName(t))) removeNode(el);
+  for (const el of elementsUnder(root, maxNodes)) if (root.contains(el) && isHiddenByMarkup(el)) removeNode(el);
+}
+
+/** Remove boilerplate widgets (share bars, tags, tools, comment forms…) that carry no article text. */
+function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number): void {
+  for (const el of elementsUnder(root, maxNodes)) {
+    if (!root.contains(el)) continue;
+    if (protect && (el === protect || el.contains(protect))) continue;
+    const tag = tagName(el);
+    if (tag === 'form' && !hasArticleText(el)) {
+      removeNode(el);
+      continue;
+    }
+    if (tag === 'nav' || tag === 'aside' || tag === 'footer') {
+      if (!hasArticleText(el)) removeNode(el);
+      continue;
+    }
+    const cid = classIdString(el);
+    if (cid.trim() && BOILERPLATE_CLASS.test(cid) && !hasArticleText(el) && !/content|detail|article|body|noidung/.test(cid)) removeNode(el);
+  }
+}
+
+/** Short tool/label lines inside the body ("Từ khóa: …", "Lượt xem: 123", "In bài viết"). */
+function pruneLabelLines(body: Element): void {
+  for (const el of elementsUnder(body, 20000)) {
+    if (!body.contains(el)) continue;
+    const t = toNFC(textOf(el));
+    if (!t || t.length > 160) continue;
+    if (LABEL_LINE.test(t) && (parseAuthorLabel(t) === null || /^tác giả bài viết/i.test(t))) removeNode(el);
+  }
+}
+
+function resolveRule(doc: Document, url: string, useRules: boolean): SiteRule | null {
+  if (!useRules) return null;
+  try {
+    return matchSiteRule(doc, url);
+  } catch {
+    return null;
+  }
+}
+
+function canonicalOf(doc: Document, url: string): string {
+  const link = safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href');
+  const og = metaContent(doc, ['og:url']);
+  for (const c of [link, og]) {
+    if (!c) continue;
+    const abs = safeHttpUrl(c, url);
+    if (abs) return abs;
+  }
+  return url;
+}
+
+/** Remove everything in body that precedes `el` (and el itself), when el is inside body. */
+function dropUpTo(body: Element, el: Element | null): void {
+  if (!el || !body.contains(el) || el === body) return;
+  for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
+    let prev = e.previousSibling;
+    while (prev) {
+      const p = prev.previousSibling;
+      removeNode(prev);
+      prev = p;
+    }
+  }
+  removeNode(el);
+}
+
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle {
+  const maxNodes = options.maxNodes ?? 60000;
+  if (!doc || !doc.documentElement) throw new ExtractionError('not-html', 'The page is not an HTML document.');
+  const total = doc.getElementsByTagName('*').length;
+  if (total > maxNodes * 8) throw new ExtractionError('too-large', `The page has ${total} elements, too many to extract safely.`);
+  const srcBody = doc.body;
+  if (!srcBody || tagName(srcBody) === 'frameset') {
+    throw new ExtractionError('empty', 'The page has no body (empty document or frameset).');
+  }
+  if (!textOf(srcBody) ) throw new ExtractionError('empty', 'The page has no text.');
+
+  const rule = resolveRule(doc, url, options.useSiteRules !== false);
+  const root = srcBody.cloneNode(true) as Element;
+  cleanup(root, maxNodes);
+  if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) removeNode(el);
+
+  let body: Element | null = null;
+  if (rule) for (const sel of rule.body) if ((body = safeQuery(root, sel))) break;
+  const method: 'site-rule' | 'generic' = body ? 'site-rule' : 'generic';
+  if (!body) {
+    // Score after removing obvious related blocks so link lists do not attract the body.
+    pruneRelatedNews(root, { maxNodes });
+    pruneBoilerplate(root, null, maxNodes);
+    body = findGenericBody(root, maxNodes);
+  } else {
+    pruneRelatedNews(root, { protect: body, maxNodes });
+    pruneBoilerplate(root, body, maxNodes);
+  }
+  if (!body) throw new ExtractionError('no-content', 'No article text was found on the page.');
+
+  const title = findTitle(doc, root, body, rule?.title);
+  const lead = findLead(root, body, title.el, rule?.lead);
+  const date = findPublished(doc, root, body, title.el, rule?.date);
+  // Metadata container: the nearest ancestor holding title and body.
+  let container: Element | null = body.parentElement;
+  while (container && title.el && !container.contains(title.el)) container = container.parentElement;
+  const byline = findLabelledByline(root, body, container ?? root, rule?.author);
+  const category = findCategory(doc, root, title.text, rule?.category);
+
+  // Clean the body itself.
+  if (title.el && body.contains(title.el)) dropUpTo(body, title.el);
+  if (lead.el && body.contains(lead.el)) removeNode(lead.el);
+  if (date.el && body.contains(date.el) && looksLikeDateLine(textOf(date.el))) removeNode(date.el);
+  for (const el of byline.labelEls) if (body.contains(el) && el !== body) removeNode(el);
+  pruneRelatedNews(body, { maxNodes });
+  pruneInlineLinkBoxes(body);
+  pruneLabelLines(body);
+
+  const clean = buildCleanTree(body, url, maxNodes * 4);
+  let blocks = bodyBlocks(clean);
+  // Drop a leading block equal to the title or lead (some CMSs repeat them in the body).
+  const ft = foldVietnamese(title.text);
+  const fl = lead.text ? foldVietnamese(lead.text) : '';
+  while (blocks.length && (foldVietnamese(blocks[0]) === ft || (fl && foldVietnamese(blocks[0]) === fl))) {
+    blocks = blocks.slice(1);
+    clean.firstElementChild && removeNode(clean.firstElementChild);
+  }
+  if (!blocks.length) throw new ExtractionError('no-content', 'No article text was found on the page.');
+
+  // Closing byline / source line (kept in bodyText).
+  let author = byline.author;
+  let source = byline.source;
+  const last = blocks[blocks.length - 1];
+  if (last && last.length <= 140) {
+    const s = parseSourceLine(last);
+    if (s) source = source ?? s;
+    else if (!author) {
+      const labelled = parseAuthorLabel(last);
+      if (labelled) author = labelled;
+      else if (looksLikeName(last)) {
+        const lastEl = lastBlockElement(body);
+        if (lastEl && isBylineStyled(lastEl) && collapseWhitespace(toNFC(textOf(lastEl))) === last) author = cleanName(last);
+      }
+    }
+  }
+
+  const bodyText = bodyTextFromBlocks(blocks);
+  return {
+    url,
+    canonicalUrl: canonicalOf(doc, url),
+    title: collapseWhitespace(toNFC(title.text)),
+    category: category ? collapseWhitespace(toNFC(category)) : null,
+    lead: lead.text,
+    author,
+    source,
+    publishedAt: date.value,
+    language: (doc.documentElement.getAttribute('lang') ?? 'vi').split(/[-_]/)[0].toLowerCase() || 'vi',
+    bodyHtml: serialize(clean),
+    bodyText,
+    images: collectImages(body, url),
+    wordCount: countWords(bodyText),
+    extractor: { version: EXTRACTOR_VERSION, method },
+  };
+}
+
+/** The last element in body with text (deepest block-level holder). */
+function lastBlockElement(body: Element): Element | null {
+  let el: Element | null = body;
+  for (;;) {
+    let c: Element | null = el!.lastElementChild;
+    while (c && !textOf(c)) c = c.previousElementSibling;
+    if (!c) return el === body ? null : el;
+    // If the element's text equals its last child's text, descend no further than a paragraph level.
+    const t = tagName(c);
+    if (t === 'p' || t === 'div' || t === 'td' || t === 'tr' || t === 'tbody' || t === 'table' || t === 'section' || t === 'article' || t === 'font' || t === 'span' || t === 'li') {
+      el = c;
+      if (t === 'p') return c;
+      if (!c.firstElementChild) return c;
+      continue;
+    }
+    return el === body ? c : el;
+  }
+}

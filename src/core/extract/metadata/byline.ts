@@ -1,0 +1,117 @@
+// Author and source: labelled bylines before or after the body ("Tác giả:", "PV"), itemprop/author classes,
+// and the bare right-aligned name that closes many bodies (kept in bodyText). "Nguồn:"/"Theo …" → source.
+import { collapseWhitespace, toNFC } from '../../text/normalize';
+import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
+
+const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
+const SOURCE_LABEL = /^(?:nguồn tin|nguồn|source)\s*[:：]\s*(.{2,120})$/i;
+const THEO_LINE = /^theo\s+(.{2,80})$/i;
+
+export function cleanName(s: string): string {
+  return collapseWhitespace(toNFC(s)).replace(/^[-–—\s]+|[-–—\s.,;]+$/g, '').replace(/\s*\(.*\)\s*$/, '');
+}
+
+/** A person's (or team's) name line: short, no sentence punctuation, no digits. */
+export function looksLikeName(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 50) return false;
+  if (/[0-9:;!?"“”]/.test(t)) return false;
+  if (/[.]$/.test(t) && !/^[A-ZĐ]{1,4}\.?$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 6) return false;
+  if (/^(theo|nguồn|ảnh|video|clip|tin|bài)\b/i.test(t) && words.length > 1 && !/^(nhóm|pv)/i.test(t)) return false;
+  return true;
+}
+
+export function parseAuthorLabel(text: string): string | null {
+  const m = AUTHOR_LABEL.exec(collapseWhitespace(toNFC(text)));
+  if (!m) return null;
+  const name = cleanName(m[1].split(/\s*[|]\s*|\s+-\s+(?=nguồn)/i)[0]);
+  return looksLikeName(name) ? name : null;
+}
+
+export function parseSourceLine(text: string): string | null {
+  const t = collapseWhitespace(toNFC(text));
+  if (t.length > 140) return null;
+  const m = SOURCE_LABEL.exec(t) ?? THEO_LINE.exec(t);
+  if (!m) return null;
+  return cleanName(m[1]);
+}
+
+export interface BylineResult {
+  author: string | null;
+  source: string | null;
+  /** Elements outside the body that carry labelled bylines (removed from any body that contains them). */
+  labelEls: Element[];
+}
+
+/** Labelled bylines near the article (outside or inside the body), and itemprop/class author fields. */
+export function findLabelledByline(root: Element, body: Element | null, container: Element | null, selectors: string[] = []): BylineResult {
+  const res: BylineResult = { author: null, source: null, labelEls: [] };
+  for (const sel of selectors) {
+    for (const el of safeQueryAll(root, sel)) {
+      const t = collapseWhitespace(toNFC(textOf(el)));
+      if (!t) continue;
+      const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? cleanName(t) : null);
+      if (a) {
+        res.author = a;
+        res.labelEls.push(el);
+        break;
+      }
+    }
+    if (res.author) break;
+  }
+  const scope = container ?? root;
+  for (const el of elementsUnder(scope, 20000)) {
+    const tag = tagName(el);
+    if (tag === 'a' || tag === 'script' || tag === 'style') continue;
+    const raw = textOf(el);
+    if (raw.length < 4 || raw.length > 140) continue;
+    let dup = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === raw) dup = true;
+    if (dup) continue;
+    if (!res.author) {
+      const a = parseAuthorLabel(raw);
+      if (a) {
+        res.author = a;
+        res.labelEls.push(el);
+        continue;
+      }
+    }
+    if (!res.source && /^(nguồn tin|nguồn)\s*[:：]/i.test(raw.normalize('NFC')) && !(body && body.contains(el))) {
+      const s = parseSourceLine(raw);
+      if (s) {
+        res.source = s;
+        res.labelEls.push(el);
+      }
+    }
+  }
+  if (!res.author) {
+    for (const el of safeQueryAll(scope, '[itemprop="author"], .author, .tac-gia, .tacgia, [id*="TacGia"], [id*="tacgia"], .article-author, .post-author, .byline')) {
+      if (body && body.contains(el) && el !== body) {
+        /* inside body: handled by the closing-line logic */
+      }
+      const t = cleanName(textOf(el.querySelector('[itemprop="name"]') ?? el));
+      const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? t : null);
+      if (a && !/cổng thông tin|ban biên tập|website/i.test(a)) {
+        res.author = a;
+        if (!(body && body.contains(el))) res.labelEls.push(el);
+        break;
+      }
+    }
+  }
+  return res;
+}
+
+/** Is this element styled as a byline (right-aligned, or entirely bold/italic)? */
+export function isBylineStyled(el: Element): boolean {
+  for (let e: Element | null = el, i = 0; e && i < 3; e = e.firstElementChild, i++) {
+    const style = (e.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+    if (style.includes('text-align:right')) return true;
+    if ((e.getAttribute('align') ?? '').toLowerCase() === 'right') return true;
+    if (/(^|\s)(text-right|right|author|tacgia|tac-gia|byline|signature)(\s|$)/.test(classIdString(e))) return true;
+  }
+  const t = textOf(el);
+  const strong = safeQueryAll(el, 'strong, b, em, i');
+  return strong.some((s) => textOf(s) === t);
+}

@@ -1,0 +1,62 @@
+// <meta>, JSON-LD and microdata lookups.
+import { safeQuery, safeQueryAll, textOf } from '../dom';
+
+export function metaContent(doc: Document, names: string[]): string | null {
+  for (const n of names) {
+    const el =
+      safeQuery(doc, `meta[property="${n}"]`) ?? safeQuery(doc, `meta[name="${n}"]`) ?? safeQuery(doc, `meta[itemprop="${n}"]`);
+    const c = el?.getAttribute('content')?.trim();
+    if (c) return c;
+  }
+  return null;
+}
+
+/** Flattened JSON-LD objects of the page (articles first). Bounded and exception-safe. */
+export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const s of safeQueryAll(doc, 'script[type="application/ld+json"]').slice(0, 10)) {
+    const raw = s.textContent ?? '';
+    if (raw.length > 200000) continue;
+    try {
+      const data = JSON.parse(raw);
+      const visit = (v: unknown, depth: number): void => {
+        if (depth > 4 || out.length > 50) return;
+        if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+        else if (v && typeof v === 'object') {
+          out.push(v as Record<string, unknown>);
+          const g = (v as Record<string, unknown>)['@graph'];
+          if (g) visit(g, depth + 1);
+        }
+      };
+      visit(data, 0);
+    } catch {
+      /* malformed JSON-LD is common; ignore */
+    }
+  }
+  const isArticle = (o: Record<string, unknown>) => /article|posting|report/i.test(String(o['@type'] ?? ''));
+  return [...out.filter(isArticle), ...out.filter((o) => !isArticle(o))];
+}
+
+export function jsonLdString(doc: Document, key: string): string | null {
+  for (const o of jsonLdObjects(doc)) {
+    const v = o[key];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const name = (v as Record<string, unknown>).name;
+      if (typeof name === 'string' && name.trim()) return name.trim();
+    }
+    if (Array.isArray(v) && v.length) {
+      const f = v[0];
+      if (typeof f === 'string') return f;
+      if (f && typeof f === 'object' && typeof (f as Record<string, unknown>).name === 'string') return (f as Record<string, string>).name;
+    }
+  }
+  return null;
+}
+
+export function itempropText(root: ParentNode, prop: string): { el: Element; value: string } | null {
+  const el = safeQuery(root, `[itemprop="${prop}"]`);
+  if (!el) return null;
+  const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el);
+  return value ? { el, value: value.trim() } : null;
+}

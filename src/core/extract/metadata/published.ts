@@ -1,0 +1,85 @@
+// Publication date: rule selector → the date line nearest the title (never the header's "today" date, never an
+// event date in the body, never a related item's date: related blocks are pruned first) → meta tags.
+import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
+import { jsonLdString, metaContent } from './meta-tags';
+import { parseVietnameseDate } from './date';
+
+const TODAY_CLASS = /today|date-?now|cur-?date|current-?date|ngay-?thang|ngayhientai|lbltoday|clock|time-now|header|top-?bar|top-header|marquee/;
+const DATE_LABEL = /^(ngày đăng|đăng ngày|ngày|cập nhật|cập nhật ngày|cập nhật lúc|thời gian|ngày xuất bản|xuất bản|đăng lúc|posted|published|updated)\b/i;
+
+function inTodayZone(el: Element, stop: Element): boolean {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    const t = tagName(e);
+    if (t === 'header' || t === 'nav' || t === 'footer' || t === 'marquee') return true;
+    if (TODAY_CLASS.test(classIdString(e))) return true;
+  }
+  return false;
+}
+
+export interface DateResult {
+  value: string | null;
+  el: Element | null;
+}
+
+export function findPublished(
+  doc: Document,
+  root: Element,
+  body: Element | null,
+  titleEl: Element | null,
+  selectors: string[] = [],
+): DateResult {
+  for (const sel of selectors) {
+    for (const el of safeQueryAll(root, sel)) {
+      const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? textOf(el);
+      const v = parseVietnameseDate(raw.normalize('NFC'));
+      if (v) return { value: v, el };
+    }
+  }
+  const all = elementsUnder(root, 30000);
+  const anchor = titleEl ?? body;
+  const anchorIdx = anchor ? all.indexOf(anchor) : -1;
+  let best: { el: Element; value: string; score: number } | null = null;
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    const tag = tagName(el);
+    if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select' || tag === 'a') continue;
+    const raw = textOf(el);
+    if (raw.length < 6 || raw.length > 120) continue;
+    const text = raw.normalize('NFC');
+    // Skip wrappers whose single child carries the same text (take the deepest).
+    let dup = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === raw) dup = true;
+    if (dup) continue;
+    if (body && body.contains(el) && raw.length > 60 && !DATE_LABEL.test(text)) continue;
+    const v = parseVietnameseDate(text);
+    if (!v) continue;
+    // Reject sentences ("Ngày 8-1, UBND tỉnh …"): a date line is mostly date, time, weekday and labels.
+    const words = text.split(/\s+/).length;
+    if (words > 14) continue;
+    let score = 0;
+    if (anchorIdx >= 0) {
+      const d = i - anchorIdx;
+      score -= Math.abs(d);
+      if (d > 0) score += 3; // after the title is the usual place
+    }
+    if (inTodayZone(el, root)) score -= 200;
+    if (/date|time|ngay|publish|post|thoigian|ngaydang|meta|info/.test(classIdString(el))) score += 8;
+    if (tag === 'time') score += 8;
+    if (v.includes('T')) score += 2;
+    if (body && body.contains(el)) score -= 10;
+    if (!best || score > best.score) best = { el, value: v, score };
+  }
+  if (best && best.score > -120) return { value: best.value, el: best.el };
+  const meta =
+    metaContent(doc, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'DC.date.issued']) ??
+    jsonLdString(doc, 'datePublished');
+  if (meta) {
+    const v = parseVietnameseDate(meta);
+    if (v) return { value: v, el: null };
+  }
+  for (const t of safeQueryAll(root, 'time[datetime]')) {
+    const v = parseVietnameseDate(t.getAttribute('datetime') ?? '');
+    if (v) return { value: v, el: t };
+  }
+  return { value: best?.value ?? null, el: best?.el ?? null };
+}

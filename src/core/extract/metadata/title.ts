@@ -1,0 +1,108 @@
+// Title: the displayed headline near the body, cross-checked with og:title / <title>.
+import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize';
+import { classIdString, elementsUnder, precedes, safeQuery, tagName, textOf } from '../dom';
+import { jsonLdString, metaContent } from './meta-tags';
+
+export interface TitleResult {
+  text: string;
+  el: Element | null;
+}
+
+function docTitleCandidates(doc: Document): string[] {
+  const out: string[] = [];
+  const og = metaContent(doc, ['og:title', 'twitter:title']);
+  if (og) out.push(og);
+  const ld = jsonLdString(doc, 'headline');
+  if (ld) out.push(ld);
+  const t = doc.title ?? textOf(safeQuery(doc, 'title'));
+  if (t) out.push(t);
+  return out.map((s) => collapseWhitespace(toNFC(s)));
+}
+
+/** Overlap 0..1 between a candidate and the document-level title strings. */
+function titleMatch(cand: string, docTitles: string[]): number {
+  const c = foldVietnamese(cand);
+  if (!c) return 0;
+  let best = 0;
+  for (const d of docTitles) {
+    const f = foldVietnamese(d);
+    if (!f) continue;
+    if (f === c) return 1;
+    if (f.includes(c) && c.length >= 12) best = Math.max(best, 0.6 + 0.4 * (c.length / f.length));
+    else if (c.includes(f) && f.length >= 12) best = Math.max(best, 0.5);
+    else {
+      const cw = new Set(c.split(' '));
+      const fw = f.split(' ');
+      const inter = fw.filter((w) => cw.has(w)).length;
+      best = Math.max(best, (0.5 * inter) / Math.max(cw.size, 1));
+    }
+  }
+  return best;
+}
+
+/** The most plausible segment of <title> ("Tiêu đề - Tên cổng" → "Tiêu đề"). */
+export function titleFromDocTitle(doc: Document): string {
+  const cands = docTitleCandidates(doc);
+  const t = cands[0] ?? '';
+  const parts = t.split(/\s+(?:[-|–—»:]|::)\s+/).map((s) => s.trim()).filter(Boolean);
+  if (parts.length <= 1) return t;
+  // The longest part; portals put their own name last ("… - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …").
+  return parts.slice().sort((a, b) => b.length - a.length)[0];
+}
+
+const TITLE_CLASS = /title|headline|tieude|tieu-de|tieu_de|heading|name|subject|caption/;
+
+/**
+ * Find the headline element. `body` (if known) anchors the search: the title precedes it (or opens it).
+ */
+export function findTitle(doc: Document, root: Element, body: Element | null, selectors: string[] = []): TitleResult {
+  for (const sel of selectors) {
+    let el: Element | null = null;
+    try {
+      el = root.querySelector(sel);
+    } catch {
+      el = null;
+    }
+    const text = el ? collapseWhitespace(toNFC(textOf(el))) : '';
+    if (el && text) return { text, el };
+  }
+  const docTitles = docTitleCandidates(doc);
+  const all = elementsUnder(root, 20000);
+  const bodyIndex = body ? all.indexOf(body) : -1;
+  let best: { el: Element; score: number; text: string } | null = null;
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    const tag = tagName(el);
+    const cid = classIdString(el);
+    const isHeading = /^h[1-4]$/.test(tag);
+    const isFont = tag === 'font' && Number(el.getAttribute('size') ?? 0) >= 4;
+    const isClassy = TITLE_CLASS.test(cid) || el.getAttribute('itemprop') === 'headline';
+    const isBold = (tag === 'b' || tag === 'strong') && !!el.parentElement && textOf(el.parentElement) === textOf(el);
+    if (!isHeading && !isFont && !isClassy && !isBold) continue;
+    if (body && body.contains(el) && bodyIndex >= 0 && i > bodyIndex + 3) continue;
+    const text = collapseWhitespace(toNFC(textOf(el)));
+    if (text.length < 8 || text.length > 400) continue;
+    if (el.querySelector('p, div, table, ul, li, h1, h2, h3, h4') && !isHeading) continue;
+    // Skip candidates inside links (listing teasers) and ones made of links only.
+    if (el.closest('a') || (el.getElementsByTagName('a').length > 0 && textOf(el.getElementsByTagName('a')[0]) === textOf(el) && !isHeading)) continue;
+    let score = 0;
+    if (tag === 'h1') score += 12;
+    else if (isHeading) score += 6;
+    if (isFont) score += 6;
+    if (el.getAttribute('itemprop') === 'headline') score += 20;
+    if (isClassy) score += 6;
+    if (/site-title|logo|slogan|portal-name|site-name|brand/.test(cid)) score -= 30;
+    score += 40 * titleMatch(text, docTitles);
+    if (bodyIndex >= 0) {
+      const dist = bodyIndex - i;
+      if (dist >= 0) score += Math.max(0, 20 - dist); // shortly before the body
+      else if (body && body.contains(el)) score += 2;
+      else score -= 15; // after the body
+    }
+    if (!best || score > best.score) best = { el, score, text };
+  }
+  if (best && best.score >= 10) return { text: best.text, el: best.el };
+  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc))), el: null };
+}
+
+export { precedes };

@@ -1,0 +1,189 @@
+// Related-news pruning that works without a site rule: Vietnamese headings (text, links, images),
+// class/id tokens, inline "Xem thêm" lines and heading-less link boxes. Operates on a CLONE.
+import { classIdString, elementsUnder, isElement, linkDensity, removeNode, tagName, textOf } from './dom';
+import { hasRelatedClass, isRelatedHeadingImageSrc, isRelatedHeadingText, startsWithInlineLinkPrefix } from './related-phrases';
+
+const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);
+
+/** Non-link text length of el (text minus link text). */
+export function nonLinkTextLength(el: Element): number {
+  const total = textOf(el).length;
+  let link = 0;
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) link += textOf(links[i]).length;
+  return Math.max(0, total - link);
+}
+
+/**
+ * Does el hold article prose? Any paragraph-like descendant with ≥ 150 chars of non-link text that reads like a
+ * sentence, or ≥ 600 chars of non-link text overall.
+ */
+export function hasArticleText(el: Element, protect?: Element | null): boolean {
+  if (protect && (el === protect || el.contains(protect) )) return true;
+  const ps = el.getElementsByTagName('p');
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    if (p.getElementsByTagName('a').length === 0 ? textOf(p).length >= 150 : nonLinkTextLength(p) >= 150) return true;
+  }
+  return nonLinkTextLength(el) >= 600;
+}
+
+/** Climb from a heading-like element while its parent holds nothing but it (same text). */
+function expandHeading(el: Element, root: Element): Element {
+  let h = el;
+  const t = textOf(el);
+  while (h.parentElement && h.parentElement !== root) {
+    const p = h.parentElement;
+    const pt = textOf(p);
+    if (pt !== t) break;
+    if (p.getElementsByTagName('img').length > h.getElementsByTagName('img').length + (tagName(h) === 'img' ? 1 : 0)) break;
+    h = p;
+  }
+  return h;
+}
+
+function isLinkyBlock(el: Element): boolean {
+  const text = textOf(el);
+  const links = el.getElementsByTagName('a').length;
+  if (links === 0) return text.length === 0 && el.getElementsByTagName('img').length > 0;
+  if (text.length === 0) return true;
+  const ld = linkDensity(el, text.length);
+  return ld >= 0.45 || (links >= 2 && nonLinkTextLength(el) <= links * 40);
+}
+
+/** Remove the related block introduced by heading element h. Returns the number of removed nodes. */
+function removeRelatedBlock(heading: Element, root: Element, protect: Element | null): number {
+  let h = expandHeading(heading, root);
+  // Grow to the largest ancestor that holds the heading and no article text.
+  for (;;) {
+    const p = h.parentElement;
+    if (!p || p === root || p === root.ownerDocument?.body) break;
+    if (hasArticleText(p, protect)) break;
+    if (p.getElementsByTagName('h1').length > 0) break;
+    h = p;
+  }
+  if (h !== expandHeading(heading, root) && !hasArticleText(h, protect)) {
+    // h is a self-contained block (heading + items); drop it whole.
+    removeNode(h);
+    return 1;
+  }
+  // The heading sits among article content: drop it and the link-dense siblings that follow.
+  let removed = 0;
+  let next = h.nextElementSibling;
+  removeNode(h);
+  removed++;
+  while (next) {
+    const after = next.nextElementSibling;
+    if (protect && (next === protect || next.contains(protect))) break;
+    if (!isLinkyBlock(next)) break;
+    removeNode(next);
+    removed++;
+    next = after;
+  }
+  return removed;
+}
+
+export interface PruneOptions {
+  /** The article body, if known: never removed, nor any ancestor of it. */
+  protect?: Element | null;
+  /** Stop after visiting this many elements. */
+  maxNodes?: number;
+}
+
+/**
+ * Remove related-news blocks under root (mutates root: pass a clone). Also removes <noscript> (related thumbnails
+ * hide there). Returns how many blocks were removed.
+ */
+export function pruneRelatedNews(root: Element, options: PruneOptions = {}): number {
+  const protect = options.protect ?? null;
+  const max = options.maxNodes ?? 50000;
+  let removed = 0;
+  for (const ns of Array.from(root.getElementsByTagName('noscript'))) removeNode(ns);
+
+  // 1. Headings by text (any element whose whole text is a heading phrase) and by image alt/src.
+  const all = elementsUnder(root, max);
+  const headings: Element[] = [];
+  for (const el of all) {
+    const tag = tagName(el);
+    if (tag === 'img') {
+      const alt = el.getAttribute('alt') ?? el.getAttribute('title') ?? '';
+      if (isRelatedHeadingText(alt) || isRelatedHeadingImageSrc(el.getAttribute('src') ?? '')) {
+        // Only a standalone image (not a thumbnail in a link list) counts as a heading.
+        const holder = expandHeading(el, root);
+        if (textOf(holder).length === 0) headings.push(el);
+      }
+      continue;
+    }
+    if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select') continue;
+    // Leaf-ish: its text is the heading and no child element carries the same full text.
+    const t = textOf(el);
+    if (t.length === 0 || t.length > 70) continue;
+    if (!isRelatedHeadingText(t)) continue;
+    let childHasAll = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === t) childHasAll = true;
+    if (childHasAll) continue;
+    headings.push(el);
+  }
+  for (const h of headings) {
+    if (!h.isConnected && !root.contains(h)) continue;
+    if (!root.contains(h)) continue;
+    if (protect && h.contains(protect)) continue;
+    // A heading-like link inside a prose paragraph ("… xem thêm tại đây") is not a block heading.
+    const holder = expandHeading(h, root);
+    const parent = holder.parentElement;
+    if (parent && tagName(parent) === 'p' && textOf(parent).length > textOf(holder).length + 40) continue;
+    removed += removeRelatedBlock(h, root, protect);
+  }
+
+  // 2. Class/id tokens.
+  for (const el of elementsUnder(root, max)) {
+    if (!root.contains(el)) continue;
+    const cid = classIdString(el);
+    if (!hasRelatedClass(cid)) continue;
+    if (protect && (el === protect || el.contains(protect) || protect.contains(el) && !isLinkyBlock(el))) continue;
+    if (hasArticleText(el, null)) continue;
+    if (tagName(el) === 'body' || tagName(el) === 'html') continue;
+    if (textOf(el).length === 0 && el.getElementsByTagName('img').length === 0) continue;
+    removeNode(el);
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Inside the chosen body: drop heading-less link boxes (tables, lists, divs that are mostly links, often with
+ * thumbnails) and one-line "Xem thêm: <a>…</a>" paragraphs. Keeps lists/tables that are mostly plain text.
+ */
+export function pruneInlineLinkBoxes(body: Element): number {
+  let removed = 0;
+  for (const el of elementsUnder(body, 20000)) {
+    if (!body.contains(el)) continue;
+    const tag = tagName(el);
+    const text = textOf(el);
+    const links = el.getElementsByTagName('a');
+    if (links.length === 0) continue;
+    if (tag === 'a') continue;
+    const ld = linkDensity(el, text.length);
+    if (BLOCK_TEXT_TAGS.has(tag) || tag === 'table' || tag === 'ul' || tag === 'ol' || tag === 'aside' || tag === 'h2' || tag === 'h3' || tag === 'h4') {
+      // ">> Xem thêm: …" / "Tin liên quan: …" one-liners.
+      if (text.length < 400 && startsWithInlineLinkPrefix(text) && ld >= 0.3) {
+        removeNode(el);
+        removed++;
+        continue;
+      }
+      if (/^\s*(>>|»)/.test(text) && ld >= 0.5 && text.length < 400) {
+        removeNode(el);
+        removed++;
+        continue;
+      }
+      // Heading-less related boxes: ≥ 2 links, mostly link text.
+      if ((tag === 'table' || tag === 'ul' || tag === 'ol' || tag === 'div' || tag === 'aside' || tag === 'section') && links.length >= 2 && ld >= 0.6 && nonLinkTextLength(el) < 200) {
+        removeNode(el);
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+export { isElement };

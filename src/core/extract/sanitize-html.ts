@@ -1,0 +1,213 @@
+// Allow-list serializer for article HTML. Used on extraction and again by the archive reader on stored HTML,
+// so sanitize(parse(sanitize(x))) === sanitize(x). Builds a fresh tree with the owner document's createElement.
+import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, resolveUrl, tagName } from './dom';
+
+const KEEP = new Set([
+  'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',
+  'blockquote', 'figure', 'figcaption', 'img', 'a', 'strong', 'em', 'b', 'i', 'u', 'sub', 'sup', 'pre', 'code', 'hr', 'dl', 'dt', 'dd',
+]);
+/** Dropped with their content. */
+const DROP = new Set([
+  'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select',
+  'option', 'textarea', 'label', 'template', 'svg', 'math', 'canvas', 'video', 'audio', 'source', 'track', 'link', 'meta', 'base',
+  'head', 'title', 'map', 'area', 'dialog', 'portal', 'fieldset', 'legend', 'datalist', 'output', 'progress', 'meter',
+]);
+const BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'blockquote', 'figure', 'figcaption', 'pre', 'hr', 'dl', 'dt', 'dd', 'caption']);
+/** Containers that become nothing (children lifted) or a <p> when they hold only inline content. */
+const FLATTEN_BLOCK = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'center', 'address', 'details', 'summary', 'body', 'html', 'nav', 'h1']);
+
+const LAZY_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-lazy', 'data-url', 'data-echo', 'data-srcset', 'data-original-src', 'lazy-src'];
+
+function isPlaceholderSrc(src: string): boolean {
+  const s = src.trim().toLowerCase();
+  return !s || s.startsWith('data:') || /(^|\/)(blank|spacer|pixel|placeholder|lazy|loading|grey|gray|transparent)[^/]*\.(gif|png|svg)/.test(s) || s === 'about:blank';
+}
+
+/** The real image URL: lazy attributes first when src is a placeholder. Absolute http(s) or null. */
+export function imageSrc(img: Element, baseUrl: string): string | null {
+  const src = img.getAttribute('src') ?? '';
+  const candidates: string[] = [];
+  if (!isPlaceholderSrc(src)) candidates.push(src);
+  for (const a of LAZY_ATTRS) {
+    const v = img.getAttribute(a);
+    if (v) candidates.push(a.includes('srcset') ? v.split(',')[0].trim().split(/\s+/)[0] : v);
+  }
+  const srcset = img.getAttribute('srcset');
+  if (srcset) candidates.push(srcset.split(',')[0].trim().split(/\s+/)[0]);
+  if (isPlaceholderSrc(src) === false && !candidates.length) candidates.push(src);
+  for (const c of candidates) {
+    if (isPlaceholderSrc(c)) continue;
+    const abs = safeHttpUrl(c, baseUrl);
+    if (abs) return abs;
+  }
+  return null;
+}
+
+export function safeHttpUrl(href: string, baseUrl: string): string | null {
+  // Strip control/space characters browsers ignore inside schemes ("java\nscript:").
+  const cleaned = href.replace(/[\u0000-\u0020\u007f-\u009f]+/g, (m) => (/^\s+$/.test(m) ? m : ''));
+  const abs = resolveUrl(cleaned, baseUrl);
+  if (!abs) return null;
+  return /^https?:\/\//i.test(abs) ? abs : null;
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const t = tagName(c);
+    if (BLOCKS.has(t) || FLATTEN_BLOCK.has(t) || t === 'img' && false) return true;
+    if (!KEEP.has(t) && !DROP.has(t) && hasBlockChild(c)) return true;
+  }
+  return false;
+}
+
+const STRUCTURAL = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'ol', 'dl']);
+const isSpace = (s: string) => /^[\s\u00a0]*$/.test(s);
+
+/**
+ * Copy `src` children into `out`, keeping allowed tags/attributes only.
+ * `inlineCtx`: we are inside a <p>/<li>/…: block containers are flattened to their content.
+ */
+function copyChildren(doc: Document, src: Node, out: Element, baseUrl: string, inlineCtx: boolean, budget: { n: number }): void {
+  for (let c = src.firstChild; c; c = c.nextSibling) {
+    if (--budget.n < 0) return;
+    if (c.nodeType === TEXT_NODE) {
+      const text = (c.textContent ?? '').normalize('NFC');
+      if (!text) continue;
+      if (STRUCTURAL.has(tagName(out)) && isSpace(text)) continue;
+      out.appendChild(doc.createTextNode(text));
+      continue;
+    }
+    if (c.nodeType === COMMENT_NODE || c.nodeType !== ELEMENT_NODE) continue;
+    const el = c as Element;
+    const tag = tagName(el);
+    if (DROP.has(tag)) continue;
+    if (tag === 'img') {
+      const s = imageSrc(el, baseUrl);
+      if (!s) continue;
+      const img = doc.createElement('img');
+      img.setAttribute('src', s);
+      const alt = (el.getAttribute('alt') ?? '').normalize('NFC').trim();
+      if (alt) img.setAttribute('alt', alt);
+      out.appendChild(img);
+      continue;
+    }
+    if (tag === 'br') {
+      out.appendChild(doc.createElement('br'));
+      continue;
+    }
+    if (tag === 'a') {
+      const href = el.getAttribute('href');
+      const abs = href && !href.trim().startsWith('#') ? safeHttpUrl(href, baseUrl) : null;
+      if (abs) {
+        const a = doc.createElement('a');
+        a.setAttribute('href', abs);
+        copyChildren(doc, el, a, baseUrl, true, budget);
+        if (a.firstChild) out.appendChild(a);
+      } else copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
+      continue;
+    }
+    if (KEEP.has(tag)) {
+      const isBlock = BLOCKS.has(tag);
+      if (inlineCtx && isBlock && !['li', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'dt', 'dd', 'caption'].includes(tag)) {
+        // A block inside an inline context (can happen after flattening): lift its content.
+        copyChildren(doc, el, out, baseUrl, true, budget);
+        if (tag === 'p' || /^h\d$/.test(tag)) out.appendChild(doc.createElement('br'));
+        continue;
+      }
+      const n = doc.createElement(tag);
+      if (tag === 'td' || tag === 'th') {
+        for (const a of ['colspan', 'rowspan']) {
+          const v = el.getAttribute(a);
+          if (v && /^\d{1,3}$/.test(v) && v !== '1') n.setAttribute(a, v);
+        }
+      }
+      if (tag === 'ol') {
+        const v = el.getAttribute('start');
+        if (v && /^\d{1,6}$/.test(v)) n.setAttribute('start', v);
+      }
+      const childInline = ['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'strong', 'em', 'b', 'i', 'u', 'sub', 'sup', 'code', 'dt', 'caption'].includes(tag) || inlineCtx && !isBlock;
+      copyChildren(doc, el, n, baseUrl, childInline, budget);
+      if (tag === 'hr' || tag === 'td' || tag === 'th' || tag === 'tr') {
+        out.appendChild(n);
+      } else if (n.firstChild && !(isSpace(n.textContent ?? '') && !n.querySelector('img'))) {
+        out.appendChild(n);
+      } else if (!isBlock && n.firstChild) out.appendChild(n);
+      continue;
+    }
+    // Unknown/flattened elements: span, font, div, section, center, h1 …
+    if (!inlineCtx && (FLATTEN_BLOCK.has(tag) || tag === 'span' || tag === 'font') && !hasBlockChild(el) && (FLATTEN_BLOCK.has(tag))) {
+      // A div holding only inline content reads as a paragraph.
+      const p = doc.createElement(tag === 'h1' ? 'h2' : 'p');
+      copyChildren(doc, el, p, baseUrl, true, budget);
+      if (p.querySelector('img') || !isSpace(p.textContent ?? '')) out.appendChild(p);
+      continue;
+    }
+    copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
+  }
+}
+
+/** Wrap stray inline runs at block level in <p>, trim empty paragraphs. */
+function normalizeBlocks(doc: Document, container: Element): void {
+  const kids = Array.from(container.childNodes);
+  let run: Node[] = [];
+  const flush = (before: Node | null) => {
+    if (!run.length) return;
+    const hasContent = run.some((n) => (n.nodeType === TEXT_NODE ? !isSpace(n.textContent ?? '') : tagName(n as Element) !== 'br'));
+    if (hasContent) {
+      const p = doc.createElement('p');
+      // drop leading/trailing <br>
+      while (run.length && run[0].nodeType === ELEMENT_NODE && tagName(run[0] as Element) === 'br') container.removeChild(run.shift()!);
+      while (run.length && run[run.length - 1].nodeType === ELEMENT_NODE && tagName(run[run.length - 1] as Element) === 'br') container.removeChild(run.pop()!);
+      container.insertBefore(p, before);
+      for (const n of run) p.appendChild(n);
+    } else for (const n of run) container.removeChild(n);
+    run = [];
+  };
+  for (const n of kids) {
+    const isBlock = n.nodeType === ELEMENT_NODE && BLOCKS.has(tagName(n as Element));
+    if (isBlock) flush(n);
+    else run.push(n);
+  }
+  flush(null);
+}
+
+/** Build a clean element tree (a detached <div>) from root's content. */
+export function buildCleanTree(root: Element, baseUrl: string, maxNodes = 200000): Element {
+  const doc = root.ownerDocument;
+  const out = doc.createElement('div');
+  copyChildren(doc, root, out, baseUrl, false, { n: maxNodes });
+  normalizeBlocks(doc, out);
+  // also wrap inline runs inside block containers where text and blocks mix (li/td/blockquote/figure keep as is)
+  for (const bq of Array.from(out.querySelectorAll('blockquote'))) normalizeBlocks(doc, bq);
+  return out;
+}
+
+/** Sanitize an article body to allow-listed HTML with absolute http(s) URLs. Idempotent. */
+export function sanitizeArticleHtml(root: Element, baseUrl: string): string {
+  return serialize(buildCleanTree(root, baseUrl));
+}
+
+const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const VOID = new Set(['br', 'img', 'hr']);
+
+/** Deterministic serializer (independent of the DOM implementation's innerHTML quirks). */
+export function serialize(el: Element): string {
+  let s = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT_NODE) s += escText(c.textContent ?? '');
+    else if (c.nodeType === ELEMENT_NODE) {
+      const e = c as Element;
+      const t = tagName(e);
+      let attrs = '';
+      for (const name of ['href', 'src', 'alt', 'colspan', 'rowspan', 'start']) {
+        const v = e.getAttribute(name);
+        if (v !== null) attrs += ` ${name}="${escAttr(v)}"`;
+      }
+      if (VOID.has(t)) s += `<${t}${attrs}>`;
+      else s += `<${t}${attrs}>${serialize(e)}</${t}>`;
+      if (BLOCKS.has(t) && t !== 'td' && t !== 'th') s += '\n';
+    }
+  }
+  return s;
+}
