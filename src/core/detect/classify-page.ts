@@ -1,0 +1,175 @@
+// Page kind from the DOM and the URL's shape: article, listing, home, documents or other.
+// Precision first: an article needs a body of paragraphs, a title before it, and at least one more sign
+// (a date near the title, an article-shaped URL, og:type=article or JSON-LD NewsArticle).
+import type { PageKind } from '../types';
+import { scanPage, type Block, type PageScan } from './page-scan';
+
+export interface PageClassification {
+  pageKind: PageKind;
+  /** 0..1: how sure the page kind is. */
+  score: number;
+  reasons: string[];
+  /** Visible title text of the article, when one was found (whitespace-folded, NFC). */
+  title: string | null;
+  scan: PageScan | null;
+}
+
+const DATE_RE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(19|20)\d{2}\b|\b(19|20)\d{2}-\d{2}-\d{2}\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*(,|năm)\s*(19|20)\d{2}/i;
+const DOC_NUMBER_RE = /\b\d{1,5}(?:\/(?:19|20)\d{2})?\/[A-ZĐ]{1,6}(?:-[A-ZĐ0-9]{1,8}){1,3}\b/g;
+const DOC_HEADER_RE = /trích yếu|số\s*\/?\s*ký hiệu|ngày ban hành/i;
+const HOME_PATHS = new Set([
+  '', '/', '/index', '/home', '/default', '/trang-chu', '/trangchu', '/vi', '/en', '/portal', '/web/guest', '/web/guest/home',
+  '/pages/default', '/pages/home', '/portal/pages/default', '/portal/pages/trang-chu', '/news', '/tin-tuc',
+]);
+const SPECIAL_SEGMENTS = new Set([
+  'lien-he', 'lienhe', 'contact', 'gioi-thieu', 'gioithieu', 'sitemap', 'so-do-site', 'so-do-cong', 'so-do-trang', 'dang-nhap',
+  'login', 'tim-kiem', 'timkiem', 'search', 'hoi-dap', 'hoidap', 'thu-tuc-hanh-chinh', 'lich-cong-tac', 'danh-ba',
+  'co-cau-to-chuc', 'chuc-nang-nhiem-vu', 'lien-ket-website', 'gop-y', 'dich-vu-cong',
+]);
+
+function meta(doc: Document, key: string): string | null {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  return el?.getAttribute('content')?.trim() || null;
+}
+
+function hasJsonLdArticle(doc: Document): boolean {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < 8; i++) {
+    const s = (scripts[i].textContent ?? '').slice(0, 50_000);
+    if (/"@type"\s*:\s*\[?\s*"(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting)"/.test(s)) return true;
+  }
+  return false;
+}
+
+export interface UrlShape { article: boolean; listing: boolean; home: boolean; special: boolean; documents: boolean; idParam: boolean }
+
+export function urlShape(url: URL): UrlShape {
+  const path = decodeSafe(url.pathname).toLowerCase();
+  const q = url.search.toLowerCase();
+  const idParam = /[?&](id|itemid|newsid|articleid|postid|nid|tinid)=\d+/.test(q);
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  const stem = last.replace(/\.(html?|aspx?|php|jsp|vov)$/, '');
+  const article =
+    /!-\d+\.html?$/.test(path) ||
+    /view_detail\.aspx$/.test(path) && idParam ||
+    /[?&]id=\d+.*type=news|type=news.*[?&]id=\d+/.test(q) ||
+    (idParam && !/[?&](cat|catid|page)=/.test(q)) ||
+    /[a-z0-9]+(-[a-z0-9]+){2,}-\d{3,}(\.[a-z]+)?\/?$/.test(path) ||
+    /\/\d{6}\/[a-z0-9]+(-[a-z0-9]+){3,}[^/]*\/?$/.test(path) ||
+    stem.split('-').length >= 7;
+  const listing = /\/trang-\d+(\.html?)?\/?$/.test(path) || /[?&](page|pageindex|cur|p|trang|paged)=\d+/.test(q);
+  const bare = path.replace(/\.(html?|aspx?|php|jsp)$/, '').replace(/\/+$/, '');
+  const home = HOME_PATHS.has(bare) && !idParam && !/[?&](option|cat|catid|view|module)=/.test(q);
+  const special = SPECIAL_SEGMENTS.has(stem);
+  const documents = /(^|[/-])(van-ban|vanban|documents?)([/-]|$)/.test(path) && !article;
+  return { article, listing, home, special, documents, idParam };
+}
+
+function decodeSafe(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+const squash = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, '');
+
+function titleSegments(doc: Document): string[] {
+  const out: string[] = [];
+  const add = (s: string | null | undefined) => {
+    if (!s) return;
+    const t = s.replace(/\s+/g, ' ').trim();
+    if (t.length < 12) return;
+    out.push(squash(t));
+    for (const part of t.split(/\s+[-|–—»:]\s+|\s*\|\s*/)) if (part.trim().length >= 15 && part !== t) out.push(squash(part));
+  };
+  add(meta(doc, 'og:title'));
+  add(doc.title);
+  return out;
+}
+
+interface BodyPick { index: number; block: Block; start: number }
+
+function pickBody(scan: PageScan): BodyPick | null {
+  const { blocks } = scan;
+  let best = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i].boiler) continue;
+    if (best < 0 || blocks[i].paraChars > blocks[best].paraChars) best = i;
+  }
+  if (best < 0 || blocks[best].paraChars <= 0) return null;
+  let start = blocks[best].textStart;
+  for (let i = best + 1; i < blocks.length; i++) {
+    const b = blocks[i];
+    const plain = b.own - b.ownLink;
+    if (plain >= 40 && (b.parent === best || (b.parent >= 0 && blocks[b.parent].parent === best))) { start = b.textStart; break; }
+  }
+  return { index: best, block: blocks[best], start };
+}
+
+function findTitle(scan: PageScan, segs: string[], body: BodyPick): Block | null {
+  const { blocks, text } = scan;
+  let fallback: Block | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.textStart > body.start) break;
+    if (b.own < 10 || b.own > 400 || b.ownLink > b.own * 0.5 || b.boiler) continue;
+    const head = squash(text.slice(b.textStart, b.textStart + b.own + 60));
+    if (segs.some((s) => s.length >= 12 && head.startsWith(s))) return b;
+    if (b.titleLike && b.own >= 15 && b.total <= 450 && body.start - b.textStart < 3000) fallback = b;
+  }
+  return fallback;
+}
+
+const EMPTY = (reason: string): PageClassification => ({ pageKind: 'other', score: 0.9, reasons: [reason], title: null, scan: null });
+
+/** Classifies a parsed page. Never throws on odd documents; returns 'other' when there is nothing to judge. */
+export function classifyPage(doc: Document, url: URL): PageClassification {
+  if (doc.querySelector('frameset')) return EMPTY('frameset page');
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return EMPTY('empty document');
+  const scan = scanPage(root);
+  const reasons: string[] = [];
+  if (scan.truncated) reasons.push('DOM larger than the scan budget; judged on its first part');
+  const shape = urlShape(url);
+  const ogType = (meta(doc, 'og:type') ?? '').toLowerCase();
+  const metaArticle = ogType === 'article' || hasJsonLdArticle(doc);
+  const metaDate = !!(meta(doc, 'article:published_time') || doc.querySelector('[itemprop="datePublished"], time[datetime]'));
+  const body = pickBody(scan);
+  const segs = titleSegments(doc);
+  const title = body ? findTitle(scan, segs, body) : null;
+
+  let isArticle = false;
+  let score = 0;
+  if (body) {
+    const b = body.block;
+    const density = b.total ? b.totalLink / b.total : 1;
+    const chars = Math.round(b.paraChars);
+    const listLike = b.headlines >= 5 && b.headlines >= b.paraCount * 0.6;
+    const enoughBody = chars >= 250 && (b.paraCount >= 2 || chars >= 500);
+    reasons.push(`body: ${chars} chars in ${b.paraCount} paragraphs, link density ${density.toFixed(2)}`);
+    if (listLike) reasons.push(`body holds ${b.headlines} headline links: list-like`);
+    const dateWindow = title
+      ? scan.text.slice(Math.max(0, title.textStart - 300), Math.min(body.start + 300, title.textStart + 1500))
+      : scan.text.slice(Math.max(0, body.start - 400), body.start + 200);
+    const dateNear = DATE_RE.test(dateWindow);
+    const support = [dateNear && 'date near the title', shape.article && 'article-shaped URL', metaArticle && 'og:type/JSON-LD article', metaDate && 'published-time metadata'].filter(Boolean) as string[];
+    if (title) reasons.push('title found before the body');
+    if (support.length) reasons.push(...support);
+    const blocked = (shape.home && !metaArticle) || shape.special || (shape.listing && !metaArticle);
+    if (blocked) reasons.push(shape.home ? 'home-page URL' : shape.special ? 'contact/info URL' : 'listing URL');
+    if (enoughBody && density <= 0.35 && !listLike && title && support.length > 0 && !blocked) {
+      isArticle = true;
+      score = Math.min(0.98, 0.55 + 0.1 * support.length + (chars >= 800 ? 0.1 : 0) + (b.paraCount >= 3 ? 0.05 : 0));
+    }
+  } else {
+    reasons.push('no body of paragraphs');
+  }
+  const titleText = title ? scan.text.slice(title.textStart, title.textStart + title.own + 40).replace(/\s+/g, ' ').trim().normalize('NFC').slice(0, 300) : null;
+  if (isArticle) return { pageKind: 'article', score, reasons, title: titleText, scan };
+
+  const docNumbers = (scan.text.match(DOC_NUMBER_RE) ?? []).length;
+  let pageKind: PageKind = 'other';
+  if (shape.home) { pageKind = 'home'; reasons.push('home-page URL'); }
+  else if (shape.special) pageKind = 'other';
+  else if ((docNumbers >= 4 && DOC_HEADER_RE.test(scan.text)) || (shape.documents && docNumbers >= 3)) { pageKind = 'documents'; reasons.push(`${docNumbers} document numbers`); }
+  else if (shape.listing || (scan.pager && scan.headlineLinks >= 3) || scan.headlineLinks >= 5) { pageKind = 'listing'; reasons.push(`${scan.headlineLinks} headline links${scan.pager ? ', pager' : ''}`); }
+  return { pageKind, score: 0.7, reasons, title: null, scan };
+}
