@@ -13,10 +13,12 @@ export interface PageResult {
   title: boolean;
   date: boolean | null;
   author: boolean | null;
+  lead?: boolean | null;
+  category?: boolean | null;
   error?: string;
 }
 
-export type Runner = (page: EvalPage) => { bodyText: string; title: string | null; publishedAt: string | null; author: string | null };
+export type Runner = (page: EvalPage) => { bodyText: string; title: string | null; publishedAt: string | null; author: string | null; lead?: string | null; category?: string | null };
 
 export function ours(useSiteRules: boolean): Runner {
   return (page) => {
@@ -53,6 +55,8 @@ export function scorePage(page: EvalPage, run: Runner): PageResult {
       title: foldWs(out.title) === foldWs(t.title),
       date: t.publishedAt === null ? null : dateOk(t.publishedAt, out.publishedAt),
       author: t.author === null ? (out.author === null ? true : false) : foldWs(out.author) === foldWs(t.author),
+      lead: out.lead === undefined ? null : foldWs(out.lead) === foldWs(t.lead),
+      category: out.category === undefined ? null : foldWs(out.category) === foldWs(t.category),
     };
   } catch (e) {
     return { id: page.id, pr: { precision: 0, recall: 0 }, leaks: [], title: false, date: false, author: false, error: String((e as Error).message ?? e) };
@@ -68,6 +72,8 @@ export interface Totals {
   title: number;
   date: number;
   author: number;
+  lead: number;
+  category: number;
 }
 
 export function totals(results: PageResult[]): Totals {
@@ -83,6 +89,8 @@ export function totals(results: PageResult[]): Totals {
     title: pct(results.map((r) => r.title)),
     date: pct(results.map((r) => r.date)),
     author: pct(results.map((r) => r.author)),
+    lead: pct(results.map((r) => r.lead ?? null)),
+    category: pct(results.map((r) => r.category ?? null)),
   };
 }
 
@@ -90,7 +98,7 @@ const mark = (b: boolean | null) => (b === null ? '·' : b ? '✓' : '✗');
 
 function printRun(name: string, results: PageResult[]): Totals {
   console.log(`\n## ${name}`);
-  console.log('page'.padEnd(36), 'P     R     F1    title date author leaks');
+  console.log('page'.padEnd(36), 'P     R     F1    title date author lead cat  leaks');
   for (const r of results) {
     const pf = f1(r.pr.precision, r.pr.recall);
     console.log(
@@ -102,6 +110,8 @@ function printRun(name: string, results: PageResult[]): Totals {
       mark(r.title).padEnd(4),
       mark(r.date).padEnd(4),
       mark(r.author).padEnd(6),
+      mark(r.lead ?? null).padEnd(4),
+      mark(r.category ?? null).padEnd(4),
       r.leaks.length ? `LEAK: ${r.leaks.map((s) => JSON.stringify(s.slice(0, 50))).join(', ')}` : '',
       r.error ? `ERROR: ${r.error}` : '',
     );
@@ -109,7 +119,7 @@ function printRun(name: string, results: PageResult[]): Totals {
   const t = totals(results);
   console.log(
     `TOTAL ${name}: pages=${t.n} P=${t.precision.toFixed(4)} R=${t.recall.toFixed(4)} F1=${t.f1.toFixed(4)} leaks=${t.leaks} ` +
-      `title=${(t.title * 100).toFixed(1)}% date=${(t.date * 100).toFixed(1)}% author=${(t.author * 100).toFixed(1)}%`,
+      `title=${(t.title * 100).toFixed(1)}% date=${(t.date * 100).toFixed(1)}% author=${(t.author * 100).toFixed(1)}% lead=${(t.lead * 100).toFixed(1)}% category=${(t.category * 100).toFixed(1)}%`,
   );
   return t;
 }

@@ -6,7 +6,7 @@ import { classIdString, elementsUnder, isHiddenByMarkup, removeNode, safeQuery, 
 import { findGenericBody } from './generic-body';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
-import { looksLikeDateLine } from './metadata/date';
+import { looksLikeDateLine, parseVietnameseDate } from './metadata/date';
 import { findCategory, findLead } from './metadata/lead-category';
 import { metaContent } from './metadata/meta-tags';
 import { findPublished } from './metadata/published';
@@ -60,7 +60,12 @@ function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: numb
       continue;
     }
     const cid = classIdString(el);
-    if (cid.trim() && BOILERPLATE_CLASS.test(cid) && !hasArticleText(el) && !/content|detail|article|body|noidung/.test(cid)) removeNode(el);
+    if (cid.trim() && BOILERPLATE_CLASS.test(cid) && !hasArticleText(el) && !/content|detail|article|body|noidung/.test(cid)) {
+      // Tool rows often carry the date line ("div.artcle-tools > span.date"): keep those for the metadata pass.
+      const t = textOf(el);
+      if (t.length < 200 && parseVietnameseDate(toNFC(t))) continue;
+      removeNode(el);
+    }
   }
 }
 

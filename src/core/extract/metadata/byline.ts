@@ -109,7 +109,7 @@ export function isBylineStyled(el: Element): boolean {
     const style = (e.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
     if (style.includes('text-align:right')) return true;
     if ((e.getAttribute('align') ?? '').toLowerCase() === 'right') return true;
-    if (/(^|\s)(text-right|right|author|tacgia|tac-gia|byline|signature)(\s|$)/.test(classIdString(e))) return true;
+    if (/(^|\s)(text-right|text-end|right|author|tacgia|tac-gia|byline|signature|fw-bold|font-weight-bold|bold|strong)(\s|$)/.test(classIdString(e))) return true;
   }
   const t = textOf(el);
   const strong = safeQueryAll(el, 'strong, b, em, i');

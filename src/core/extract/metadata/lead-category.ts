@@ -21,9 +21,10 @@ export function findLead(root: Element, body: Element, titleEl: Element | null, 
   const all = elementsUnder(root, 30000);
   const bodyIdx = all.indexOf(body);
   const titleIdx = titleEl ? all.indexOf(titleEl) : -1;
+  const limit = Math.max(bodyIdx, titleIdx) + 25;
   for (let i = Math.max(0, titleIdx); i < all.length; i++) {
     const el = all[i];
-    if (bodyIdx >= 0 && i > bodyIdx + 12) break;
+    if (i > limit) break;
     const cid = classIdString(el);
     const isLead = LEAD_CLASS.test(cid) || (el.getAttribute('itemprop') === 'description' && tagName(el) !== 'meta');
     if (!isLead) continue;

@@ -1,0 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { extractArticle } from '/work/main/src/core/extract';
+import { parseHtml } from '/work/main/eval/parse-html';
+const id = process.argv[2]; const generic = process.argv[3] === 'g';
+const dir = readdirSync('/work/shared/corpus/vn').find((d: string) => d.startsWith(id));
+const base = '/work/shared/corpus/vn/' + dir;
+const truth = JSON.parse(readFileSync(base + '/truth.json', 'utf8'));
+const doc = parseHtml(readFileSync(base + '/page.html', 'utf8'), truth.url);
+const a = extractArticle(doc, truth.url, { useSiteRules: !generic });
+const { bodyHtml, ...rest } = a;
+console.log(JSON.stringify({ ...rest, bodyText: undefined }, null, 1));
+console.log('--- BODY\n' + a.bodyText);
+console.log('--- TRUTH meta', truth.publishedAt, truth.author, truth.category, truth.lead);
