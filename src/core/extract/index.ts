@@ -10,7 +10,7 @@ import { looksLikeDateLine, parseVietnameseDate } from './metadata/date';
 import { findCategory, findLead } from './metadata/lead-category';
 import { metaContent } from './metadata/meta-tags';
 import { findPublished } from './metadata/published';
-import { findTitle } from './metadata/title';
+import { findTitle, titleFromDocTitle } from './metadata/title';
 import { hasArticleText, pruneInlineLinkBoxes, pruneRelatedNews } from './prune-related';
 import { buildCleanTree, safeHttpUrl, serialize } from './sanitize-html';
 import { matchSiteRule } from './sites';
@@ -129,6 +129,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   cleanup(root, maxNodes);
   if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) removeNode(el);
 
+  // Category first: breadcrumbs are boilerplate for the body pass below.
+  const earlyCategory = findCategory(doc, root, titleFromDocTitle(doc), rule?.category);
+
   let body: Element | null = null;
   if (rule) for (const sel of rule.body) if ((body = safeQuery(root, sel))) break;
   const method: 'site-rule' | 'generic' = body ? 'site-rule' : 'generic';
@@ -150,7 +153,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   let container: Element | null = body.parentElement;
   while (container && title.el && !container.contains(title.el)) container = container.parentElement;
   const byline = findLabelledByline(root, body, container ?? root, rule?.author);
-  const category = findCategory(doc, root, title.text, rule?.category);
+  const category = earlyCategory && foldVietnamese(earlyCategory) !== foldVietnamese(title.text) ? earlyCategory : null;
 
   // Clean the body itself.
   if (title.el && body.contains(title.el)) dropUpTo(body, title.el);

@@ -39,6 +39,7 @@ export function findLead(root: Element, body: Element, titleEl: Element | null, 
 }
 
 const CRUMB_CLASS = /breadcrumb|sitemappath|cate-path|catepath|cate-name|catename|cate-link|catelink|category|chuyenmuc|chuyen-muc|danhmuc|danh-muc|title-list-news|path|crumb|navigation-path|cat-title|cate-title/;
+const WEAK_CRUMB_CLASS = /(^|[\s_-])(navi|nav-path|duongdan|duong-dan|location|position|vitri|vi-tri)([\s_-]|$)/;
 const HOME = /^(trang chủ|trang chu|home|homepage)$/i;
 
 export function findCategory(doc: Document, root: Element, title: string, selectors: string[] = []): string | null {
@@ -66,9 +67,12 @@ export function findCategory(doc: Document, root: Element, title: string, select
   }
   const ft = foldVietnamese(title);
   for (const el of elementsUnder(root, 30000)) {
-    if (!CRUMB_CLASS.test(classIdString(el))) continue;
+    const cid = classIdString(el);
+    const strong = CRUMB_CLASS.test(cid);
+    if (!strong && !WEAK_CRUMB_CLASS.test(cid)) continue;
     const t = textOf(el);
     if (!t || t.length > 200) continue;
+    if (!strong && (!/[›»>\/|]/.test(t) || el.getElementsByTagName('a').length > 6)) continue;
     const links = safeQueryAll(el, 'a, li, span');
     let parts = links.map((a) => clean(textOf(a))).filter(Boolean);
     if (!parts.length) parts = t.split(/\s*[›»>|/]\s*/).map(clean).filter(Boolean);
