@@ -44,8 +44,11 @@ function hasJsonLdArticle(doc: Document): boolean {
 export interface UrlShape { article: boolean; listing: boolean; home: boolean; special: boolean; documents: boolean; idParam: boolean }
 
 export function urlShape(url: URL): UrlShape {
-  const path = decodeSafe(url.pathname).toLowerCase();
-  const q = url.search.toLowerCase();
+  // Hash routes (#/…, #!/…) of single-page apps stand for the path.
+  const hashRoute = /^#!?\//.test(url.hash) ? url.hash.replace(/^#!?/, '') : '';
+  const [hashPath, hashQuery = ''] = hashRoute.split('?');
+  const path = decodeSafe(hashPath || url.pathname).toLowerCase();
+  const q = (hashRoute ? (hashQuery ? '?' + hashQuery : '') : url.search).toLowerCase();
   const idParam = /[?&](id|itemid|newsid|articleid|postid|nid|tinid)=\d+/.test(q);
   const last = path.split('/').filter(Boolean).pop() ?? '';
   const stem = last.replace(/\.(html?|aspx?|php|jsp|vov)$/, '');

@@ -16,7 +16,7 @@ let namePattern: string | null = null;
 function names(): string {
   if (namePattern) return namePattern;
   const all = new Set<string>([...CURRENT_PROVINCES.map((p) => p.name), ...FORMER_PROVINCES.map((p) => p.name)]);
-  namePattern = [...all].sort((a, b) => b.length - a.length).map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|');
+  namePattern = [...all].sort((a, b) => b.length - a.length).map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return namePattern;
 }
 
