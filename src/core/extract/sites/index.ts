@@ -1,8 +1,31 @@
 // Registry of CMS-family rules. Order matters: the more specific markup first.
 import { safeQuery } from '../dom';
+import { liferayHoaBinh, liferayJournal } from './liferay';
+import { newspaperArticleBody, newspaperContentDetail, newspaperN3, newspaperOthers } from './newspapers';
+import { nukeviet3, nukeviet4 } from './nukeviet';
+import { aspnetPortal, bootstrapPortal, oldPhpDetail } from './portals';
+import { sharepointArticleContent, sharepointTanDan, sharepointVnpt } from './sharepoint';
+import { tuyenQuangG1, tuyenQuangG2 } from './tuyenquang';
 import type { SiteRule } from './types';
 
-export const SITE_RULES: SiteRule[] = [];
+export const SITE_RULES: SiteRule[] = [
+  nukeviet4,
+  nukeviet3,
+  sharepointTanDan,
+  sharepointVnpt,
+  sharepointArticleContent,
+  liferayHoaBinh,
+  liferayJournal,
+  tuyenQuangG2,
+  tuyenQuangG1,
+  newspaperN3,
+  newspaperContentDetail,
+  newspaperArticleBody,
+  bootstrapPortal,
+  oldPhpDetail,
+  aspnetPortal,
+  newspaperOthers,
+];
 
 export function matchSiteRule(doc: Document, url: string): SiteRule | null {
   for (const rule of SITE_RULES) {
