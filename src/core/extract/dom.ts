@@ -101,3 +101,25 @@ export function resolveUrl(href: string, base: string): string | null {
     return null;
   }
 }
+
+/**
+ * Collapsed text of el, or null when it is longer than `max` characters. Walks at most ~4×max raw characters,
+ * so scanning every element of a page for short labels stays linear.
+ */
+export function shortText(el: Element, max: number): string | null {
+  const budget = max * 4 + 200;
+  let raw = '';
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === TEXT_NODE) {
+      raw += n.textContent ?? '';
+      if (raw.length > budget) return null;
+      continue;
+    }
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  const t = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  return t.length > max ? null : t;
+}

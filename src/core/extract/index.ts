@@ -40,9 +40,25 @@ const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame',
 const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
 const LABEL_LINE = /^(từ khóa|từ khoá|tags?|chia sẻ|share|lượt xem|lượt đọc|số lượt xem|in bài|in trang|gửi email|gửi bài|tăng cỡ chữ|giảm cỡ chữ|tệp đính kèm|file đính kèm|đính kèm|tải về|bình luận|ý kiến bạn đọc|đánh giá|xem bản in|về đầu trang|quay lại|trở về|nghe đọc bài|tác giả bài viết|nguồn tin)\b/i;
 
+const JUNK = new Set(JUNK_TAGS);
+
+/** One pass: drop scripts, styles, embeds, form controls and elements hidden by markup. */
 function cleanup(root: Element, maxNodes: number): void {
-  for (const t of JUNK_TAGS) for (const el of Array.from(root.getElementsByTagName(t))) removeNode(el);
-  for (const el of elementsUnder(root, maxNodes)) if (root.contains(el) && isHiddenByMarkup(el)) removeNode(el);
+  const doomed: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  let n = 0;
+  while (stack.length && n++ < maxNodes) {
+    const el = stack.pop()!;
+    if (JUNK.has(tagName(el)) || isHiddenByMarkup(el)) {
+      doomed.push(el);
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  // Beyond the node cap, drop the unvisited rest rather than work on it.
+  for (const el of stack) doomed.push(el);
+  for (const el of doomed) removeNode(el);
 }
 
 /** Remove boilerplate widgets (share bars, tags, tools, comment forms…) that carry no article text. */
@@ -89,7 +105,7 @@ function resolveRule(doc: Document, url: string, useRules: boolean): SiteRule | 
 }
 
 function canonicalOf(doc: Document, url: string): string {
-  const link = safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href');
+  const link = Array.from(doc.getElementsByTagName('link')).find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')?.getAttribute('href');
   const og = metaContent(doc, ['og:url']);
   for (const c of [link, og]) {
     if (!c) continue;

@@ -1,6 +1,6 @@
 // Related-news pruning that works without a site rule: Vietnamese headings (text, links, images),
 // class/id tokens, inline "Xem thêm" lines and heading-less link boxes. Operates on a CLONE.
-import { classIdString, elementsUnder, isElement, linkDensity, removeNode, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, isElement, linkDensity, removeNode, shortText, tagName, textOf } from './dom';
 import { hasRelatedClass, isRelatedHeadingImageSrc, isRelatedHeadingText, startsWithInlineLinkPrefix } from './related-phrases';
 
 const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);
@@ -116,8 +116,8 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
     }
     if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select') continue;
     // Leaf-ish: its text is the heading and no child element carries the same full text.
-    const t = textOf(el);
-    if (t.length === 0 || t.length > 70) continue;
+    const t = shortText(el, 70);
+    if (!t) continue;
     if (!isRelatedHeadingText(t)) continue;
     let childHasAll = false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === t) childHasAll = true;

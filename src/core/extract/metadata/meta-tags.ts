@@ -1,20 +1,44 @@
 // <meta>, JSON-LD and microdata lookups.
-import { safeQuery, safeQueryAll, textOf } from '../dom';
+import { safeQuery, textOf } from '../dom';
+
+const metaCache = new WeakMap<Document, Map<string, string>>();
+
+function metaMap(doc: Document): Map<string, string> {
+  let m = metaCache.get(doc);
+  if (m) return m;
+  m = new Map();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < 500; i++) {
+    const el = metas[i];
+    const c = el.getAttribute('content')?.trim();
+    if (!c) continue;
+    for (const a of ['property', 'name', 'itemprop']) {
+      const k = el.getAttribute(a);
+      if (k && !m.has(k.toLowerCase())) m.set(k.toLowerCase(), c);
+    }
+  }
+  metaCache.set(doc, m);
+  return m;
+}
 
 export function metaContent(doc: Document, names: string[]): string | null {
+  const m = metaMap(doc);
   for (const n of names) {
-    const el =
-      safeQuery(doc, `meta[property="${n}"]`) ?? safeQuery(doc, `meta[name="${n}"]`) ?? safeQuery(doc, `meta[itemprop="${n}"]`);
-    const c = el?.getAttribute('content')?.trim();
+    const c = m.get(n.toLowerCase());
     if (c) return c;
   }
   return null;
 }
 
 /** Flattened JSON-LD objects of the page (articles first). Bounded and exception-safe. */
+const ldCache = new WeakMap<Document, Record<string, unknown>[]>();
+
 export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
+  const cached = ldCache.get(doc);
+  if (cached) return cached;
   const out: Record<string, unknown>[] = [];
-  for (const s of safeQueryAll(doc, 'script[type="application/ld+json"]').slice(0, 10)) {
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) => (s.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
+  for (const s of scripts.slice(0, 10)) {
     const raw = s.textContent ?? '';
     if (raw.length > 200000) continue;
     try {
@@ -34,7 +58,9 @@ export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
     }
   }
   const isArticle = (o: Record<string, unknown>) => /article|posting|report/i.test(String(o['@type'] ?? ''));
-  return [...out.filter(isArticle), ...out.filter((o) => !isArticle(o))];
+  const res = [...out.filter(isArticle), ...out.filter((o) => !isArticle(o))];
+  ldCache.set(doc, res);
+  return res;
 }
 
 export function jsonLdString(doc: Document, key: string): string | null {

@@ -1,6 +1,6 @@
 // Publication date: rule selector → the date line nearest the title (never the header's "today" date, never an
 // event date in the body, never a related item's date: related blocks are pruned first) → meta tags.
-import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
+import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf } from '../dom';
 import { jsonLdString, metaContent } from './meta-tags';
 import { parseVietnameseDate } from './date';
 
@@ -43,8 +43,8 @@ export function findPublished(
     const el = all[i];
     const tag = tagName(el);
     if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select' || tag === 'a') continue;
-    const raw = textOf(el);
-    if (raw.length < 6 || raw.length > 120) continue;
+    const raw = shortText(el, 120);
+    if (!raw || raw.length < 6) continue;
     const text = raw.normalize('NFC');
     // Skip wrappers whose single child carries the same text (take the deepest).
     let dup = false;

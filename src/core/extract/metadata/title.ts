@@ -14,7 +14,7 @@ function docTitleCandidates(doc: Document): string[] {
   if (og) out.push(og);
   const ld = jsonLdString(doc, 'headline');
   if (ld) out.push(ld);
-  const t = doc.title ?? textOf(safeQuery(doc, 'title'));
+  const t = textOf(doc.getElementsByTagName('title')[0]);
   if (t) out.push(t);
   return out.map((s) => collapseWhitespace(toNFC(s)));
 }

@@ -7,6 +7,7 @@ import { aspnetPortal, bootstrapPortal, oldPhpDetail } from './portals';
 import { sharepointArticleContent, sharepointTanDan, sharepointVnpt } from './sharepoint';
 import { tuyenQuangG1, tuyenQuangG2 } from './tuyenquang';
 import type { SiteRule } from './types';
+import { buildDocIndex, mayMatch, type DocIndex } from './prefilter';
 
 export const SITE_RULES: SiteRule[] = [
   nukeviet4,
@@ -27,11 +28,14 @@ export const SITE_RULES: SiteRule[] = [
   newspaperOthers,
 ];
 
-export function matchSiteRule(doc: Document, url: string): SiteRule | null {
+export function matchSiteRule(doc: Document, url: string, index?: DocIndex): SiteRule | null {
+  const ix = index ?? (doc.documentElement ? buildDocIndex(doc.documentElement) : null);
+  if (!ix) return null;
+  const has = (sel: string) => mayMatch(sel, ix) && !!safeQuery(doc, sel);
   for (const rule of SITE_RULES) {
     if (rule.match.urls && !rule.match.urls.some((re) => re.test(url))) continue;
-    if (rule.match.detect && !rule.match.detect.some((sel) => safeQuery(doc, sel))) continue;
-    if (!rule.body.some((sel) => safeQuery(doc, sel))) continue;
+    if (rule.match.detect && !rule.match.detect.some(has)) continue;
+    if (!rule.body.some(has)) continue;
     return rule;
   }
   return null;

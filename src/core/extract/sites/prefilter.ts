@@ -1,0 +1,45 @@
+// A one-pass index of ids, classes and tags lets rule matching skip querySelector for selectors that cannot match
+// (querySelector over a whole page is the slowest DOM call in DOM shims such as happy-dom).
+
+export interface DocIndex {
+  ids: Set<string>;
+  classes: Set<string>;
+  tags: Set<string>;
+  idList: string[];
+  classList: string[];
+}
+
+export function buildDocIndex(root: Element, limit = 100000): DocIndex {
+  const ids = new Set<string>();
+  const classes = new Set<string>();
+  const tags = new Set<string>();
+  const stack: Element[] = [root];
+  let n = 0;
+  while (stack.length && n++ < limit) {
+    const el = stack.pop()!;
+    tags.add(el.tagName.toLowerCase());
+    const id = el.getAttribute('id');
+    if (id) ids.add(id);
+    const cls = el.getAttribute('class');
+    if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return { ids, classes, tags, idList: [...ids], classList: [...classes] };
+}
+
+/** False when the selector certainly matches nothing; true when it may match (then run querySelector). */
+export function mayMatch(selector: string, ix: DocIndex): boolean {
+  // A selector list matches when any part may match.
+  const parts = selector.split(',');
+  if (parts.length > 1) return parts.some((p) => mayMatch(p, ix));
+  for (const m of selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!ix.classes.has(m[1])) return false;
+  for (const m of selector.matchAll(/#(-?[_a-zA-Z][\w-]*)/g)) if (!ix.ids.has(m[1])) return false;
+  for (const m of selector.matchAll(/\[(id|class)([$^*~]?)="([^"]+)"\]/g)) {
+    const [, attr, op, val] = m;
+    const list = attr === 'id' ? ix.idList : ix.classList;
+    const test =
+      op === '$' ? (s: string) => s.endsWith(val) : op === '^' ? (s: string) => s.startsWith(val) : op === '*' ? (s: string) => s.includes(val) : (s: string) => s === val;
+    if (!list.some(test)) return false;
+  }
+  return true;
+}
