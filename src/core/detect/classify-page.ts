@@ -19,12 +19,15 @@ const DOC_NUMBER_RE = /\b\d{1,5}(?:\/(?:19|20)\d{2})?\/[A-ZĐ]{1,6}(?:-[A-ZĐ0-9
 const DOC_HEADER_RE = /trích yếu|số\s*\/?\s*ký hiệu|ngày ban hành/i;
 const HOME_PATHS = new Set([
   '', '/', '/index', '/home', '/default', '/trang-chu', '/trangchu', '/vi', '/en', '/portal', '/web/guest', '/web/guest/home',
-  '/pages/default', '/pages/home', '/portal/pages/default', '/portal/pages/trang-chu', '/news', '/tin-tuc',
+  '/pages/default', '/pages/home', '/portal/pages/default', '/portal/pages/trang-chu',
 ]);
+/** First path segments of static sections: intro, contact, Q&A, services, search. */
+const SPECIAL_SECTIONS = new Set(['gioi-thieu', 'gioithieu', 'lien-he', 'hoi-dap', 'hoidap', 'thu-tuc-hanh-chinh', 'dich-vu-cong', 'tim-kiem', 'search', 'so-do-site']);
 const SPECIAL_SEGMENTS = new Set([
   'lien-he', 'lienhe', 'contact', 'gioi-thieu', 'gioithieu', 'sitemap', 'so-do-site', 'so-do-cong', 'so-do-trang', 'dang-nhap',
   'login', 'tim-kiem', 'timkiem', 'search', 'hoi-dap', 'hoidap', 'thu-tuc-hanh-chinh', 'lich-cong-tac', 'danh-ba',
-  'co-cau-to-chuc', 'chuc-nang-nhiem-vu', 'lien-ket-website', 'gop-y', 'dich-vu-cong',
+  'co-cau-to-chuc', 'chuc-nang-nhiem-vu', 'lien-ket-website', 'gop-y', 'dich-vu-cong', 'about', 'toa-soan', 'ban-bien-tap',
+  'quang-cao', 'lien-he-quang-cao', 'dieu-khoan', 'chinh-sach-bao-mat', 'rss', 'lich-lam-viec', 'lanh-dao',
 ]);
 
 function meta(doc: Document, key: string): string | null {
@@ -63,7 +66,8 @@ export function urlShape(url: URL): UrlShape {
   const listing = /\/trang-\d+(\.html?)?\/?$/.test(path) || /[?&](page|pageindex|cur|p|trang|paged)=\d+/.test(q);
   const bare = path.replace(/\.(html?|aspx?|php|jsp)$/, '').replace(/\/+$/, '');
   const home = HOME_PATHS.has(bare) && !idParam && !/[?&](option|cat|catid|view|module)=/.test(q);
-  const special = SPECIAL_SEGMENTS.has(stem);
+  const first = path.split('/').filter(Boolean)[0] ?? '';
+  const special = SPECIAL_SEGMENTS.has(stem) || SPECIAL_SECTIONS.has(first.replace(/\.(html?|aspx?|php)$/, ''));
   const documents = /(^|[/-])(van-ban|vanban|documents?)([/-]|$)/.test(path) && !article;
   return { article, listing, home, special, documents, idParam };
 }
@@ -125,6 +129,9 @@ const EMPTY = (reason: string): PageClassification => ({ pageKind: 'other', scor
 
 /** Classifies a parsed page. Never throws on odd documents; returns 'other' when there is nothing to judge. */
 export function classifyPage(doc: Document, url: URL): PageClassification {
+  const type = (doc.contentType ?? 'text/html').toLowerCase();
+  if (type !== 'text/html' && type !== 'application/xhtml+xml') return EMPTY(`not an HTML page (${type})`);
+  if (/\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp4|mp3)$/i.test(url.pathname)) return EMPTY('file, not a page');
   if (doc.querySelector('frameset')) return EMPTY('frameset page');
   const root = doc.body ?? doc.documentElement;
   if (!root) return EMPTY('empty document');
@@ -156,7 +163,7 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
     const support = [dateNear && 'date near the title', shape.article && 'article-shaped URL', metaArticle && 'og:type/JSON-LD article', metaDate && 'published-time metadata'].filter(Boolean) as string[];
     if (title) reasons.push('title found before the body');
     if (support.length) reasons.push(...support);
-    const blocked = (shape.home && !metaArticle) || shape.special || (shape.listing && !metaArticle);
+    const blocked = shape.home || shape.special || (shape.listing && !shape.article);
     if (blocked) reasons.push(shape.home ? 'home-page URL' : shape.special ? 'contact/info URL' : 'listing URL');
     if (enoughBody && density <= 0.35 && !listLike && title && support.length > 0 && !blocked) {
       isArticle = true;
@@ -170,7 +177,7 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
 
   const docNumbers = (scan.text.match(DOC_NUMBER_RE) ?? []).length;
   let pageKind: PageKind = 'other';
-  if (shape.home) { pageKind = 'home'; reasons.push('home-page URL'); }
+  if (shape.home) { pageKind = 'home'; if (!reasons.includes('home-page URL')) reasons.push('home-page URL'); }
   else if (shape.special) pageKind = 'other';
   else if ((docNumbers >= 4 && DOC_HEADER_RE.test(scan.text)) || (shape.documents && docNumbers >= 3)) { pageKind = 'documents'; reasons.push(`${docNumbers} document numbers`); }
   else if (shape.listing || (scan.pager && scan.headlineLinks >= 3) || scan.headlineLinks >= 5) { pageKind = 'listing'; reasons.push(`${scan.headlineLinks} headline links${scan.pager ? ', pager' : ''}`); }

@@ -70,7 +70,8 @@ export function scanPage(root: Element): PageScan {
     if (++visited > MAX_NODES) return finish(true);
     const node = f.node;
     if (node.nodeType === 3) {
-      const raw = node.nodeValue ?? '';
+      const value = node.nodeValue ?? '';
+      const raw = value.length > 100_000 ? value.slice(0, 100_000) : value;
       const t = raw.replace(/\s+/g, ' ').trim();
       if (!t) continue;
       const n = t.length;
@@ -128,10 +129,16 @@ export function scanPage(root: Element): PageScan {
         blocks[b.parent].totalLink += b.totalLink;
       }
     }
+    // A row with two or more text cells is data (schedules, document tables), not a layout cell holding prose.
+    const textCells = new Map<number, number>();
+    for (const b of blocks) {
+      if ((b.tag === 'TD' || b.tag === 'TH') && b.total > 0 && b.parent >= 0) textCells.set(b.parent, (textCells.get(b.parent) ?? 0) + 1);
+    }
     // Paragraphs credit their parent fully and their grandparent by half (Readability's idea).
     for (const b of blocks) {
       const plain = b.own - b.ownLink;
       if (b.boiler || HEADING.test(b.tag) || plain < 40 || b.ownLink > b.own * 0.5) continue;
+      if ((b.tag === 'TD' || b.tag === 'TH') && (textCells.get(b.parent) ?? 0) >= 2) continue;
       if (b.parent >= 0) {
         const p = blocks[b.parent];
         p.paraChars += plain;
