@@ -4,7 +4,7 @@ import {
   FORMER_PROVINCES,
   MEDIA_SITES,
 } from '../../src/core/detect/registry-data';
-import { contentScriptMatches, lookupProvince, lookupSite, matchSite } from '../../src/core/detect/registry';
+import { contentScriptMatches, lookupProvince, lookupSite, matchSite, setUserSites } from '../../src/core/detect/registry';
 
 const currentNames = new Set(CURRENT_PROVINCES.map((p) => p.name));
 const formerNames = new Set(FORMER_PROVINCES.map((p) => p.name));
@@ -147,5 +147,26 @@ describe('contentScriptMatches', () => {
     for (const p of m) expect(p).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
     expect(new Set(m).size).toBe(m.length);
     for (const site of MEDIA_SITES) for (const h of site.hosts) expect(m).toContain(`*://*.${h}/*`);
+  });
+});
+
+describe('setUserSites (registry extension)', () => {
+  afterEach(() => { setUserSites([]); });
+
+  it('adds the user hosts, with sub-domains, and rejects bad entries', () => {
+    const rejected = setUserSites([
+      { host: 'www.xaphucthinh.vn', province: 'Tuyên Quang', kind: 'government-portal', name: 'Xã Phúc Thịnh' },
+      { host: 'bantin-hagiang.vn', province: 'Hà Giang', kind: 'newspaper' },
+      { host: 'evil..com', province: 'Tuyên Quang', kind: 'newspaper' },
+      { host: 'ok.vn', province: 'Atlantis', kind: 'newspaper' },
+      { host: 'ok2.vn', province: 'Huế', kind: 'blog' as never },
+    ]);
+    expect(rejected.map((r) => r.host)).toEqual(['evil..com', 'ok.vn', 'ok2.vn']);
+    expect(lookupSite('xaphucthinh.vn')).toEqual({ host: 'xaphucthinh.vn', name: 'Xã Phúc Thịnh', province: 'Tuyên Quang', kind: 'government-portal' });
+    expect(lookupSite('m.xaphucthinh.vn')?.province).toBe('Tuyên Quang');
+    expect(lookupProvince('bantin-hagiang.vn')).toEqual({ current: 'Tuyên Quang', former: 'Hà Giang' });
+    expect(lookupSite('xaphucthinh.vn.evil.com')).toBeNull();
+    setUserSites([]);
+    expect(lookupSite('xaphucthinh.vn')).toBeNull();
   });
 });

@@ -4,8 +4,8 @@ import { classifyPage, type PageClassification } from './classify-page';
 import { guessProvincial } from './provincial-hints';
 import { isNationalHost, matchSite, type ProvinceRef } from './registry';
 
-export { lookupSite, lookupProvince, matchSite, contentScriptMatches, isNationalHost, normalizeHost } from './registry';
-export type { ProvinceRef, SiteMatch } from './registry';
+export { lookupSite, lookupProvince, matchSite, contentScriptMatches, isNationalHost, normalizeHost, setUserSites } from './registry';
+export type { ProvinceRef, SiteMatch, UserSite } from './registry';
 export { classifyPage, urlShape } from './classify-page';
 
 function none(reason: string, site: SiteInfo | null = null, province: string | null = null): Detection {

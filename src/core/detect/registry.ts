@@ -22,7 +22,7 @@ export interface SiteMatch {
   province: ProvinceRef;
   /** 1 for listed hosts, lower for hosts matched only by a pattern. */
   confidence: number;
-  rule: 'portal' | 'sub-site' | 'prefixed-domain' | 'district' | 'media' | 'media-pattern';
+  rule: 'portal' | 'sub-site' | 'prefixed-domain' | 'district' | 'media' | 'media-pattern' | 'user';
 }
 
 interface Indexes {
@@ -35,6 +35,36 @@ interface Indexes {
 }
 
 let indexes: Indexes | null = null;
+
+/** A host the user added in the options (registry extension). */
+export interface UserSite {
+  host: string;
+  /** A current or former province name, as in the registry. */
+  province: string;
+  kind: 'government-portal' | 'department-site' | 'newspaper' | 'broadcaster';
+  name?: string;
+}
+
+let userSites = new Map<string, SiteMatch>();
+
+/**
+ * Replaces the user's own hosts; they take precedence over the built-in registry and also match their sub-domains.
+ * Returns the entries that were rejected (bad host or unknown province), so the options page can say so.
+ */
+export function setUserSites(sites: readonly UserSite[]): UserSite[] {
+  const next = new Map<string, SiteMatch>();
+  const rejected: UserSite[] = [];
+  for (const s of sites) {
+    const host = normalizeHost(s?.host ?? '');
+    const ref = typeof s?.province === 'string' ? resolveProvince(s.province.normalize('NFC').trim()) : null;
+    const kinds = ['government-portal', 'department-site', 'newspaper', 'broadcaster'];
+    if (!host || !ref || !kinds.includes(s.kind)) { rejected.push(s); continue; }
+    const name = (typeof s.name === 'string' && s.name.trim()) || host;
+    next.set(host, { site: { host, name, province: ref.current, kind: s.kind }, province: ref, confidence: 1, rule: 'user' });
+  }
+  userSites = next;
+  return rejected;
+}
 
 function resolveProvince(name: string): ProvinceRef | null {
   if (CURRENT_PROVINCES.some((p) => p.name === name)) return { current: name, former: null };
@@ -124,6 +154,13 @@ const NEWSPAPER_TLDS = ['.vn', '.com.vn', '.org.vn'];
 export function matchSite(rawHost: string): SiteMatch | null {
   const host = normalizeHost(rawHost);
   if (!host) return null;
+  if (userSites.size) {
+    const labels = host.split('.');
+    for (let i = 0; i < labels.length - 1; i++) {
+      const u = userSites.get(labels.slice(i).join('.'));
+      if (u) return withHost(u, host);
+    }
+  }
   const { slugs, tailSlugs, exact, media } = idx();
   const hit = exact.get(host);
   if (hit) return withHost(hit, host);
@@ -188,6 +225,7 @@ export function isNationalHost(rawHost: string): boolean {
  * open-ended) plus each listed newspaper and broadcaster host and its sub-domains.
  */
 export function contentScriptMatches(): string[] {
+  // User hosts are not listed here: the manifest is static; the shell registers them at run time.
   const out = ['*://*.gov.vn/*'];
   for (const m of MEDIA_SITES) for (const h of m.hosts) out.push(`*://*.${h}/*`);
   return [...new Set(out)];
