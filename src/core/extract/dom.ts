@@ -1,6 +1,8 @@
 // Small DOM helpers that use only the Document/Element handed in (no globals), so they run
 // in a content script, a worker with a DOM shim, or Node with happy-dom.
 
+import { mayMatch, type DocIndex } from './sites/prefilter';
+
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const COMMENT_NODE = 8;
@@ -61,7 +63,20 @@ export function elementsUnder(root: Element, limit = Infinity): Element[] {
   return out;
 }
 
+const queryIndexes = new WeakMap<object, DocIndex>();
+
+/** Register a class/id index for doc: safeQuery/safeQueryAll then skip selectors that cannot match. */
+export function setQueryIndex(doc: Document, index: DocIndex): void {
+  queryIndexes.set(doc, index);
+}
+
+function ownerOf(root: ParentNode): object | null {
+  return (root as Node).nodeType === 9 ? (root as object) : ((root as Node).ownerDocument as object | null);
+}
+
 export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  const ix = ownerOf(root) && queryIndexes.get(ownerOf(root)!);
+  if (ix && !mayMatch(selector, ix)) return [];
   try {
     return Array.from(root.querySelectorAll(selector));
   } catch {
@@ -70,6 +85,8 @@ export function safeQueryAll(root: ParentNode, selector: string): Element[] {
 }
 
 export function safeQuery(root: ParentNode, selector: string): Element | null {
+  const ix = ownerOf(root) && queryIndexes.get(ownerOf(root)!);
+  if (ix && !mayMatch(selector, ix)) return null;
   try {
     return root.querySelector(selector);
   } catch {

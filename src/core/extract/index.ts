@@ -2,7 +2,7 @@
 import type { ExtractedArticle } from '../types';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
-import { classIdString, elementsUnder, isHiddenByMarkup, removeNode, safeQuery, safeQueryAll, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, isHiddenByMarkup, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
@@ -15,6 +15,7 @@ import { hasArticleText, pruneInlineLinkBoxes, pruneRelatedNews } from './prune-
 import { buildCleanTree, safeHttpUrl, serialize } from './sanitize-html';
 import { matchSiteRule } from './sites';
 import type { SiteRule } from './sites/types';
+import { buildDocIndex, type DocIndex } from './sites/prefilter';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
@@ -95,10 +96,10 @@ function pruneLabelLines(body: Element): void {
   }
 }
 
-function resolveRule(doc: Document, url: string, useRules: boolean): SiteRule | null {
+function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
   if (!useRules) return null;
   try {
-    return matchSiteRule(doc, url);
+    return matchSiteRule(doc, url, index);
   } catch {
     return null;
   }
@@ -140,7 +141,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
   if (!textOf(srcBody) ) throw new ExtractionError('empty', 'The page has no text.');
 
-  const rule = resolveRule(doc, url, options.useSiteRules !== false);
+  const index = buildDocIndex(doc.documentElement, maxNodes * 8);
+  setQueryIndex(doc, index);
+  const rule = resolveRule(doc, url, options.useSiteRules !== false, index);
   const root = srcBody.cloneNode(true) as Element;
   cleanup(root, maxNodes);
   if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) removeNode(el);

@@ -37,8 +37,11 @@ function stripDecor(folded: string): string {
  * True when a short text IS a related-news heading ("Tin cùng chuyên mục", "CÁC TIN KHÁC:", ">> Xem thêm",
  * "Các tin đã đưa ngày:"), not a sentence that merely mentions one.
  */
+const QUICK = /tin|bài|bai|xem|đọc|doc|quan|nổi|noi|relat|read|more|see|chuy|sự ki|su ki|tiêu|tieu|recomm|latest|like|most|danh|khác|khac|thêm|them|tiếp|tiep|cùng|cung|mới|moi/;
+
 export function isRelatedHeadingText(text: string): boolean {
   if (!text || text.length > 70) return false;
+  if (!QUICK.test(text.normalize('NFC').toLowerCase())) return false;
   const f = stripDecor(foldVietnamese(text));
   if (!f) return false;
   if (HEADING_SET.has(f)) return true;
