@@ -117,9 +117,13 @@ function findTitle(scan: PageScan, segs: string[], body: BodyPick): Block | null
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.textStart > body.start) break;
-    if (b.own < 10 || b.own > 400 || b.ownLink > b.own * 0.5 || b.boiler) continue;
+    if (b.own < 10 || b.own > 400 || b.boiler) continue;
+    const linked = b.ownLink > b.own * 0.5;
+    if (linked && !b.titleLike) continue;
     const head = squash(text.slice(b.textStart, b.textStart + b.own + 60));
-    if (segs.some((s) => s.length >= 12 && head.startsWith(s))) return b;
+    // A linked heading counts only when it is the page's own title (some CMSs link the h1 to the article itself).
+    if (segs.some((s) => s.length >= (linked ? 25 : 12) && head.startsWith(s))) return b;
+    if (linked) continue;
     if (b.titleLike && b.own >= 15 && b.total <= 450 && body.start - b.textStart < 3000) fallback = b;
   }
   return fallback;

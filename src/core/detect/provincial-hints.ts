@@ -12,6 +12,9 @@ export interface ProvincialGuess {
   reason: string;
 }
 
+const NATIONAL_OWNER = /(cơ quan chủ quản|bản quyền thuộc( về)?|chịu trách nhiệm|đơn vị quản lý)\s*:?\s*(bộ|tổng cục|cục|ủy ban dân tộc|văn phòng chính phủ|chính phủ|quốc hội|thông tấn xã|đài tiếng nói|đài truyền hình việt nam)\s/;
+const ADDRESS = /(địa chỉ|trụ sở|tòa soạn|văn phòng đại diện)\s*:?[^.;|]*/g;
+
 let namePattern: string | null = null;
 function names(): string {
   if (namePattern) return namePattern;
@@ -42,9 +45,14 @@ export function guessProvincial(host: string, sources: string[], isGov: boolean)
   const media = new RegExp(`(báo|đài phát thanh và truyền hình|đài pt-th|đài pt&th|đài ptth)\\s+(${n})(?![\\p{L}])`, 'u');
   const portal = new RegExp(`(cổng thông tin điện tử|cổng ttđt|trang thông tin điện tử|ủy ban nhân dân|ubnd)\\s+(tỉnh|thành phố|tp\\.?)\\s+(${n})(?![\\p{L}])`, 'u');
   const admin = new RegExp(`(tỉnh|thành phố|tp\\.)\\s+(${n})(?![\\p{L}])`, 'u');
-  for (const raw of sources) {
-    const s = raw.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
-    if (!s) continue;
+  const folded = sources.map((raw) => raw.normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
+  // National agencies on .gov.vn print a Hà Nội address; their owner line gives them away.
+  if (folded.some((s) => NATIONAL_OWNER.test(s))) return null;
+  for (let i = 0; i < sources.length; i++) {
+    const raw = sources[i];
+    // Addresses name provinces without saying whose site it is.
+    const s = folded[i].replace(ADDRESS, ' ');
+    if (!s.trim()) continue;
     let m = portal.exec(s);
     let kind: SiteInfo['kind'] = 'government-portal';
     let name = m?.[3];
