@@ -161,7 +161,9 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
     reasons.push(`body: ${chars} chars in ${b.paraCount} paragraphs, link density ${density.toFixed(2)}`);
     if (listLike) reasons.push(`body holds ${b.headlines} headline links: list-like`);
     const dateWindow = title
-      ? scan.text.slice(Math.max(0, title.textStart - 300), Math.min(body.start + 300, title.textStart + 1500))
+      // Just before the title (old layouts print the date first), between title and body, and the body's start;
+      // not further up, where headers print today's date.
+      ? scan.text.slice(Math.max(0, title.textStart - 120), Math.min(body.start + 150, title.textStart + 1500))
       : scan.text.slice(Math.max(0, body.start - 400), body.start + 200);
     const dateNear = DATE_RE.test(dateWindow);
     const support = [dateNear && 'date near the title', shape.article && 'article-shaped URL', metaArticle && 'og:type/JSON-LD article', metaDate && 'published-time metadata'].filter(Boolean) as string[];
