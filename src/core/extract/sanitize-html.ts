@@ -192,7 +192,7 @@ const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
 const VOID = new Set(['br', 'img', 'hr']);
 
 /** Deterministic serializer (independent of the DOM implementation's innerHTML quirks). */
-export function serialize(el: Element): string {
+export function serialize(el: Element, depth = 0): string {
   let s = '';
   for (let c = el.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT_NODE) s += escText(c.textContent ?? '');
@@ -205,8 +205,8 @@ export function serialize(el: Element): string {
         if (v !== null) attrs += ` ${name}="${escAttr(v)}"`;
       }
       if (VOID.has(t)) s += `<${t}${attrs}>`;
-      else s += `<${t}${attrs}>${serialize(e)}</${t}>`;
-      if (BLOCKS.has(t) && t !== 'td' && t !== 'th') s += '\n';
+      else s += `<${t}${attrs}>${serialize(e, depth + 1)}</${t}>`;
+      if (depth === 0 && BLOCKS.has(t)) s += '\n';
     }
   }
   return s;
