@@ -129,6 +129,21 @@ function findTitle(scan: PageScan, segs: string[], body: BodyPick): Block | null
   return fallback;
 }
 
+/**
+ * A date between the title and the body's start, or right before the title with no links in between
+ * (old layouts print the date first; headers print today's date above the menu).
+ */
+function dateByTitle(scan: PageScan, title: Block, body: BodyPick): boolean {
+  const { text, blocks } = scan;
+  if (DATE_RE.test(text.slice(title.textStart, Math.min(body.start + 150, title.textStart + 1500)))) return true;
+  const from = Math.max(0, title.textStart - 120);
+  const before = text.slice(from, title.textStart);
+  let end = -1;
+  for (const m of before.matchAll(new RegExp(DATE_RE.source, 'gi'))) end = from + (m.index ?? 0) + m[0].length;
+  if (end < 0) return false;
+  return !blocks.some((b) => b.textStart >= end && b.textStart < title.textStart && b.ownLink > 0);
+}
+
 const EMPTY = (reason: string): PageClassification => ({ pageKind: 'other', score: 0.9, reasons: [reason], title: null, scan: null });
 
 /** Classifies a parsed page. Never throws on odd documents; returns 'other' when there is nothing to judge. */
@@ -160,12 +175,7 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
     const enoughBody = chars >= 250 && (b.paraCount >= 2 || chars >= 500);
     reasons.push(`body: ${chars} chars in ${b.paraCount} paragraphs, link density ${density.toFixed(2)}`);
     if (listLike) reasons.push(`body holds ${b.headlines} headline links: list-like`);
-    const dateWindow = title
-      // Just before the title (old layouts print the date first), between title and body, and the body's start;
-      // not further up, where headers print today's date.
-      ? scan.text.slice(Math.max(0, title.textStart - 120), Math.min(body.start + 150, title.textStart + 1500))
-      : scan.text.slice(Math.max(0, body.start - 400), body.start + 200);
-    const dateNear = DATE_RE.test(dateWindow);
+    const dateNear = title ? dateByTitle(scan, title, body) : DATE_RE.test(scan.text.slice(Math.max(0, body.start - 400), body.start + 200));
     const support = [dateNear && 'date near the title', shape.article && 'article-shaped URL', metaArticle && 'og:type/JSON-LD article', metaDate && 'published-time metadata'].filter(Boolean) as string[];
     if (title) reasons.push('title found before the body');
     if (support.length) reasons.push(...support);
