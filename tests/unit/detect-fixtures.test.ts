@@ -92,3 +92,37 @@ describe('urlShape', () => {
     expect(shape('https://tuyenquang.gov.vn/#/tin-tuc/chi-tiet?id=123').article).toBe(true);
   });
 });
+
+describe('unlisted hosts', () => {
+  const page = (siteName: string, footer: string) => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Cao Bằng khai trương tuyến du lịch thác Bản Giốc mùa thu - ${siteName}</title></head><body>
+<h1>Cao Bằng khai trương tuyến du lịch thác Bản Giốc mùa thu</h1><div class="meta">12/10/2024 08:00</div>
+<div class="content"><p>Sáng 11/10, tỉnh Cao Bằng khai trương tuyến du lịch thác Bản Giốc mùa thu, thu hút đông đảo du khách trong nước và quốc tế đến tham quan.</p>
+<p>Tuyến du lịch kết nối thác Bản Giốc với động Ngườm Ngao và các làng nghề truyền thống của đồng bào dân tộc Tày, Nùng trong khu vực.</p>
+<p>Ngành du lịch tỉnh dự kiến đón hơn 200 nghìn lượt khách trong mùa thu năm nay, tăng mạnh so với cùng kỳ năm trước.</p></div>
+<footer>${footer}</footer></body></html>`;
+  const url = 'https://tin-caobang.example.vn/du-lich/cao-bang-khai-truong-tuyen-du-lich-thac-ban-gioc-mua-thu-8812.html';
+
+  it('takes a "Báo <province>" site as a likely provincial newspaper, with lower confidence', () => {
+    const { doc, window } = parse(page('Báo Cao Bằng điện tử', '© Báo Cao Bằng'), url);
+    const d = detectPage(doc, url);
+    expect([d.isProvincialNewsArticle, d.province, d.kind]).toEqual([true, 'Cao Bằng', 'newspaper']);
+    expect(d.confidence).toBeLessThan(0.6);
+    window.close();
+  });
+
+  it('does not take an unlisted non-.gov.vn site for provincial because the headline names a province', () => {
+    const { doc, window } = parse(page('Tin nhanh 24h', 'Địa chỉ: tỉnh Cao Bằng'), url);
+    const d = detectPage(doc, url);
+    expect([d.isProvincialNewsArticle, d.province, d.kind]).toEqual([false, null, 'other']);
+    window.close();
+  });
+
+  it('resolves an unlisted .gov.vn district site by its e-mail domain', () => {
+    const govUrl = url.replace('tin-caobang.example.vn', 'trungkhanh.gov.vn');
+    const { doc, window } = parse(page('Trang thông tin điện tử', 'Email: vanphong@caobang.gov.vn'), govUrl);
+    const d = detectPage(doc, govUrl);
+    expect([d.isProvincialNewsArticle, d.province, d.kind]).toEqual([true, 'Cao Bằng', 'government-portal']);
+    window.close();
+  });
+});

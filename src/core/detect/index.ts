@@ -28,7 +28,6 @@ function siteNameSources(doc: Document, cls: PageClassification): string[] {
     // Drop the part that is the headline: a headline may name a province the site does not belong to.
     for (const p of parts) if (!headline || !headline.startsWith(p.normalize('NFC').toLowerCase().slice(0, 40))) out.push(p);
   }
-  if (cls.scan?.footer) out.push(cls.scan.footer);
   return out;
 }
 
@@ -66,7 +65,8 @@ function detect(doc: Document, url: string): Detection {
   } else if (national) {
     reasons.unshift('national outlet, not a provincial site');
   } else {
-    const guess = guessProvincial(u.hostname.toLowerCase(), siteNameSources(doc, cls), u.hostname.toLowerCase().endsWith('.gov.vn'));
+    const host = u.hostname.toLowerCase();
+    const guess = guessProvincial(host, siteNameSources(doc, cls), cls.scan?.footer ?? '', host.endsWith('.gov.vn'));
     if (guess) {
       site = guess.site;
       ref = guess.province;

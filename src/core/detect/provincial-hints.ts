@@ -2,8 +2,8 @@
 // Evidence is read from the site's own name (og:site_name, the non-headline part of <title>, the footer),
 // never from the headline, so that a national outlet writing about a province is not taken for it.
 import type { SiteInfo } from '../types';
-import { CURRENT_PROVINCES, FORMER_PROVINCES } from './registry-data';
-import type { ProvinceRef } from './registry';
+import { CURRENT_PROVINCES, DISTRICT_PORTALS, FORMER_PROVINCES } from './registry-data';
+import { matchSite, type ProvinceRef } from './registry';
 
 export interface ProvincialGuess {
   site: SiteInfo;
@@ -14,6 +14,8 @@ export interface ProvincialGuess {
 
 const NATIONAL_OWNER = /(cơ quan chủ quản|bản quyền thuộc( về)?|chịu trách nhiệm|đơn vị quản lý)\s*:?\s*(bộ|tổng cục|cục|ủy ban dân tộc|văn phòng chính phủ|chính phủ|quốc hội|thông tấn xã|đài tiếng nói|đài truyền hình việt nam)\s/;
 const ADDRESS = /(địa chỉ|trụ sở|tòa soạn|văn phòng đại diện)\s*:?[^.;|]*/g;
+
+const SITE_MARKER = /cổng|trang thông tin|báo|đài|sở|ban|ủy ban|ubnd|hđnd|huyện|tỉnh|thành phố|xã|phường|thị xã/i;
 
 let namePattern: string | null = null;
 function names(): string {
@@ -37,10 +39,11 @@ function canonicalName(lower: string): string {
 }
 
 /**
- * Looks for "tỉnh X" / "thành phố X" (gov hosts) or "Báo X" / "Đài PT-TH X" / "Cổng thông tin điện tử tỉnh X"
- * (other hosts) in the site-name sources.
+ * Looks for "Cổng thông tin điện tử tỉnh X", "Báo X", "Đài PT-TH X" in the site-name sources; on .gov.vn hosts also
+ * for a known district ("huyện Chiêm Hóa"), a provincial .gov.vn e-mail or link domain, and "tỉnh X".
  */
-export function guessProvincial(host: string, sources: string[], isGov: boolean): ProvincialGuess | null {
+export function guessProvincial(host: string, siteNames: string[], footer: string, isGov: boolean): ProvincialGuess | null {
+  const sources = footer ? [...siteNames, footer] : siteNames;
   const n = names();
   const media = new RegExp(`(báo|đài phát thanh và truyền hình|đài pt-th|đài pt&th|đài ptth)\\s+(${n})(?![\\p{L}])`, 'u');
   const portal = new RegExp(`(cổng thông tin điện tử|cổng ttđt|trang thông tin điện tử|ủy ban nhân dân|ubnd)\\s+(tỉnh|thành phố|tp\\.?)\\s+(${n})(?![\\p{L}])`, 'u');
@@ -48,32 +51,39 @@ export function guessProvincial(host: string, sources: string[], isGov: boolean)
   const folded = sources.map((raw) => raw.normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
   // National agencies on .gov.vn print a Hà Nội address; their owner line gives them away.
   if (folded.some((s) => NATIONAL_OWNER.test(s))) return null;
-  for (let i = 0; i < sources.length; i++) {
-    const raw = sources[i];
-    // Addresses name provinces without saying whose site it is.
-    const s = folded[i].replace(ADDRESS, ' ');
-    if (!s.trim()) continue;
-    let m = portal.exec(s);
-    let kind: SiteInfo['kind'] = 'government-portal';
-    let name = m?.[3];
-    if (!name) {
-      m = media.exec(s);
-      if (m) { name = m[2]; kind = m[1] === 'báo' ? 'newspaper' : 'broadcaster'; }
-    }
-    if (!name && isGov) {
-      m = admin.exec(s);
-      name = m?.[2];
-    }
-    if (!name) continue;
-    const province = refFor(name);
-    if (!province) continue;
-    const siteName = raw.replace(/\s+/g, ' ').trim().slice(0, 120);
-    return {
-      site: { host, name: siteName || host, province: province.current, kind: isGov ? (kind === 'government-portal' ? kind : 'department-site') : kind },
+  const named = siteNames.map((x) => x.replace(/\s+/g, ' ').trim()).filter((x) => x.length <= 120);
+  const siteName = named.find((x) => SITE_MARKER.test(x.normalize('NFC'))) ?? host;
+  const guess = (province: ProvinceRef | null, kind: SiteInfo['kind'], why: string): ProvincialGuess | null =>
+    province && {
+      site: { host, name: siteName, province: province.current, kind: isGov ? (kind === 'government-portal' ? kind : 'department-site') : kind },
       province,
       confidence: isGov ? 0.7 : 0.55,
-      reason: `unlisted host whose site name says "${canonicalName(name)}"`,
+      reason: `unlisted host: ${why}`,
     };
+
+  for (const s of folded) {
+    let m = portal.exec(s);
+    if (m) return guess(refFor(m[3]), 'government-portal', `site name says "${canonicalName(m[3])}"`);
+    m = media.exec(s);
+    if (m) return guess(refFor(m[2]), m[1] === 'báo' ? 'newspaper' : 'broadcaster', `site name says "${canonicalName(m[2])}"`);
+  }
+  if (!isGov) return null;
+  for (const s of folded) {
+    const t = s.replace(ADDRESS, ' ');
+    for (const d of DISTRICT_PORTALS) {
+      if (t.includes(d.name.toLowerCase())) return guess(refFor(d.province), 'department-site', `site of ${d.name}`);
+    }
+  }
+  for (const s of folded) {
+    for (const m of s.matchAll(/@?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.gov\.vn)\b/g)) {
+      const hit = matchSite(m[1]);
+      if (hit) return guess(hit.province, 'government-portal', `mail/link domain ${m[1]}`);
+    }
+  }
+  for (const s of folded) {
+    // Addresses name provinces without saying whose site it is.
+    const m = admin.exec(s.replace(ADDRESS, ' '));
+    if (m) return guess(refFor(m[2]), 'government-portal', `site name says "${canonicalName(m[2])}"`);
   }
   return null;
 }
