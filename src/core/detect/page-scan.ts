@@ -89,6 +89,8 @@ export function scanPage(root: Element): PageScan {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) continue;
     if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') continue;
+    const style = el.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) continue;
     let { block, link, boiler, footer: inFooter } = f;
     const tk = tokens(el);
     if (tk.some((t) => BOILER_TOKEN.test(t)) || tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') boiler = true;

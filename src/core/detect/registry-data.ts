@@ -195,7 +195,7 @@ export const MEDIA_SITES: readonly MediaSite[] = [
   { name: 'Báo Huế ngày nay', hosts: ['huengaynay.vn', 'baothuathienhue.vn'], province: 'Huế', kind: 'newspaper' },
   { name: 'Báo An Giang', hosts: ['baoangiang.com.vn'], province: 'An Giang', kind: 'newspaper' },
   { name: 'Báo Kiên Giang', hosts: ['baokiengiang.vn'], province: 'Kiên Giang', kind: 'newspaper' },
-  { name: 'Báo Bắc Ninh', hosts: ['baobacninh.vn', 'baobacninhtv.vn'], province: 'Bắc Ninh', kind: 'newspaper' },
+  { name: 'Báo Bắc Ninh', hosts: ['baobacninhtv.vn', 'baobacninh.vn', 'baobacninh.com.vn'], province: 'Bắc Ninh', kind: 'newspaper' },
   { name: 'Báo Bắc Giang', hosts: ['baobacgiang.vn', 'baobacgiang.com.vn'], province: 'Bắc Giang', kind: 'newspaper' },
   { name: 'Báo Cà Mau', hosts: ['baocamau.vn', 'baocamau.com.vn'], province: 'Cà Mau', kind: 'newspaper' },
   { name: 'Báo Bạc Liêu', hosts: ['baobaclieu.vn'], province: 'Bạc Liêu', kind: 'newspaper' },
