@@ -1,6 +1,6 @@
 // bodyText from a clean tree: paragraphs separated by a blank line; a list is one block with one item per line;
 // a table is one block with one row per line and tab-separated cells; captions are paragraphs.
-import { ELEMENT_NODE, TEXT_NODE, tagName } from './dom';
+import { ELEMENT_NODE, TEXT_NODE, tagName, kids, nodes } from './dom';
 
 const INLINE_BREAK_BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'pre', 'dt', 'dd', 'caption']);
 
@@ -11,7 +11,7 @@ function cleanLine(s: string): string {
 /** Inline text with <br> as newline; nested blocks (in cells/items) joined by a space. */
 function inlineText(el: Node, brAsNewline = true): string {
   let s = '';
-  for (let c = el.firstChild; c; c = c.nextSibling) {
+  for (const c of nodes(el)) {
     if (c.nodeType === TEXT_NODE) s += (c.textContent ?? '').replace(/\s+/g, ' ');
     else if (c.nodeType === ELEMENT_NODE) {
       const t = tagName(c as Element);
@@ -27,7 +27,7 @@ function inlineText(el: Node, brAsNewline = true): string {
 
 function listBlock(el: Element): string {
   const lines: string[] = [];
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+  for (const c of kids(el)) {
     if (tagName(c) !== 'li') continue;
     const line = cleanLine(inlineText(c, false));
     if (line) lines.push(line);
@@ -40,7 +40,7 @@ function tableBlock(el: Element): string {
   for (const tr of Array.from(el.querySelectorAll('tr'))) {
     if (tr.closest('table') !== el) continue;
     const cells: string[] = [];
-    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+    for (const c of kids(tr)) {
       const t = tagName(c);
       if (t !== 'td' && t !== 'th') continue;
       cells.push(cleanLine(inlineText(c, false)).replace(/\n/g, ' '));
@@ -53,7 +53,7 @@ function tableBlock(el: Element): string {
 }
 
 function collect(el: Element, out: string[]): void {
-  for (let c = el.firstChild; c; c = c.nextSibling) {
+  for (const c of nodes(el)) {
     if (c.nodeType === TEXT_NODE) {
       const t = cleanLine(c.textContent ?? '');
       if (t) out.push(t);

@@ -54,11 +54,11 @@ export function removeNode(n: Node): void {
 export function elementsUnder(root: Element, limit = Infinity): Element[] {
   const out: Element[] = [];
   const stack: Element[] = [];
-  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  { const k_ = kids(root); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
   while (stack.length && out.length < limit) {
     const el = stack.pop()!;
     out.push(el);
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    { const k_ = kids(el); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
   }
   return out;
 }
@@ -135,8 +135,18 @@ export function shortText(el: Element, max: number): string | null {
       continue;
     }
     if (n.nodeType !== ELEMENT_NODE) continue;
-    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    { const k_ = nodes(n); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
   }
   const t = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   return t.length > max ? null : t;
+}
+
+/** Element children as an array (sibling pointers are O(n) in some DOM shims, index access is not). */
+export function kids(el: Element): Element[] {
+  return Array.from(el.children);
+}
+
+/** Child nodes as an array. */
+export function nodes(n: Node): Node[] {
+  return Array.from(n.childNodes);
 }

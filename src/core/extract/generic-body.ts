@@ -1,6 +1,6 @@
 // Generic article-body finder: content scoring in the spirit of Readability, tuned for Vietnamese portals
 // (layout tables, <font>, ASP.NET forms, sidebars full of link lists). Works on a cleaned clone.
-import { classIdString, elementsUnder, linkDensity, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, linkDensity, tagName, textOf, nodes } from './dom';
 
 const POSITIVE = /(^|[\s_-])(article|articlebody|content|contents|detail|details|body|bodytext|noidung|noi-dung|chitiet|chi-tiet|entry|post|main|text|textdetail|news-content|story|journal|rtestate|fulltext|baiviet|tin-chi-tiet)([\s_-]|$)|content|noidung|chitiet|detail|article|bodytext|contentdetail|divnoidung/;
 const NEGATIVE = /(^|[\s_-])(comment|comments|footer|sidebar|side|menu|nav|navbar|widget|banner|ads|advert|quangcao|share|social|related|other|tag|tags|login|search|counter|thongke|link|links|lienket|breadcrumb|header|top|bottom|copyright|rating|poll|vote|col-right|col-left|right|left|aside|marquee|hot|most|latest|popular|moi-nhat|doc-nhieu)([\s_-]|$)/;
@@ -19,7 +19,7 @@ const SCORABLE = new Set(['p', 'td', 'pre', 'blockquote', 'li', 'dd']);
 /** Text that belongs to el itself (direct text nodes and inline children), for div/font/span paragraphs. */
 function ownInlineText(el: Element): string {
   let s = '';
-  for (let c = el.firstChild; c; c = c.nextSibling) {
+  for (const c of nodes(el)) {
     if (c.nodeType === 3) s += c.textContent ?? '';
     else if (c.nodeType === 1) {
       const t = tagName(c as Element);

@@ -2,7 +2,7 @@
 import type { ExtractedArticle } from '../types';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
-import { classIdString, elementsUnder, isHiddenByMarkup, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, isHiddenByMarkup, kids, nodes, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
@@ -47,7 +47,7 @@ const JUNK = new Set(JUNK_TAGS);
 function cleanup(root: Element, maxNodes: number): void {
   const doomed: Element[] = [];
   const stack: Element[] = [];
-  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  { const k_ = kids(root); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
   let n = 0;
   while (stack.length && n++ < maxNodes) {
     const el = stack.pop()!;
@@ -55,7 +55,7 @@ function cleanup(root: Element, maxNodes: number): void {
       doomed.push(el);
       continue;
     }
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    { const k_ = kids(el); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
   }
   // Beyond the node cap, drop the unvisited rest rather than work on it.
   for (const el of stack) doomed.push(el);
@@ -120,17 +120,24 @@ function canonicalOf(doc: Document, url: string): string {
 function dropUpTo(body: Element, el: Element | null): void {
   if (!el || !body.contains(el) || el === body) return;
   for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
-    let prev = e.previousSibling;
-    while (prev) {
-      const p = prev.previousSibling;
-      removeNode(prev);
-      prev = p;
-    }
+    const siblings = e.parentNode ? nodes(e.parentNode) : [];
+    const idx = siblings.indexOf(e);
+    for (let i = 0; i < idx; i++) removeNode(siblings[i]);
   }
   removeNode(el);
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle {
+  try {
+    return extractUnsafe(doc, url, options);
+  } catch (e) {
+    if (e instanceof ExtractionError) throw e;
+    if (e instanceof RangeError) throw new ExtractionError('too-large', 'The page is nested too deeply to extract safely.');
+    throw new ExtractionError('no-content', `The page could not be read as an article (${String((e as Error)?.message ?? e).slice(0, 120)}).`);
+  }
+}
+
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ExtractedArticle {
   const maxNodes = options.maxNodes ?? 60000;
   if (!doc || !doc.documentElement) throw new ExtractionError('not-html', 'The page is not an HTML document.');
   const total = doc.getElementsByTagName('*').length;

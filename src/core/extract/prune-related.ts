@@ -1,6 +1,6 @@
 // Related-news pruning that works without a site rule: Vietnamese headings (text, links, images),
 // class/id tokens, inline "Xem thêm" lines and heading-less link boxes. Operates on a CLONE.
-import { classIdString, elementsUnder, isElement, linkDensity, removeNode, shortText, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, isElement, linkDensity, removeNode, shortText, tagName, textOf, kids } from './dom';
 import { hasRelatedClass, isRelatedHeadingImageSrc, isRelatedHeadingText, startsWithInlineLinkPrefix } from './related-phrases';
 
 const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);
@@ -120,7 +120,7 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
     if (!t) continue;
     if (!isRelatedHeadingText(t)) continue;
     let childHasAll = false;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === t) childHasAll = true;
+    for (const c of kids(el)) if (textOf(c) === t) childHasAll = true;
     if (childHasAll) continue;
     headings.push(el);
   }

@@ -1,6 +1,6 @@
 // Allow-list serializer for article HTML. Used on extraction and again by the archive reader on stored HTML,
 // so sanitize(parse(sanitize(x))) === sanitize(x). Builds a fresh tree with the owner document's createElement.
-import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, resolveUrl, tagName } from './dom';
+import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, resolveUrl, tagName, kids, nodes } from './dom';
 
 const KEEP = new Set([
   'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',
@@ -52,7 +52,7 @@ export function safeHttpUrl(href: string, baseUrl: string): string | null {
 }
 
 function hasBlockChild(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+  for (const c of kids(el)) {
     const t = tagName(c);
     if (BLOCKS.has(t) || FLATTEN_BLOCK.has(t) || t === 'img' && false) return true;
     if (!KEEP.has(t) && !DROP.has(t) && hasBlockChild(c)) return true;
@@ -68,7 +68,7 @@ const isSpace = (s: string) => /^[\s\u00a0]*$/.test(s);
  * `inlineCtx`: we are inside a <p>/<li>/…: block containers are flattened to their content.
  */
 function copyChildren(doc: Document, src: Node, out: Element, baseUrl: string, inlineCtx: boolean, budget: { n: number }): void {
-  for (let c = src.firstChild; c; c = c.nextSibling) {
+  for (const c of nodes(src)) {
     if (--budget.n < 0) return;
     if (c.nodeType === TEXT_NODE) {
       const text = (c.textContent ?? '').normalize('NFC');
@@ -194,7 +194,7 @@ const VOID = new Set(['br', 'img', 'hr']);
 /** Deterministic serializer (independent of the DOM implementation's innerHTML quirks). */
 export function serialize(el: Element, depth = 0): string {
   let s = '';
-  for (let c = el.firstChild; c; c = c.nextSibling) {
+  for (const c of nodes(el)) {
     if (c.nodeType === TEXT_NODE) s += escText(c.textContent ?? '');
     else if (c.nodeType === ELEMENT_NODE) {
       const e = c as Element;

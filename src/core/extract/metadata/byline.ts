@@ -1,7 +1,7 @@
 // Author and source: labelled bylines before or after the body ("Tác giả:", "PV"), itemprop/author classes,
 // and the bare right-aligned name that closes many bodies (kept in bodyText). "Nguồn:"/"Theo …" → source.
 import { collapseWhitespace, toNFC } from '../../text/normalize';
-import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf } from '../dom';
+import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf, kids } from '../dom';
 
 const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
 const SOURCE_LABEL = /^(?:nguồn tin|nguồn|source)\s*[:：]\s*(.{2,120})$/i;
@@ -68,7 +68,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
     const raw = shortText(el, 140);
     if (!raw || raw.length < 4) continue;
     let dup = false;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === raw) dup = true;
+    for (const c of kids(el)) if (textOf(c) === raw) dup = true;
     if (dup) continue;
     if (!res.author) {
       const a = parseAuthorLabel(raw);

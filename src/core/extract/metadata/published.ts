@@ -1,6 +1,6 @@
 // Publication date: rule selector → the date line nearest the title (never the header's "today" date, never an
 // event date in the body, never a related item's date: related blocks are pruned first) → meta tags.
-import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf } from '../dom';
+import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf, kids } from '../dom';
 import { jsonLdString, metaContent } from './meta-tags';
 import { parseVietnameseDate } from './date';
 
@@ -48,7 +48,7 @@ export function findPublished(
     const text = raw.normalize('NFC');
     // Skip wrappers whose single child carries the same text (take the deepest).
     let dup = false;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (textOf(c) === raw) dup = true;
+    for (const c of kids(el)) if (textOf(c) === raw) dup = true;
     if (dup) continue;
     if (body && body.contains(el) && raw.length > 60 && !DATE_LABEL.test(text)) continue;
     const v = parseVietnameseDate(text);
@@ -81,5 +81,5 @@ export function findPublished(
     const v = parseVietnameseDate(t.getAttribute('datetime') ?? '');
     if (v) return { value: v, el: t };
   }
-  return { value: best?.value ?? null, el: best?.el ?? null };
+  return { value: null, el: null };
 }

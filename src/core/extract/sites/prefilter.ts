@@ -22,7 +22,7 @@ export function buildDocIndex(root: Element, limit = 100000): DocIndex {
     if (id) ids.add(id);
     const cls = el.getAttribute('class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+    for (const c of Array.from(el.children)) stack.push(c);
   }
   return { ids, classes, tags, idList: [...ids], classList: [...classes] };
 }
