@@ -69,7 +69,7 @@ export function findGenericBody(root: Element, maxNodes = 30000): Element | null
     let anc: Element | null = el.parentElement;
     for (let level = 0; anc && level < 4; level++) {
       const at = tagName(anc);
-      if (at === 'body' || at === 'html') break;
+      if (at === 'html') break;
       init(anc);
       const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(anc, scores.get(anc)! + contentScore / div);

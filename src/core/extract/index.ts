@@ -116,6 +116,12 @@ function canonicalOf(doc: Document, url: string): string {
   return url;
 }
 
+/** The URL relative links resolve against: <base href> (resolved against url) or url itself. */
+function baseUrlOf(doc: Document, url: string): string {
+  const b = doc.getElementsByTagName('base')[0]?.getAttribute('href');
+  return (b && safeHttpUrl(b, url)) || url;
+}
+
 /** Remove everything in body that precedes `el` (and el itself), when el is inside body. */
 function dropUpTo(body: Element, el: Element | null): void {
   if (!el || !body.contains(el) || el === body) return;
@@ -185,12 +191,20 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   if (title.el && body.contains(title.el)) dropUpTo(body, title.el);
   if (lead.el && body.contains(lead.el)) removeNode(lead.el);
   if (date.el && body.contains(date.el) && looksLikeDateLine(textOf(date.el))) removeNode(date.el);
-  for (const el of byline.labelEls) if (body.contains(el) && el !== body) removeNode(el);
+  // Labelled bylines outside the body are metadata only; inside the body, a closing "Tác giả: …" line is what the
+  // page prints as the last line, so it stays (NukeViet's field rows "Tác giả bài viết:"/"Nguồn tin:" never do).
+  const closing = lastBlockElement(body);
+  for (const el of byline.labelEls) {
+    if (!body.contains(el) || el === body) continue;
+    const isField = /^(tác giả bài viết|nguồn tin)\s*:/i.test(toNFC(textOf(el)));
+    if (isField || !(closing && (closing === el || el.contains(closing) || closing.contains(el)))) removeNode(el);
+  }
   pruneRelatedNews(body, { maxNodes });
   pruneInlineLinkBoxes(body);
   pruneLabelLines(body);
 
-  const clean = buildCleanTree(body, url, maxNodes * 4);
+  const base = baseUrlOf(doc, url);
+  const clean = buildCleanTree(body, base, maxNodes * 4);
   let blocks = bodyBlocks(clean);
   // Drop a leading block equal to the title or lead (some CMSs repeat them in the body).
   const ft = foldVietnamese(title.text);
@@ -231,7 +245,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     language: (doc.documentElement.getAttribute('lang') ?? 'vi').split(/[-_]/)[0].toLowerCase() || 'vi',
     bodyHtml: serialize(clean),
     bodyText,
-    images: collectImages(body, url),
+    images: collectImages(body, base),
     wordCount: countWords(bodyText),
     extractor: { version: EXTRACTOR_VERSION, method },
   };

@@ -1,0 +1,65 @@
+// Shapes no site rule knows: the generic path must still come out clean.
+import { parseHtml } from '../../eval/parse-html';
+import { extractArticle } from '../../src/core/extract';
+
+const URL_ = 'https://xa-moi.example.gov.vn/tin-tuc/bai-viet-123.html';
+const para = (i: number) =>
+  `<p>Đoạn ${i}: Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ, các sở, ngành, địa phương tham dự, thảo luận và thống nhất giải pháp thực hiện trong thời gian tới.</p>`;
+const run = (html: string) => extractArticle(parseHtml(html, URL_), URL_, { useSiteRules: false });
+
+describe('generic extractor', () => {
+  it('paragraphs directly under <body>', () => {
+    const a = run(`<html><head><title>Tiêu đề bài - Cổng</title></head><body><h1>Tiêu đề bài</h1>${para(1)}${para(2)}${para(3)}</body></html>`);
+    expect(a.title).toBe('Tiêu đề bài');
+    expect(a.bodyText.split('\n\n')).toHaveLength(3);
+  });
+
+  it('body split by an ad box, sidebar link lists left out', () => {
+    const a = run(
+      `<html><body><h1>Tiêu đề bài viết tách đôi</h1><div class="content"><div>${para(1)}${para(2)}</div><div class="ads"><img src="/qc.jpg"> Quảng cáo</div><div>${para(3)}${para(4)}</div></div>` +
+        `<div class="sidebar"><div>Tin đọc nhiều</div><ul><li><a href="/1">Tin một rất dài để thử</a></li><li><a href="/2">Tin hai rất dài để thử</a></li></ul></div></body></html>`,
+    );
+    expect(a.bodyText).toMatch(/Đoạn 1[\s\S]*Đoạn 4/);
+    expect(a.bodyText).not.toMatch(/Quảng cáo|Tin một/);
+  });
+
+  it('closing labelled byline inside the body stays in bodyText and becomes the author', () => {
+    const a = run(`<html><body><h1>Bài có dòng bài và ảnh</h1><div class="content">${para(1)}${para(2)}<p><strong>Bài, ảnh: Thu Hà</strong></p></div></body></html>`);
+    expect(a.author).toBe('Thu Hà');
+    expect(a.bodyText.endsWith('Bài, ảnh: Thu Hà')).toBe(true);
+  });
+
+  it('"PV" byline', () => {
+    const a = run(`<html><body><h1>Bài có PV ký tên</h1><div class="content">${para(1)}${para(2)}<p style="text-align:right"><b>PV</b></p></div></body></html>`);
+    expect(a.author).toBe('PV');
+  });
+
+  it('"Tác giả:" before the body is the author and not in bodyText', () => {
+    const a = run(`<html><body><h1>Bài có tác giả phía trên</h1><div class="meta">Tác giả: <b>Hoàng Anh</b></div><div class="content">${para(1)}${para(2)}</div></body></html>`);
+    expect(a.author).toBe('Hoàng Anh');
+    expect(a.bodyText).not.toContain('Tác giả');
+  });
+
+  it('an event date in the body is not the publication date; the dated line under the title is', () => {
+    const a = run(`<html><body><h1>Bài có ngày trong thân bài</h1><div class="info">Cập nhật: 19/11/2019</div><div class="content"><p>Ngày 18-11-2019, đoàn công tác đã khảo sát vùng sản xuất, làm việc với các hợp tác xã trên địa bàn huyện và các hộ dân.</p>${para(2)}</div></body></html>`);
+    expect(a.publishedAt).toBe('2019-11-19');
+  });
+
+  it('lead by class is kept out of bodyText', () => {
+    const a = run(`<html><body><h1>Bài có sapo</h1><div class="sapo">Sapo của bài viết nói tóm tắt nội dung chính của sự kiện trong ngày hôm nay.</div><div class="content">${para(1)}${para(2)}</div></body></html>`);
+    expect(a.lead).toBe('Sapo của bài viết nói tóm tắt nội dung chính của sự kiện trong ngày hôm nay.');
+    expect(a.bodyText).not.toContain('Sapo');
+  });
+
+  it('relative URLs resolve against <base href>', () => {
+    const html = `<html><head><base href="https://cdn.example.gov.vn/site/"></head><body><h1>Bài có ảnh tương đối</h1><div class="content">${para(1)}<p><img src="img/a.jpg" alt="a"></p>${para(2)}</div></body></html>`;
+    const a = run(html);
+    expect(a.images[0].src).toBe('https://cdn.example.gov.vn/site/img/a.jpg');
+    expect(a.bodyHtml).toContain('https://cdn.example.gov.vn/site/img/a.jpg');
+  });
+
+  it('canonical URL from <link rel=canonical>', () => {
+    const a = run(`<html><head><link rel="canonical" href="/tin-tuc/bai-viet-123.html?amp=0"></head><body><h1>Bài có canonical</h1><div class="content">${para(1)}${para(2)}</div></body></html>`);
+    expect(a.canonicalUrl).toBe('https://xa-moi.example.gov.vn/tin-tuc/bai-viet-123.html?amp=0');
+  });
+});
