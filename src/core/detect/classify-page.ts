@@ -30,17 +30,26 @@ const SPECIAL_SEGMENTS = new Set([
   'quang-cao', 'lien-he-quang-cao', 'dieu-khoan', 'chinh-sach-bao-mat', 'rss', 'lich-lam-viec', 'lanh-dao',
 ]);
 
+/** Head-only lookups: querySelector over a huge body would defeat the scan budget. */
 function meta(doc: Document, key: string): string | null {
-  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  const el = (doc.head ?? doc.documentElement)?.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
   return el?.getAttribute('content')?.trim() || null;
 }
 
-function hasJsonLdArticle(doc: Document): boolean {
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+function headHasJsonLdArticle(doc: Document): boolean {
+  const scripts = doc.head?.querySelectorAll('script[type="application/ld+json"]') ?? [];
   for (let i = 0; i < scripts.length && i < 8; i++) {
-    const s = (scripts[i].textContent ?? '').slice(0, 50_000);
-    if (/"@type"\s*:\s*\[?\s*"(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting)"/.test(s)) return true;
+    if (/"@type"\s*:\s*\[?\s*"(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting)"/.test((scripts[i].textContent ?? '').slice(0, 50_000))) return true;
   }
+  return false;
+}
+
+function isFrameset(doc: Document): boolean {
+  const isFs = (el: Element | null | undefined) => !!el && el.tagName.toUpperCase() === 'FRAMESET';
+  const html = doc.documentElement;
+  if (isFs(doc.body)) return true;
+  for (let el = html?.firstElementChild; el; el = el.nextElementSibling) if (isFs(el)) return true;
+  for (let el = doc.body?.firstElementChild, i = 0; el && i < 5; el = el.nextElementSibling, i++) if (isFs(el)) return true;
   return false;
 }
 
@@ -151,7 +160,7 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
   const type = (doc.contentType ?? 'text/html').toLowerCase();
   if (type !== 'text/html' && type !== 'application/xhtml+xml') return EMPTY(`not an HTML page (${type})`);
   if (/\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp4|mp3)$/i.test(url.pathname)) return EMPTY('file, not a page');
-  if (doc.querySelector('frameset')) return EMPTY('frameset page');
+  if (isFrameset(doc)) return EMPTY('frameset page');
   const root = doc.body ?? doc.documentElement;
   if (!root) return EMPTY('empty document');
   const scan = scanPage(root);
@@ -159,8 +168,8 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
   if (scan.truncated) reasons.push('DOM larger than the scan budget; judged on its first part');
   const shape = urlShape(url);
   const ogType = (meta(doc, 'og:type') ?? '').toLowerCase();
-  const metaArticle = ogType === 'article' || hasJsonLdArticle(doc);
-  const metaDate = !!(meta(doc, 'article:published_time') || doc.querySelector('[itemprop="datePublished"], time[datetime]'));
+  const metaArticle = ogType === 'article' || scan.jsonLdArticle || headHasJsonLdArticle(doc);
+  const metaDate = !!meta(doc, 'article:published_time') || scan.dateMarkup;
   const body = pickBody(scan);
   const segs = titleSegments(doc);
   const title = body ? findTitle(scan, segs, body) : null;

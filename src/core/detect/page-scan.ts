@@ -2,7 +2,7 @@
 // title-like blocks, headline links and footer text. No DOM globals: numeric nodeType and the given Document.
 
 export const MAX_NODES = 20_000;
-const MAX_TEXT = 200_000;
+const MAX_TEXT = 100_000;
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'SELECT', 'OPTION', 'BUTTON', 'TEXTAREA', 'INPUT', 'HEAD']);
 const BLOCK = new Set([
@@ -11,11 +11,13 @@ const BLOCK = new Set([
   'PRE', 'ADDRESS', 'FIELDSET',
 ]);
 const HEADING = /^H[1-6]$/;
-/** Class/id tokens of blocks whose paragraphs are never the article body. */
-const BOILER_TOKEN = /^(menu|nav|navbar|navigation|footer|sidebar|breadcrumb|breadcrumbs|comment|comments|related|relate|relates|tinlienquan|tinlq|other|othernews|same|widget|banner|slider|marquee|login|copyright)$/;
-const FOOTER_TOKEN = /^(footer|copyright|bottom)$/;
-const TITLE_TOKEN = /^(title|tieude|headline|tieu|heading)$/;
-const PAGER_TOKEN = /^(pagination|paging|pager|iterator|phantrang)$/;
+/** Matches one of `words` as a whole class/id token (tokens split on spaces, `_` and `-`). */
+const token = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`);
+/** Blocks whose paragraphs are never the article body. */
+const BOILER_RE = token('menu|nav|navbar|navigation|footer|sidebar|breadcrumb|breadcrumbs|comment|comments|related|relate|relates|tinlienquan|tinlq|other|othernews|same|widget|banner|slider|marquee|login|copyright');
+const FOOTER_RE = token('footer|copyright|bottom');
+const TITLE_RE = token('title|tieude|headline|tieu|heading');
+const PAGER_RE = token('pagination|paging|pager|iterator|phantrang');
 
 export interface Block {
   tag: string;
@@ -43,18 +45,17 @@ export interface PageScan {
   headlineLinks: number;
   pager: boolean;
   truncated: boolean;
+  /** <time datetime> or itemprop=datePublished seen. */
+  dateMarkup: boolean;
+  /** A JSON-LD block of @type NewsArticle/Article seen. */
+  jsonLdArticle: boolean;
 }
 
-function tokens(el: Element): string[] {
-  const cls = el.getAttribute('class') ?? '';
-  const id = el.getAttribute('id') ?? '';
-  const s = `${cls} ${id}`.toLowerCase();
-  return s ? s.split(/[\s_-]+/) : [];
-}
+const JSON_LD_ARTICLE = /"@type"\s*:\s*\[?\s*"(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting)"/;
 
-interface Frame { node: Node; block: number; link: number; boiler: boolean; footer: boolean }
+interface Ctx { block: number; link: number; boiler: boolean; footer: boolean }
 
-/** Walks `root` in document order, at most MAX_NODES nodes. */
+/** Walks `root` in document order (first child / next sibling, no per-node allocations), at most MAX_NODES nodes. */
 export function scanPage(root: Element): PageScan {
   const blocks: Block[] = [];
   const linkLen: number[] = [];
@@ -63,55 +64,76 @@ export function scanPage(root: Element): PageScan {
   let text = '';
   let footer = '';
   let pager = false;
+  let dateMarkup = false;
+  let jsonLdArticle = false;
   let visited = 0;
-  const stack: Frame[] = [{ node: root, block: -1, link: -1, boiler: false, footer: false }];
-  while (stack.length) {
-    const f = stack.pop()!;
+  const open: Ctx[] = [];
+  let ctx: Ctx = { block: -1, link: -1, boiler: false, footer: false };
+  let node: Node | null = root;
+  walk: while (node) {
     if (++visited > MAX_NODES) return finish(true);
-    const node = f.node;
-    if (node.nodeType === 3) {
-      const value = node.nodeValue ?? '';
-      const raw = value.length > 100_000 ? value.slice(0, 100_000) : value;
-      const t = raw.replace(/\s+/g, ' ').trim();
-      if (!t) continue;
-      const n = t.length;
-      if (f.block >= 0) {
-        blocks[f.block].own += n;
-        if (f.link >= 0) blocks[f.block].ownLink += n;
+    const type = node.nodeType;
+    if (type === 3) {
+      if (ctx.block >= 0 || text.length < MAX_TEXT) {
+        const value = node.nodeValue ?? '';
+        const t = (value.length > 100_000 ? value.slice(0, 100_000) : value).replace(/\s+/g, ' ').trim();
+        const n = t.length;
+        if (n) {
+          if (ctx.block >= 0) {
+            blocks[ctx.block].own += n;
+            if (ctx.link >= 0) blocks[ctx.block].ownLink += n;
+          }
+          if (ctx.link >= 0) linkLen[ctx.link] += n;
+          if (text.length < MAX_TEXT) text += t + ' ';
+          if (ctx.footer && footer.length < 3000) footer += t + ' ';
+        }
       }
-      if (f.link >= 0) linkLen[f.link] += n;
-      if (text.length < MAX_TEXT) text += t + ' ';
-      if (f.footer && footer.length < 3000) footer += t + ' ';
-      continue;
+    } else if (type === 1) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      let enter = !SKIP.has(tag) && el.firstChild !== null;
+      if (tag === 'SCRIPT' && !jsonLdArticle && el.getAttribute('type') === 'application/ld+json') {
+        jsonLdArticle = JSON_LD_ARTICLE.test((el.textContent ?? '').slice(0, 50_000));
+      }
+      if (!dateMarkup && ((tag === 'TIME' && el.getAttribute('datetime')) || el.getAttribute('itemprop') === 'datePublished')) dateMarkup = true;
+      if (enter && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true')) enter = false;
+      const style = enter ? el.getAttribute('style') : null;
+      if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) enter = false;
+      if (enter) {
+        const cls = el.getAttribute('class');
+        const id = el.getAttribute('id');
+        const names = cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '';
+        const next: Ctx = { block: ctx.block, link: ctx.link, boiler: ctx.boiler, footer: ctx.footer };
+        if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || (names && BOILER_RE.test(names))) next.boiler = true;
+        if (tag === 'FOOTER' || (names && FOOTER_RE.test(names))) next.footer = true;
+        if (!pager && names && PAGER_RE.test(names)) pager = true;
+        if (BLOCK.has(tag)) {
+          blocks.push({
+            tag, parent: ctx.block, own: 0, ownLink: 0, total: 0, totalLink: 0, headlines: 0, boiler: next.boiler,
+            titleLike: HEADING.test(tag) || (!!names && TITLE_RE.test(names)),
+            textStart: text.length, paraChars: 0, paraCount: 0,
+          });
+          next.block = blocks.length - 1;
+        }
+        if (tag === 'A') {
+          linkLen.push(0);
+          linkBlock.push(next.block);
+          linkBoiler.push(next.boiler);
+          next.link = linkLen.length - 1;
+        }
+        open.push(ctx);
+        ctx = next;
+        node = el.firstChild;
+        continue;
+      }
     }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag)) continue;
-    if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') continue;
-    const style = el.getAttribute('style');
-    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) continue;
-    let { block, link, boiler, footer: inFooter } = f;
-    const tk = tokens(el);
-    if (tk.some((t) => BOILER_TOKEN.test(t)) || tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') boiler = true;
-    if (tag === 'FOOTER' || tk.some((t) => FOOTER_TOKEN.test(t))) inFooter = true;
-    if (!pager && tk.some((t) => PAGER_TOKEN.test(t))) pager = true;
-    if (BLOCK.has(tag)) {
-      blocks.push({
-        tag, parent: block, own: 0, ownLink: 0, total: 0, totalLink: 0, headlines: 0, boiler,
-        titleLike: HEADING.test(tag) || tk.some((t) => TITLE_TOKEN.test(t)),
-        textStart: text.length, paraChars: 0, paraCount: 0,
-      });
-      block = blocks.length - 1;
+    // Next node: the sibling, or the sibling of the nearest ancestor that has one.
+    while (node) {
+      if (node === root) break walk;
+      if (node.nextSibling) { node = node.nextSibling; continue walk; }
+      node = node.parentNode;
+      ctx = open.pop() ?? ctx;
     }
-    if (tag === 'A') {
-      linkLen.push(0);
-      linkBlock.push(block);
-      linkBoiler.push(boiler);
-      link = linkLen.length - 1;
-    }
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], block, link, boiler, footer: inFooter });
   }
   return finish(false);
 
@@ -152,6 +174,6 @@ export function scanPage(root: Element): PageScan {
       }
     }
     if (/Trang (sau|tiếp|cuối)|Xem tiếp các tin|« Trước|Trang trước/.test(text)) pager = true;
-    return { blocks, text, footer, headlineLinks, pager, truncated };
+    return { blocks, text, footer, headlineLinks, pager, truncated, dateMarkup, jsonLdArticle };
   }
 }
