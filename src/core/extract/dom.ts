@@ -70,6 +70,23 @@ export function setQueryIndex(doc: Document, index: DocIndex): void {
   queryIndexes.set(doc, index);
 }
 
+export function clearQueryIndex(doc: Document): void {
+  if (doc) queryIndexes.delete(doc);
+}
+
+/** The registered index for doc (per-extraction caches hang off it). */
+export function queryIndexOf(doc: Document): DocIndex | undefined {
+  return queryIndexes.get(doc);
+}
+
+/** Elements of a tag (title/base/link/meta/ld+json) from the registered index, else from the document. */
+export function headElements(doc: Document, kind: 'title' | 'base' | 'link' | 'meta' | 'ldJson'): Element[] {
+  const ix = queryIndexes.get(doc);
+  if (ix) return ix.head[kind];
+  if (kind === 'ldJson') return Array.from(doc.getElementsByTagName('script')).filter((s) => (s.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
+  return Array.from(doc.getElementsByTagName(kind));
+}
+
 function ownerOf(root: ParentNode): object | null {
   return (root as Node).nodeType === 9 ? (root as object) : ((root as Node).ownerDocument as object | null);
 }

@@ -2,7 +2,7 @@
 import type { ExtractedArticle } from '../types';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
-import { classIdString, elementsUnder, isHiddenByMarkup, kids, nodes, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, headElements, isHiddenByMarkup, kids, nodes, removeNode, safeQuery, safeQueryAll, clearQueryIndex, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
@@ -106,7 +106,7 @@ function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIn
 }
 
 function canonicalOf(doc: Document, url: string): string {
-  const link = Array.from(doc.getElementsByTagName('link')).find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')?.getAttribute('href');
+  const link = headElements(doc, 'link').find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')?.getAttribute('href');
   const og = metaContent(doc, ['og:url']);
   for (const c of [link, og]) {
     if (!c) continue;
@@ -118,7 +118,7 @@ function canonicalOf(doc: Document, url: string): string {
 
 /** The URL relative links resolve against: <base href> (resolved against url) or url itself. */
 function baseUrlOf(doc: Document, url: string): string {
-  const b = doc.getElementsByTagName('base')[0]?.getAttribute('href');
+  const b = headElements(doc, 'base')[0]?.getAttribute('href');
   return (b && safeHttpUrl(b, url)) || url;
 }
 
@@ -134,6 +134,14 @@ function dropUpTo(body: Element, el: Element | null): void {
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle {
+  try {
+    return extractGuarded(doc, url, options);
+  } finally {
+    clearQueryIndex(doc);
+  }
+}
+
+function extractGuarded(doc: Document, url: string, options: ExtractOptions): ExtractedArticle {
   try {
     return extractUnsafe(doc, url, options);
   } catch (e) {
@@ -178,9 +186,10 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   }
   if (!body) throw new ExtractionError('no-content', 'No article text was found on the page.');
 
-  const title = findTitle(doc, root, body, rule?.title);
-  const lead = findLead(root, body, title.el, rule?.lead);
-  const date = findPublished(doc, root, body, title.el, rule?.date);
+  const all = elementsUnder(root, maxNodes);
+  const title = findTitle(doc, root, body, rule?.title, all);
+  const lead = findLead(root, body, title.el, rule?.lead, all);
+  const date = findPublished(doc, root, body, title.el, rule?.date, all);
   // Metadata container: the nearest ancestor holding title and body.
   let container: Element | null = body.parentElement;
   while (container && title.el && !container.contains(title.el)) container = container.parentElement;

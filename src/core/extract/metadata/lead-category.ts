@@ -10,7 +10,7 @@ export interface LeadResult {
   el: Element | null;
 }
 
-export function findLead(root: Element, body: Element, titleEl: Element | null, selectors: string[] = []): LeadResult {
+export function findLead(root: Element, body: Element, titleEl: Element | null, selectors: string[] = [], elements?: Element[]): LeadResult {
   for (const sel of selectors) {
     for (const el of safeQueryAll(root, sel)) {
       const t = collapseWhitespace(toNFC(textOf(el)));
@@ -18,7 +18,7 @@ export function findLead(root: Element, body: Element, titleEl: Element | null, 
     }
   }
   // Class-marked sapo between the title and the body, or at the top of the body.
-  const all = elementsUnder(root, 30000);
+  const all = elements ?? elementsUnder(root, 30000);
   const bodyIdx = all.indexOf(body);
   const titleIdx = titleEl ? all.indexOf(titleEl) : -1;
   const limit = Math.max(bodyIdx, titleIdx) + 25;

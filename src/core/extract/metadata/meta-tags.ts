@@ -1,13 +1,14 @@
 // <meta>, JSON-LD and microdata lookups.
-import { safeQuery, textOf } from '../dom';
+import { headElements, queryIndexOf, safeQuery, textOf } from '../dom';
 
-const metaCache = new WeakMap<Document, Map<string, string>>();
+const metaCache = new WeakMap<object, Map<string, string>>();
 
 function metaMap(doc: Document): Map<string, string> {
-  let m = metaCache.get(doc);
+  const key = queryIndexOf(doc);
+  let m = key && metaCache.get(key);
   if (m) return m;
   m = new Map();
-  const metas = doc.getElementsByTagName('meta');
+  const metas = headElements(doc, 'meta');
   for (let i = 0; i < metas.length && i < 500; i++) {
     const el = metas[i];
     const c = el.getAttribute('content')?.trim();
@@ -17,7 +18,7 @@ function metaMap(doc: Document): Map<string, string> {
       if (k && !m.has(k.toLowerCase())) m.set(k.toLowerCase(), c);
     }
   }
-  metaCache.set(doc, m);
+  if (key) metaCache.set(key, m);
   return m;
 }
 
@@ -31,13 +32,14 @@ export function metaContent(doc: Document, names: string[]): string | null {
 }
 
 /** Flattened JSON-LD objects of the page (articles first). Bounded and exception-safe. */
-const ldCache = new WeakMap<Document, Record<string, unknown>[]>();
+const ldCache = new WeakMap<object, Record<string, unknown>[]>();
 
 export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
-  const cached = ldCache.get(doc);
+  const key = queryIndexOf(doc);
+  const cached = key && ldCache.get(key);
   if (cached) return cached;
   const out: Record<string, unknown>[] = [];
-  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) => (s.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
+  const scripts = headElements(doc, 'ldJson');
   for (const s of scripts.slice(0, 10)) {
     const raw = s.textContent ?? '';
     if (raw.length > 200000) continue;
@@ -59,7 +61,7 @@ export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
   }
   const isArticle = (o: Record<string, unknown>) => /article|posting|report/i.test(String(o['@type'] ?? ''));
   const res = [...out.filter(isArticle), ...out.filter((o) => !isArticle(o))];
-  ldCache.set(doc, res);
+  if (key) ldCache.set(key, res);
   return res;
 }
 

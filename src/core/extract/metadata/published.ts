@@ -27,6 +27,7 @@ export function findPublished(
   body: Element | null,
   titleEl: Element | null,
   selectors: string[] = [],
+  elements?: Element[],
 ): DateResult {
   for (const sel of selectors) {
     for (const el of safeQueryAll(root, sel)) {
@@ -35,7 +36,7 @@ export function findPublished(
       if (v) return { value: v, el };
     }
   }
-  const all = elementsUnder(root, 30000);
+  const all = elements ?? elementsUnder(root, 30000);
   const anchor = titleEl ?? body;
   const anchorIdx = anchor ? all.indexOf(anchor) : -1;
   let best: { el: Element; value: string; score: number } | null = null;

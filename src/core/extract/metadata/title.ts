@@ -1,6 +1,6 @@
 // Title: the displayed headline near the body, cross-checked with og:title / <title>.
 import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize';
-import { classIdString, elementsUnder, precedes, safeQuery, tagName, textOf } from '../dom';
+import { classIdString, elementsUnder, headElements, precedes, safeQuery, tagName, textOf } from '../dom';
 import { jsonLdString, metaContent } from './meta-tags';
 
 export interface TitleResult {
@@ -14,7 +14,7 @@ function docTitleCandidates(doc: Document): string[] {
   if (og) out.push(og);
   const ld = jsonLdString(doc, 'headline');
   if (ld) out.push(ld);
-  const t = textOf(doc.getElementsByTagName('title')[0]);
+  const t = textOf(headElements(doc, 'title')[0]);
   if (t) out.push(t);
   return out.map((s) => collapseWhitespace(toNFC(s)));
 }
@@ -55,7 +55,7 @@ const TITLE_CLASS = /title|headline|tieude|tieu-de|tieu_de|heading|name|subject|
 /**
  * Find the headline element. `body` (if known) anchors the search: the title precedes it (or opens it).
  */
-export function findTitle(doc: Document, root: Element, body: Element | null, selectors: string[] = []): TitleResult {
+export function findTitle(doc: Document, root: Element, body: Element | null, selectors: string[] = [], elements?: Element[]): TitleResult {
   for (const sel of selectors) {
     let el: Element | null = null;
     try {
@@ -67,7 +67,7 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     if (el && text) return { text, el };
   }
   const docTitles = docTitleCandidates(doc);
-  const all = elementsUnder(root, 20000);
+  const all = elements ?? elementsUnder(root, 20000);
   const bodyIndex = body ? all.indexOf(body) : -1;
   let best: { el: Element; score: number; text: string } | null = null;
   for (let i = 0; i < all.length; i++) {

@@ -7,24 +7,33 @@ export interface DocIndex {
   tags: Set<string>;
   idList: string[];
   classList: string[];
+  /** <title>, <base>, <link>, <meta> and JSON-LD <script> elements met on the way. */
+  head: { title: Element[]; base: Element[]; link: Element[]; meta: Element[]; ldJson: Element[] };
 }
 
 export function buildDocIndex(root: Element, limit = 100000): DocIndex {
   const ids = new Set<string>();
   const classes = new Set<string>();
   const tags = new Set<string>();
+  const head: DocIndex['head'] = { title: [], base: [], link: [], meta: [], ldJson: [] };
   const stack: Element[] = [root];
   let n = 0;
   while (stack.length && n++ < limit) {
     const el = stack.pop()!;
-    tags.add(el.tagName.toLowerCase());
+    const tag = el.tagName.toLowerCase();
+    tags.add(tag);
+    if (tag === 'meta') head.meta.push(el);
+    else if (tag === 'link') head.link.push(el);
+    else if (tag === 'title') head.title.push(el);
+    else if (tag === 'base') head.base.push(el);
+    else if (tag === 'script' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') head.ldJson.push(el);
     const id = el.getAttribute('id');
     if (id) ids.add(id);
     const cls = el.getAttribute('class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
     for (const c of Array.from(el.children)) stack.push(c);
   }
-  return { ids, classes, tags, idList: [...ids], classList: [...classes] };
+  return { ids, classes, tags, idList: [...ids], classList: [...classes], head };
 }
 
 /** False when the selector certainly matches nothing; true when it may match (then run querySelector). */
