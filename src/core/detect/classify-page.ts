@@ -126,7 +126,8 @@ function findTitle(scan: PageScan, segs: string[], body: BodyPick): Block | null
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.textStart > body.start) break;
-    if (b.own < 10 || b.own > 400 || b.boiler) continue;
+    // Titles sit near the body; this also bounds the work on huge pages.
+    if (body.start - b.textStart > 5000 || b.own < 10 || b.own > 400 || b.boiler) continue;
     const linked = b.ownLink > b.own * 0.5;
     if (linked && !b.titleLike) continue;
     const head = squash(text.slice(b.textStart, b.textStart + b.own + 60));
