@@ -52,14 +52,10 @@ export function removeNode(n: Node): void {
 
 /** Elements in document order under root (root excluded), visiting at most `limit` elements. */
 export function elementsUnder(root: Element, limit = Infinity): Element[] {
-  const out: Element[] = [];
-  const stack: Element[] = [];
-  { const k_ = kids(root); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
-  while (stack.length && out.length < limit) {
-    const el = stack.pop()!;
-    out.push(el);
-    { const k_ = kids(el); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
-  }
+  const all = root.getElementsByTagName('*');
+  const n = Math.min(all.length, limit);
+  const out: Element[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = all[i];
   return out;
 }
 
@@ -160,10 +156,34 @@ export function shortText(el: Element, max: number): string | null {
 
 /** Element children as an array (sibling pointers are O(n) in some DOM shims, index access is not). */
 export function kids(el: Element): Element[] {
-  return Array.from(el.children);
+  const c = el.children;
+  const out: Element[] = new Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i];
+  return out;
 }
 
 /** Child nodes as an array. */
 export function nodes(n: Node): Node[] {
-  return Array.from(n.childNodes);
+  const c = n.childNodes;
+  const out: Node[] = new Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i];
+  return out;
+}
+
+/** True as soon as one non-blank text node outside script/style is found. */
+export function hasAnyText(root: Element): boolean {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === TEXT_NODE) {
+      if (/[^\s\u00a0]/.test(n.textContent ?? '')) return true;
+      continue;
+    }
+    if (n.nodeType !== ELEMENT_NODE) continue;
+    const t = (n as Element).tagName.toLowerCase();
+    if (t === 'script' || t === 'style' || t === 'template' || t === 'noscript') continue;
+    const c = n.childNodes;
+    for (let i = c.length - 1; i >= 0; i--) stack.push(c[i]);
+  }
+  return false;
 }

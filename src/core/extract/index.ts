@@ -2,7 +2,7 @@
 import type { ExtractedArticle } from '../types';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
-import { classIdString, elementsUnder, headElements, isHiddenByMarkup, kids, nodes, removeNode, safeQuery, safeQueryAll, clearQueryIndex, setQueryIndex, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, hasAnyText, headElements, isHiddenByMarkup, kids, nodes, removeNode, safeQuery, safeQueryAll, clearQueryIndex, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
@@ -160,7 +160,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   if (!srcBody || tagName(srcBody) === 'frameset') {
     throw new ExtractionError('empty', 'The page has no body (empty document or frameset).');
   }
-  if (!textOf(srcBody) ) throw new ExtractionError('empty', 'The page has no text.');
+  if (!hasAnyText(srcBody)) throw new ExtractionError('empty', 'The page has no text.');
 
   const index = buildDocIndex(doc.documentElement, maxNodes * 8);
   setQueryIndex(doc, index);

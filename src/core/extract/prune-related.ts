@@ -100,9 +100,11 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
   let removed = 0;
   for (const ns of Array.from(root.getElementsByTagName('noscript'))) removeNode(ns);
 
-  // 1. Headings by text (any element whose whole text is a heading phrase) and by image alt/src.
+  // 1. Headings by text (any element whose whole text is a heading phrase) and by image alt/src; in the same pass,
+  //    elements whose class/id carries a related-news token.
   const all = elementsUnder(root, max);
   const headings: Element[] = [];
+  const classMarked: Element[] = [];
   for (const el of all) {
     const tag = tagName(el);
     if (tag === 'img') {
@@ -115,6 +117,9 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
       continue;
     }
     if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select') continue;
+    if ((el.hasAttribute('class') || el.hasAttribute('id')) && hasRelatedClass(classIdString(el))) classMarked.push(el);
+    // Headings hold a few inline children at most.
+    if (el.childElementCount > 4) continue;
     // Leaf-ish: its text is the heading and no child element carries the same full text.
     const t = shortText(el, 70);
     if (!t) continue;
@@ -136,10 +141,8 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
   }
 
   // 2. Class/id tokens.
-  for (const el of elementsUnder(root, max)) {
+  for (const el of classMarked) {
     if (!root.contains(el)) continue;
-    const cid = classIdString(el);
-    if (!hasRelatedClass(cid)) continue;
     if (protect && (el === protect || el.contains(protect) || protect.contains(el) && !isLinkyBlock(el))) continue;
     if (hasArticleText(el, null)) continue;
     if (tagName(el) === 'body' || tagName(el) === 'html') continue;

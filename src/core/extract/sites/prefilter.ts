@@ -7,6 +7,7 @@ export interface DocIndex {
   tags: Set<string>;
   idList: string[];
   classList: string[];
+  itemprops: Set<string>;
   /** <title>, <base>, <link>, <meta> and JSON-LD <script> elements met on the way. */
   head: { title: Element[]; base: Element[]; link: Element[]; meta: Element[]; ldJson: Element[] };
 }
@@ -15,6 +16,7 @@ export function buildDocIndex(root: Element, limit = 100000): DocIndex {
   const ids = new Set<string>();
   const classes = new Set<string>();
   const tags = new Set<string>();
+  const itemprops = new Set<string>();
   const head: DocIndex['head'] = { title: [], base: [], link: [], meta: [], ldJson: [] };
   const stack: Element[] = [root];
   let n = 0;
@@ -29,11 +31,13 @@ export function buildDocIndex(root: Element, limit = 100000): DocIndex {
     else if (tag === 'script' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') head.ldJson.push(el);
     const id = el.getAttribute('id');
     if (id) ids.add(id);
+    const ip = el.getAttribute('itemprop');
+    if (ip) for (const v of ip.split(/\s+/)) itemprops.add(v);
     const cls = el.getAttribute('class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
     for (const c of Array.from(el.children)) stack.push(c);
   }
-  return { ids, classes, tags, idList: [...ids], classList: [...classes], head };
+  return { ids, classes, tags, idList: [...ids], classList: [...classes], itemprops, head };
 }
 
 /** False when the selector certainly matches nothing; true when it may match (then run querySelector). */
@@ -50,5 +54,6 @@ export function mayMatch(selector: string, ix: DocIndex): boolean {
       op === '$' ? (s: string) => s.endsWith(val) : op === '^' ? (s: string) => s.startsWith(val) : op === '*' ? (s: string) => s.includes(val) : (s: string) => s === val;
     if (!list.some(test)) return false;
   }
+  for (const m of selector.matchAll(/\[itemprop="([^"]+)"\]/g)) if (!ix.itemprops.has(m[1])) return false;
   return true;
 }
