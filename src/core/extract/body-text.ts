@@ -70,8 +70,8 @@ function collect(el: Element, out: string[]): void {
       const b = tableBlock(e);
       if (b) out.push(b);
     } else if (INLINE_BREAK_BLOCKS.has(t)) {
-      const b = cleanLine(inlineText(e));
-      if (b) out.push(b);
+      // "<br><br>" inside one element separates paragraphs (old CMSs write bodies that way).
+      for (const part of cleanLine(inlineText(e)).split(/\n{2,}/)) if (part.trim()) out.push(part.trim());
     } else if (t === 'blockquote' || t === 'figure' || t === 'dl' || t === 'li') {
       collect(e, out);
     } else if (t === 'img' || t === 'br' || t === 'hr') {

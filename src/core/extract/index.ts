@@ -116,6 +116,17 @@ function canonicalOf(doc: Document, url: string): string {
   return url;
 }
 
+/** The body's first paragraph when it is wholly bold and long enough to be a sapo. */
+function firstBoldParagraph(body: Element): { text: string | null; el: Element | null } {
+  const ps = Array.from(body.getElementsByTagName('p')).filter((p) => textOf(p).length > 0);
+  const first = ps[0];
+  if (!first || ps.length < 3) return { text: null, el: null };
+  const t = textOf(first);
+  const bold = Array.from(first.querySelectorAll('strong, b')).some((b) => textOf(b) === t);
+  if (!bold || t.length < 80 || t.length > 600) return { text: null, el: null };
+  return { text: collapseWhitespace(toNFC(t)), el: first };
+}
+
 /** The URL relative links resolve against: <base href> (resolved against url) or url itself. */
 function baseUrlOf(doc: Document, url: string): string {
   const b = headElements(doc, 'base')[0]?.getAttribute('href');
@@ -188,7 +199,8 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
 
   const all = elementsUnder(root, maxNodes);
   const title = findTitle(doc, root, body, rule?.title, all);
-  const lead = findLead(root, body, title.el, rule?.lead, all);
+  let lead = findLead(root, body, title.el, rule?.lead, all);
+  if (!lead.text && (rule ? rule.leadIsFirstBoldParagraph : true)) lead = firstBoldParagraph(body);
   const date = findPublished(doc, root, body, title.el, rule?.date, all);
   // Metadata container: the nearest ancestor holding title and body.
   let container: Element | null = body.parentElement;

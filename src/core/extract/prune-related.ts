@@ -1,6 +1,6 @@
 // Related-news pruning that works without a site rule: Vietnamese headings (text, links, images),
 // class/id tokens, inline "Xem thêm" lines and heading-less link boxes. Operates on a CLONE.
-import { classIdString, elementsUnder, isElement, linkDensity, removeNode, shortText, tagName, textOf, kids } from './dom';
+import { classIdString, elementsUnder, isElement, kids, linkDensity, nodes, removeNode, shortText, tagName, textOf } from './dom';
 import { hasRelatedClass, isRelatedHeadingImageSrc, isRelatedHeadingText, startsWithInlineLinkPrefix } from './related-phrases';
 
 const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);
@@ -25,7 +25,27 @@ export function hasArticleText(el: Element, protect?: Element | null): boolean {
     const p = ps[i];
     if (p.getElementsByTagName('a').length === 0 ? textOf(p).length >= 150 : nonLinkTextLength(p) >= 150) return true;
   }
+  if (hasLongTextNode(el, 140)) return true;
   return nonLinkTextLength(el) >= 600;
+}
+
+/** A single text node of at least min characters outside links: prose written with <br> instead of <p>. */
+function hasLongTextNode(el: Element, min: number): boolean {
+  const stack: Node[] = [el];
+  let visited = 0;
+  while (stack.length && visited++ < 20000) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      if ((n.textContent ?? '').trim().length >= min) return true;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const t = (n as Element).tagName.toLowerCase();
+    if (t === 'a' || t === 'script' || t === 'style' || t === 'select') continue;
+    const c = n.childNodes;
+    for (let i = c.length - 1; i >= 0; i--) stack.push(c[i]);
+  }
+  return false;
 }
 
 /** Climb from a heading-like element while its parent holds nothing but it (same text). */
@@ -67,18 +87,28 @@ function removeRelatedBlock(heading: Element, root: Element, protect: Element | 
     removeNode(h);
     return 1;
   }
-  // The heading sits among article content: drop it and the link-dense siblings that follow.
+  // The heading sits among article content: drop it and the link-dense siblings that follow (elements, <br>s and
+  // the short text between bare links, as in "<b>Các tin khác:</b><br><a>…</a><br><a>…</a>").
   let removed = 0;
-  let next = h.nextElementSibling;
+  const parent = h.parentNode;
+  const siblings = parent ? nodes(parent) : [];
+  let i = siblings.indexOf(h) + 1;
   removeNode(h);
   removed++;
-  while (next) {
-    const after = next.nextElementSibling;
-    if (protect && (next === protect || next.contains(protect))) break;
-    if (!isLinkyBlock(next)) break;
-    removeNode(next);
+  for (; i < siblings.length; i++) {
+    const next = siblings[i];
+    if (next.nodeType === 3) {
+      if ((next.textContent ?? '').trim().length > 40) break;
+      removeNode(next);
+      continue;
+    }
+    if (next.nodeType !== 1) continue;
+    const el = next as Element;
+    if (protect && (el === protect || el.contains(protect))) break;
+    const tag = tagName(el);
+    if (tag !== 'br' && tag !== 'a' && !isLinkyBlock(el)) break;
+    removeNode(el);
     removed++;
-    next = after;
   }
   return removed;
 }

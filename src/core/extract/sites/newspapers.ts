@@ -24,8 +24,9 @@ export const newspaperContentDetail: SiteRule = {
   date: ['[itemprop="datePublished"]', '.date-detail', '.date_up', 'time'],
   lead: ['.summary', '.sapo'],
   category: ['.cate-link a'],
+  leadIsFirstBoldParagraph: true,
   strip: ['.box-tinlienquan', '.box-cate-news', '.cate-news', 'div.block-news-list', 'div.relates', 'div.topics', '.news-related__list', '.tags'],
-  fixtures: ['a05-baotuyenquang-live', 'a14-baothainguyen-plaindiv', 'seed-inline-related'],
+  fixtures: ['a05-baotuyenquang-live', 'a14-baothainguyen-plaindiv', 'seed-inline-related', 'f08-newspaper-n4-quangninh'],
 };
 
 /** .article-body newspapers (baohagiang). */

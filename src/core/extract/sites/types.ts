@@ -14,6 +14,8 @@ export interface SiteRule {
   author?: string[];
   category?: string[];
   lead?: string[];
+  /** The sapo is the body's first paragraph when it is entirely bold (N4 newspapers: "first p > strong"). */
+  leadIsFirstBoldParagraph?: boolean;
   /** Elements to remove before anything else (related boxes, tools, tags…). */
   strip?: string[];
   /** Fixture ids (corpus dirs or tests/fixtures/extract dirs) that prove this rule. */
