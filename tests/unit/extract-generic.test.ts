@@ -62,4 +62,16 @@ describe('generic extractor', () => {
     const a = run(`<html><head><link rel="canonical" href="/tin-tuc/bai-viet-123.html?amp=0"></head><body><h1>Bài có canonical</h1><div class="content">${para(1)}${para(2)}</div></body></html>`);
     expect(a.canonicalUrl).toBe('https://xa-moi.example.gov.vn/tin-tuc/bai-viet-123.html?amp=0');
   });
+
+  it('teaser grid with summaries and reader comments inside the body container are removed', () => {
+    const card = (i: number) =>
+      `<div class="col"><a href="/tin/${i}"><img src="/t${i}.jpg"></a><h4><a href="/tin/${i}">Tin liên quan số ${i} về y tế</a></h4><p>Tóm tắt tin ${i}: các lực lượng chức năng phối hợp kiểm tra y tế, bố trí khu cách ly tạm thời và phương tiện vận chuyển người bệnh khi cần thiết, bảo đảm an toàn.</p></div>`;
+    const a = run(
+      `<html><body><h1>Bài có lưới tin và bình luận</h1><div class="article">${para(1)}${para(2)}${para(3)}` +
+        `<h3>Tin liên quan</h3><div class="grid">${card(1)}${card(2)}${card(3)}</div>` +
+        `<div class="comment-list"><div class="item"><b>Bạn đọc A</b><p>Tôi rất đồng tình với chủ trương này, mong các điểm tiêm bố trí thêm thời gian buổi tối để người đi làm đưa con em đi tiêm thuận tiện hơn.</p></div></div></div></body></html>`,
+    );
+    expect(a.bodyText).toMatch(/Đoạn 3/);
+    expect(a.bodyText).not.toMatch(/Tóm tắt tin|Tin liên quan|đồng tình/);
+  });
 });

@@ -38,7 +38,7 @@ export interface ExtractOptions {
 }
 
 const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas', 'link', 'meta', 'input', 'select', 'textarea', 'button', 'option', 'marquee', 'video', 'audio', 'map'];
-const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
+const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|binh-luan|ykien|y-kien|ykienbandoc|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
 const LABEL_LINE = /^(từ khóa|từ khoá|tags?|chia sẻ|share|lượt xem|lượt đọc|số lượt xem|in bài|in trang|gửi email|gửi bài|tăng cỡ chữ|giảm cỡ chữ|tệp đính kèm|file đính kèm|đính kèm|tải về|bình luận|ý kiến bạn đọc|đánh giá|xem bản in|về đầu trang|quay lại|trở về|nghe đọc bài|tác giả bài viết|nguồn tin)\b/i;
 
 const JUNK = new Set(JUNK_TAGS);
@@ -82,6 +82,27 @@ function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: numb
       const t = textOf(el);
       if (t.length < 200 && parseVietnameseDate(toNFC(t))) continue;
       removeNode(el);
+    }
+  }
+}
+
+const COMMENT_CLASS = /(^|[\s_-])(comment|comments|cmt|binhluan|binh-luan|ykien|y-kien|ykienbandoc|y-kien-ban-doc|feedback|disqus)([\s_-]|$)/;
+const COMMENT_HEADING = /^(ý kiến bạn đọc|ý kiến của bạn|bình luận|gửi bình luận|gửi ý kiến|viết bình luận|comments?)\b/i;
+
+/** Reader comments inside the chosen body: class-marked blocks, or a comment heading and what follows it. */
+function pruneComments(body: Element): void {
+  for (const el of elementsUnder(body, 20000)) {
+    if (!body.contains(el) || el === body) continue;
+    const cid = classIdString(el);
+    if (cid.trim() && COMMENT_CLASS.test(cid)) {
+      removeNode(el);
+      continue;
+    }
+    if (/^h[2-6]$/.test(tagName(el)) && COMMENT_HEADING.test(toNFC(textOf(el)))) {
+      const parent = el.parentNode;
+      if (!parent) continue;
+      const sib = nodes(parent);
+      for (let i = sib.indexOf(el); i < sib.length; i++) removeNode(sib[i]);
     }
   }
 }
@@ -221,6 +242,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     if (isField || !(closing && (closing === el || el.contains(closing) || closing.contains(el)))) removeNode(el);
   }
   pruneRelatedNews(body, { maxNodes });
+  pruneComments(body);
   pruneInlineLinkBoxes(body);
   pruneLabelLines(body);
 

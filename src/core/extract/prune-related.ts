@@ -64,11 +64,30 @@ function expandHeading(el: Element, root: Element): Element {
 
 function isLinkyBlock(el: Element): boolean {
   const text = textOf(el);
-  const links = el.getElementsByTagName('a').length;
-  if (links === 0) return text.length === 0 && el.getElementsByTagName('img').length > 0;
+  const links = el.getElementsByTagName('a');
+  if (links.length === 0) return text.length === 0 && el.getElementsByTagName('img').length > 0;
   if (text.length === 0) return true;
   const ld = linkDensity(el, text.length);
-  return ld >= 0.45 || (links >= 2 && nonLinkTextLength(el) <= links * 40);
+  if (ld >= 0.45 || (links.length >= 2 && nonLinkTextLength(el) <= links.length * 40)) return true;
+  return isTeaserGrid(el);
+}
+
+/** Cards of other articles: ≥ 2 distinct targets, each with a thumbnail or a headline link, short summaries. */
+export function isTeaserGrid(el: Element): boolean {
+  const tag = tagName(el);
+  if (tag === 'p' || tag === 'a') return false;
+  const hrefs = new Set<string>();
+  let cardish = 0;
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) {
+    const a = links[i];
+    const href = a.getAttribute('href');
+    if (!href || href.startsWith('#')) continue;
+    if (!hrefs.has(href) && (a.getElementsByTagName('img').length > 0 || (a.parentElement && /^h[2-6]$/.test(tagName(a.parentElement))))) cardish++;
+    hrefs.add(href);
+  }
+  if (hrefs.size < 2 || cardish < 2) return false;
+  return nonLinkTextLength(el) / hrefs.size <= 260;
 }
 
 /** Remove the related block introduced by heading element h. Returns the number of removed nodes. */
