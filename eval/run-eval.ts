@@ -80,7 +80,7 @@ export function totals(results: PageResult[]): Totals {
   const agg = aggregate(results.map((r) => r.pr));
   const pct = (xs: (boolean | null)[]) => {
     const v = xs.filter((x): x is boolean => x !== null);
-    return v.length ? v.filter(Boolean).length / v.length : 1;
+    return v.length ? v.filter(Boolean).length / v.length : NaN;
   };
   return {
     n: results.length,
@@ -95,6 +95,7 @@ export function totals(results: PageResult[]): Totals {
 }
 
 const mark = (b: boolean | null) => (b === null ? '·' : b ? '✓' : '✗');
+const pc = (x: number, d = 1) => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(d)}%`);
 
 function printRun(name: string, results: PageResult[]): Totals {
   console.log(`\n## ${name}`);
@@ -119,7 +120,7 @@ function printRun(name: string, results: PageResult[]): Totals {
   const t = totals(results);
   console.log(
     `TOTAL ${name}: pages=${t.n} P=${t.precision.toFixed(4)} R=${t.recall.toFixed(4)} F1=${t.f1.toFixed(4)} leaks=${t.leaks} ` +
-      `title=${(t.title * 100).toFixed(1)}% date=${(t.date * 100).toFixed(1)}% author=${(t.author * 100).toFixed(1)}% lead=${(t.lead * 100).toFixed(1)}% category=${(t.category * 100).toFixed(1)}%`,
+      `title=${pc(t.title)} date=${pc(t.date)} author=${pc(t.author)} lead=${pc(t.lead)} category=${pc(t.category)}`,
   );
   return t;
 }
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   for (const [name, t] of summary) {
     console.log(
       name.padEnd(30),
-      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${(t.title * 100).toFixed(0)}% date=${(t.date * 100).toFixed(0)}% author=${(t.author * 100).toFixed(0)}% n=${t.n}`,
+      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${pc(t.title, 0)} date=${pc(t.date, 0)} author=${pc(t.author, 0)} n=${t.n}`,
     );
   }
   await closeParser();
