@@ -137,6 +137,32 @@ function canonicalOf(doc: Document, url: string): string {
   return url;
 }
 
+/**
+ * The smallest ancestor of the rule's body that also holds its title and date elements (at least two levels up),
+ * or null when the rule's body is not on the page.
+ */
+function articleRegion(doc: Document, srcBody: Element, rule: SiteRule): Element | null {
+  let bodyEl: Element | null = null;
+  for (const sel of rule.body) if ((bodyEl = safeQuery(doc, sel))) break;
+  if (!bodyEl || !srcBody.contains(bodyEl)) return null;
+  const anchors: Element[] = [];
+  for (const list of [rule.title, rule.date, rule.lead, rule.author]) {
+    for (const sel of list ?? []) {
+      const el = safeQuery(doc, sel);
+      if (el && srcBody.contains(el)) {
+        anchors.push(el);
+        break;
+      }
+    }
+  }
+  let r: Element = bodyEl;
+  for (let level = 0; r !== srcBody && r.parentElement; level++) {
+    if (level >= 2 && anchors.every((a) => r.contains(a))) break;
+    r = r.parentElement;
+  }
+  return r;
+}
+
 /** The body's first paragraph when it is wholly bold and long enough to be a sapo. */
 function firstBoldParagraph(body: Element): { text: string | null; el: Element | null } {
   const ps = Array.from(body.getElementsByTagName('p')).filter((p) => textOf(p).length > 0);
@@ -197,15 +223,25 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const index = buildDocIndex(doc.documentElement, maxNodes * 8);
   setQueryIndex(doc, index);
   const rule = resolveRule(doc, url, options.useSiteRules !== false, index);
-  const root = srcBody.cloneNode(true) as Element;
-  cleanup(root, maxNodes);
-  if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) removeNode(el);
+  // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
+  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category);
 
-  // Category first: breadcrumbs are boilerplate for the body pass below.
-  const earlyCategory = findCategory(doc, root, titleFromDocTitle(doc), rule?.category);
-
+  // With a rule, clone only the article region (body + title + date); otherwise the whole body.
+  let root = (rule && articleRegion(doc, srcBody, rule)) || srcBody;
   let body: Element | null = null;
-  if (rule) for (const sel of rule.body) if ((body = safeQuery(root, sel))) break;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const clone = root.cloneNode(true) as Element;
+    body = null;
+    if (rule) for (const sel of rule.body) if ((body = safeQuery(clone, sel))) break;
+    if (body || root === srcBody) {
+      root = clone;
+      break;
+    }
+    root = srcBody; // the region lost an ancestor the selector needs: clone the whole body
+  }
+  cleanup(root, maxNodes);
+  if (body && !root.contains(body)) body = null;
+  if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) if (!body || !el.contains(body)) removeNode(el);
   const method: 'site-rule' | 'generic' = body ? 'site-rule' : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.

@@ -35,7 +35,8 @@ export function buildDocIndex(root: Element, limit = 100000): DocIndex {
     if (ip) for (const v of ip.split(/\s+/)) itemprops.add(v);
     const cls = el.getAttribute('class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
-    for (const c of Array.from(el.children)) stack.push(c);
+    const ch = el.children;
+    for (let i = 0; i < ch.length; i++) stack.push(ch[i]);
   }
   return { ids, classes, tags, idList: [...ids], classList: [...classes], itemprops, head };
 }
