@@ -2,16 +2,18 @@
 import type { ExtractedArticle } from '../types';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
-import { classIdString, elementsUnder, hasAnyText, headElements, isHiddenByMarkup, kids, nodes, removeNode, safeQuery, safeQueryAll, clearQueryIndex, setQueryIndex, tagName, textOf } from './dom';
+import { articleRegion, baseUrlOf, dropUpTo, firstBoldParagraph, lastBlockElement } from './body-helpers';
+import { cleanup, pruneBoilerplate, pruneComments, pruneLabelLines } from './clean-up';
+import { clearQueryIndex, elementsUnder, hasAnyText, headElements, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
-import { looksLikeDateLine, parseVietnameseDate } from './metadata/date';
+import { looksLikeDateLine } from './metadata/date';
 import { findCategory, findLead } from './metadata/lead-category';
 import { metaContent } from './metadata/meta-tags';
 import { findPublished } from './metadata/published';
 import { findTitle, titleFromDocTitle } from './metadata/title';
-import { hasArticleText, pruneInlineLinkBoxes, pruneRelatedNews } from './prune-related';
+import { pruneInlineLinkBoxes, pruneRelatedNews } from './prune-related';
 import { buildCleanTree, safeHttpUrl, serialize } from './sanitize-html';
 import { matchSiteRule } from './sites';
 import type { SiteRule } from './sites/types';
@@ -37,86 +39,6 @@ export interface ExtractOptions {
   maxNodes?: number;
 }
 
-const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas', 'link', 'meta', 'input', 'select', 'textarea', 'button', 'option', 'marquee', 'video', 'audio', 'map'];
-const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|binh-luan|ykien|y-kien|ykienbandoc|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
-const LABEL_LINE = /^(từ khóa|từ khoá|tags?|chia sẻ|share|lượt xem|lượt đọc|số lượt xem|in bài|in trang|gửi email|gửi bài|tăng cỡ chữ|giảm cỡ chữ|tệp đính kèm|file đính kèm|đính kèm|tải về|bình luận|ý kiến bạn đọc|đánh giá|xem bản in|về đầu trang|quay lại|trở về|nghe đọc bài|tác giả bài viết|nguồn tin)\b/i;
-
-const JUNK = new Set(JUNK_TAGS);
-
-/** One pass: drop scripts, styles, embeds, form controls and elements hidden by markup. */
-function cleanup(root: Element, maxNodes: number): void {
-  const doomed: Element[] = [];
-  const stack: Element[] = [];
-  { const k_ = kids(root); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
-  let n = 0;
-  while (stack.length && n++ < maxNodes) {
-    const el = stack.pop()!;
-    if (JUNK.has(tagName(el)) || isHiddenByMarkup(el)) {
-      doomed.push(el);
-      continue;
-    }
-    { const k_ = kids(el); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
-  }
-  // Beyond the node cap, drop the unvisited rest rather than work on it.
-  for (const el of stack) doomed.push(el);
-  for (const el of doomed) removeNode(el);
-}
-
-/** Remove boilerplate widgets (share bars, tags, tools, comment forms…) that carry no article text. */
-function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number): void {
-  for (const el of elementsUnder(root, maxNodes)) {
-    if (!root.contains(el)) continue;
-    if (protect && (el === protect || el.contains(protect))) continue;
-    const tag = tagName(el);
-    if (tag === 'form' && !hasArticleText(el)) {
-      removeNode(el);
-      continue;
-    }
-    if (tag === 'nav' || tag === 'aside' || tag === 'footer') {
-      if (!hasArticleText(el)) removeNode(el);
-      continue;
-    }
-    const cid = classIdString(el);
-    if (cid.trim() && BOILERPLATE_CLASS.test(cid) && !hasArticleText(el) && !/content|detail|article|body|noidung/.test(cid)) {
-      // Tool rows often carry the date line ("div.artcle-tools > span.date"): keep those for the metadata pass.
-      const t = textOf(el);
-      if (t.length < 200 && parseVietnameseDate(toNFC(t))) continue;
-      removeNode(el);
-    }
-  }
-}
-
-const COMMENT_CLASS = /(^|[\s_-])(comment|comments|cmt|binhluan|binh-luan|ykien|y-kien|ykienbandoc|y-kien-ban-doc|feedback|disqus)([\s_-]|$)/;
-const COMMENT_HEADING = /^(ý kiến bạn đọc|ý kiến của bạn|bình luận|gửi bình luận|gửi ý kiến|viết bình luận|comments?)\b/i;
-
-/** Reader comments inside the chosen body: class-marked blocks, or a comment heading and what follows it. */
-function pruneComments(body: Element): void {
-  for (const el of elementsUnder(body, 20000)) {
-    if (!body.contains(el) || el === body) continue;
-    const cid = classIdString(el);
-    if (cid.trim() && COMMENT_CLASS.test(cid)) {
-      removeNode(el);
-      continue;
-    }
-    if (/^h[2-6]$/.test(tagName(el)) && COMMENT_HEADING.test(toNFC(textOf(el)))) {
-      const parent = el.parentNode;
-      if (!parent) continue;
-      const sib = nodes(parent);
-      for (let i = sib.indexOf(el); i < sib.length; i++) removeNode(sib[i]);
-    }
-  }
-}
-
-/** Short tool/label lines inside the body ("Từ khóa: …", "Lượt xem: 123", "In bài viết"). */
-function pruneLabelLines(body: Element): void {
-  for (const el of elementsUnder(body, 20000)) {
-    if (!body.contains(el)) continue;
-    const t = toNFC(textOf(el));
-    if (!t || t.length > 160) continue;
-    if (LABEL_LINE.test(t) && (parseAuthorLabel(t) === null || /^tác giả bài viết/i.test(t))) removeNode(el);
-  }
-}
-
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
   if (!useRules) return null;
   try {
@@ -135,60 +57,6 @@ function canonicalOf(doc: Document, url: string): string {
     if (abs) return abs;
   }
   return url;
-}
-
-/**
- * The smallest ancestor of the rule's body that also holds its title and date elements (at least two levels up),
- * or null when the rule's body is not on the page.
- */
-function articleRegion(doc: Document, srcBody: Element, rule: SiteRule): Element | null {
-  let bodyEl: Element | null = null;
-  for (const sel of rule.body) if ((bodyEl = safeQuery(doc, sel))) break;
-  if (!bodyEl || !srcBody.contains(bodyEl)) return null;
-  const anchors: Element[] = [];
-  for (const list of [rule.title, rule.date, rule.lead, rule.author]) {
-    for (const sel of list ?? []) {
-      const el = safeQuery(doc, sel);
-      if (el && srcBody.contains(el)) {
-        anchors.push(el);
-        break;
-      }
-    }
-  }
-  let r: Element = bodyEl;
-  for (let level = 0; r !== srcBody && r.parentElement; level++) {
-    if (level >= 2 && anchors.every((a) => r.contains(a))) break;
-    r = r.parentElement;
-  }
-  return r;
-}
-
-/** The body's first paragraph when it is wholly bold and long enough to be a sapo. */
-function firstBoldParagraph(body: Element): { text: string | null; el: Element | null } {
-  const ps = Array.from(body.getElementsByTagName('p')).filter((p) => textOf(p).length > 0);
-  const first = ps[0];
-  if (!first || ps.length < 3) return { text: null, el: null };
-  const t = textOf(first);
-  const bold = Array.from(first.querySelectorAll('strong, b')).some((b) => textOf(b) === t);
-  if (!bold || t.length < 80 || t.length > 600) return { text: null, el: null };
-  return { text: collapseWhitespace(toNFC(t)), el: first };
-}
-
-/** The URL relative links resolve against: <base href> (resolved against url) or url itself. */
-function baseUrlOf(doc: Document, url: string): string {
-  const b = headElements(doc, 'base')[0]?.getAttribute('href');
-  return (b && safeHttpUrl(b, url)) || url;
-}
-
-/** Remove everything in body that precedes `el` (and el itself), when el is inside body. */
-function dropUpTo(body: Element, el: Element | null): void {
-  if (!el || !body.contains(el) || el === body) return;
-  for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
-    const siblings = e.parentNode ? nodes(e.parentNode) : [];
-    const idx = siblings.indexOf(e);
-    for (let i = 0; i < idx; i++) removeNode(siblings[i]);
-  }
-  removeNode(el);
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle {
@@ -328,23 +196,4 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     wordCount: countWords(bodyText),
     extractor: { version: EXTRACTOR_VERSION, method },
   };
-}
-
-/** The last element in body with text (deepest block-level holder). */
-function lastBlockElement(body: Element): Element | null {
-  let el: Element | null = body;
-  for (;;) {
-    let c: Element | null = el!.lastElementChild;
-    while (c && !textOf(c)) c = c.previousElementSibling;
-    if (!c) return el === body ? null : el;
-    // If the element's text equals its last child's text, descend no further than a paragraph level.
-    const t = tagName(c);
-    if (t === 'p' || t === 'div' || t === 'td' || t === 'tr' || t === 'tbody' || t === 'table' || t === 'section' || t === 'article' || t === 'font' || t === 'span' || t === 'li') {
-      el = c;
-      if (t === 'p') return c;
-      if (!c.firstElementChild) return c;
-      continue;
-    }
-    return el === body ? c : el;
-  }
 }

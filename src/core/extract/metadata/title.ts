@@ -1,6 +1,6 @@
 // Title: the displayed headline near the body, cross-checked with og:title / <title>.
 import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize';
-import { classIdString, elementsUnder, headElements, precedes, safeQuery, tagName, textOf } from '../dom';
+import { classIdString, elementsUnder, headElements, precedes, tagName, textOf } from '../dom';
 import { jsonLdString, metaContent } from './meta-tags';
 
 export interface TitleResult {
