@@ -39,7 +39,7 @@ export default defineConfig({
         copyPublicDir: false,
         rollupOptions: {
           input: { content: resolve(src, 'content/index.ts') },
-          output: { format: 'iife', entryFileNames: 'content.js', inlineDynamicImports: true },
+          output: { format: 'iife', entryFileNames: 'content.js' },
         },
       },
     },

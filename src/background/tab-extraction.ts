@@ -24,8 +24,9 @@ export async function extractFromTab(tabId: number, generic: boolean): Promise<E
   } catch {
     throw new TabError('no-tab', `No tab ${tabId}`);
   }
+  // tab.url is only visible where the extension has access (activeTab, content-script hosts); without it, just ask.
   const url = tab.url ?? '';
-  if (!url || RESTRICTED.test(url) || /\.pdf($|[?#])/i.test(url)) throw new TabError('restricted', `Cannot read ${url || 'this tab'}`);
+  if (url && (RESTRICTED.test(url) || /\.pdf($|[?#])/i.test(url))) throw new TabError('restricted', `Cannot read ${url}`);
   let raw: unknown;
   try {
     raw = await askContentScript(tabId, generic);

@@ -18,10 +18,9 @@ export type ArchiveDb = Dexie & {
  * never wiped. Version 1 is the first shipped schema.
  */
 export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string } = {}): ArchiveDb {
-  const db = new Dexie(options.name ?? DB_NAME, {
-    indexedDB: options.indexedDB,
-    IDBKeyRange: options.IDBKeyRange,
-  }) as ArchiveDb;
+  // Passing `indexedDB: undefined` would hide the global one from Dexie: only hand over what was given.
+  const injected = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {};
+  const db = new Dexie(options.name ?? DB_NAME, injected) as ArchiveDb;
   db.version(1).stores({
     articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
     settings: 'key',

@@ -28,6 +28,8 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
     headless: true,
     locale: 'vi-VN',
     acceptDownloads: true,
+    // Chromium on Linux takes its UI language (and so the extension's locale) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' },
     viewport: { width: 1200, height: 800 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -52,7 +54,8 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
     if (request.resourceType() === 'image') return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test corpus' });
   });
-  const serviceWorker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+  // The newest worker: after a restart the old one may linger in the list until its target closes.
+  const serviceWorker = async () => context.serviceWorkers().at(-1) ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
   return {
@@ -67,14 +70,16 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
   };
 }
 
-export async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
+/**
+ * The browser's id of a page's tab. The extension has no "tabs" permission (tab URLs are hidden from it), so the
+ * page is brought to the front and the active tab asked for.
+ */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  await page.bringToFront();
   const sw = await session.serviceWorker();
-  for (let i = 0; i < 50; i++) {
-    const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id ?? -1, url);
-    if (id >= 0) return id;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no tab for ${url}`);
+  const id = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+  if (id < 0) throw new Error(`no tab for ${page.url()}`);
+  return id;
 }
 
 export async function badgeText(session: ExtensionSession, tabId: number): Promise<string> {
