@@ -75,3 +75,16 @@ describe('generic extractor', () => {
     expect(a.bodyText).not.toMatch(/Tóm tắt tin|Tin liên quan|đồng tình/);
   });
 });
+
+describe('dates in HTML5 article headers', () => {
+  it('a <time> inside the article <header> is taken, the site <header> date is not', () => {
+    const html = `<html><body><header class="site"><span>Thứ Hai, 02/12/2024</span></header><article><header><h1>Bài có header riêng của bài viết</h1><time datetime="2024-11-30T09:00:00+07:00">30/11/2024 09:00</time></header><div class="content">${para(1)}${para(2)}</div></article></body></html>`;
+    const a = run(html);
+    expect(a.publishedAt).toBe('2024-11-30T09:00:00+07:00');
+  });
+
+  it('a truncated title as the last breadcrumb is not the category', () => {
+    const html = `<html><body><div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/kt">Kinh tế</a> › <span>Bài viết có tiêu đề rất dài về kinh tế...</span></div><h1>Bài viết có tiêu đề rất dài về kinh tế của tỉnh năm nay</h1><div class="content">${para(1)}${para(2)}</div></body></html>`;
+    expect(run(html).category).toBe('Kinh tế');
+  });
+});

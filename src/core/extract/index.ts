@@ -131,7 +131,14 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   let container: Element | null = body.parentElement;
   while (container && title.el && !container.contains(title.el)) container = container.parentElement;
   const byline = findLabelledByline(root, body, container ?? root, rule?.author);
-  const category = earlyCategory && foldVietnamese(earlyCategory) !== foldVietnamese(title.text) ? earlyCategory : null;
+  const foldedTitle = foldVietnamese(title.text);
+  const looksLikeTitle = (c: string | null) => {
+    const f = c ? foldVietnamese(c).replace(/(\.\.\.|…)$/, '').trim() : '';
+    return !!c && (f === foldedTitle || (f.length > 20 && foldedTitle.startsWith(f)));
+  };
+  let category = earlyCategory;
+  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category);
+  if (looksLikeTitle(category)) category = null;
 
   // Clean the body itself.
   if (title.el && body.contains(title.el)) dropUpTo(body, title.el);

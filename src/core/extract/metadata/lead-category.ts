@@ -80,7 +80,9 @@ export function findCategory(doc: Document, root: Element, title: string, select
     const seen = new Set<string>();
     parts = parts.filter((p) => {
       const f = foldVietnamese(p);
+      const stem = f.replace(/(\.\.\.|…)$/, '').trim();
       if (seen.has(f) || HOME.test(p) || f === ft || p.length > 80 || /[›»>]/.test(p)) return false;
+      if (stem.length > 20 && ft.startsWith(stem)) return false; // the (truncated) title as the last crumb
       seen.add(f);
       return true;
     });

@@ -7,8 +7,10 @@ import { parseVietnameseDate } from './date';
 const TODAY_CLASS = /today|date-?now|cur-?date|current-?date|ngay-?thang|ngayhientai|lbltoday|clock|time-now|header|top-?bar|top-header|marquee/;
 const DATE_LABEL = /^(ngày đăng|đăng ngày|ngày|cập nhật|cập nhật ngày|cập nhật lúc|thời gian|ngày xuất bản|xuất bản|đăng lúc|posted|published|updated)\b/i;
 
-function inTodayZone(el: Element, stop: Element): boolean {
+function inTodayZone(el: Element, stop: Element, titleEl: Element | null): boolean {
   for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    // Reaching an ancestor shared with the title means we are in the article's own header, not the site's.
+    if (titleEl && e.contains(titleEl)) return false;
     const t = tagName(e);
     if (t === 'header' || t === 'nav' || t === 'footer' || t === 'marquee') return true;
     if (TODAY_CLASS.test(classIdString(e))) return true;
@@ -63,7 +65,7 @@ export function findPublished(
       score -= Math.abs(d);
       if (d > 0) score += 3; // after the title is the usual place
     }
-    if (inTodayZone(el, root)) score -= 200;
+    if (inTodayZone(el, root, titleEl)) score -= 200;
     if (/date|time|ngay|publish|post|thoigian|ngaydang|meta|info/.test(classIdString(el))) score += 8;
     if (tag === 'time') score += 8;
     if (v.includes('T')) score += 2;
