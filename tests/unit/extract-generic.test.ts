@@ -88,3 +88,17 @@ describe('dates in HTML5 article headers', () => {
     expect(run(html).category).toBe('Kinh tế');
   });
 });
+
+describe('publication vs update date', () => {
+  it('prefers "Ngày đăng" over a nearer "Cập nhật" line', () => {
+    const html = `<html><body><h1>Bài có cả ngày đăng và ngày cập nhật</h1><div class="dates"><span class="upd">Cập nhật: 05/07/2023 16:00</span><br><span class="pub">Ngày đăng: 04/07/2023 15:30</span></div><div class="content">${para(1)}${para(2)}</div></body></html>`;
+    expect(run(html).publishedAt).toBe('2023-07-04T15:30:00+07:00');
+  });
+});
+
+describe('date and time split across elements', () => {
+  it('joins "<span>date</span> - <span>time</span>"', () => {
+    const html = `<html><body><h1>Bài có ngày giờ tách rời nhau</h1><div class="meta"><span class="d">27/03/2025</span> - <span class="t">09:50</span></div><div class="content">${para(1)}${para(2)}</div></body></html>`;
+    expect(run(html).publishedAt).toBe('2025-03-27T09:50:00+07:00');
+  });
+});

@@ -56,6 +56,9 @@ export function findPublished(
     if (body && body.contains(el) && raw.length > 60 && !DATE_LABEL.test(text)) continue;
     const v = parseVietnameseDate(text);
     if (!v) continue;
+    // Take the deepest date holder: a wrapper of several dated lines ("Cập nhật … / Ngày đăng …") is not one.
+    // (A single dated child is fine: the wrapper may add the time, "<span>27/03/2025</span> - <span>09:50</span>".)
+    if (kids(el).filter((c) => { const ct = shortText(c, 120); return !!ct && parseVietnameseDate(ct.normalize('NFC')) !== null; }).length > 1) continue;
     // Reject sentences ("Ngày 8-1, UBND tỉnh …"): a date line is mostly date, time, weekday and labels.
     const words = text.split(/\s+/).length;
     if (words > 14) continue;
@@ -68,6 +71,8 @@ export function findPublished(
     if (inTodayZone(el, root, titleEl)) score -= 200;
     if (/date|time|ngay|publish|post|thoigian|ngaydang|meta|info/.test(classIdString(el))) score += 8;
     if (tag === 'time') score += 8;
+    // "Cập nhật"/"updated" is the modification date: fine alone, second to a publication date.
+    if (/^(cập nhật|updated|sửa đổi|chỉnh sửa)/i.test(text)) score -= 6;
     if (v.includes('T')) score += 2;
     if (body && body.contains(el)) score -= 10;
     if (!best || score > best.score) best = { el, value: v, score };
