@@ -9,7 +9,8 @@ import { exportSchemaErrors } from '../helpers/export-schema';
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 import { launchWithExtension, tabIdOf, waitForBadge, openPopupFor, openArchive, type ExtensionSession } from './helpers/extension-browser';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// README's screenshots: `npm run screenshots` refreshes docs/screenshots; plain test runs keep theirs out of the tree.
+const SCREENSHOTS = resolve(import.meta.dirname, '../..', process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
 const corpus = loadCorpus();
 const byId = (prefix: string) => corpus.find((p) => p.id.startsWith(prefix)) as CorpusPage;
 
