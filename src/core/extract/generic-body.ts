@@ -14,7 +14,7 @@ export function classWeight(el: Element): number {
   return w;
 }
 
-const SCORABLE = new Set(['p', 'td', 'pre', 'blockquote', 'li', 'dd']);
+const SCORABLE = new Set(['p', 'td', 'pre', 'blockquote', 'li']);
 
 /** Text that belongs to el itself (direct text nodes and inline children), for div/font/span paragraphs. */
 function ownInlineText(el: Element): string {
@@ -40,6 +40,8 @@ interface Scored {
  */
 export function findGenericBody(root: Element, maxNodes = 30000): Element | null {
   const scores = new Map<Element, number>();
+  /** Content points only (no class/tag weight): a candidate needs real paragraphs under it. */
+  const content = new Map<Element, number>();
   const init = (el: Element): void => {
     if (scores.has(el)) return;
     const tag = tagName(el);
@@ -48,7 +50,10 @@ export function findGenericBody(root: Element, maxNodes = 30000): Element | null
     else if (tag === 'td' || tag === 'blockquote' || tag === 'pre') base = 3;
     else if (tag === 'form' || tag === 'ul' || tag === 'ol' || tag === 'dl' || tag === 'li') base = -3;
     else if (/^h[1-6]$/.test(tag) || tag === 'th') base = -5;
+    const ip = el.getAttribute('itemprop');
+    if (ip === 'articleBody' || ip === 'text') base += 30;
     scores.set(el, base + classWeight(el));
+    content.set(el, 0);
   };
   for (const el of elementsUnder(root, maxNodes)) {
     const tag = tagName(el);
@@ -73,11 +78,13 @@ export function findGenericBody(root: Element, maxNodes = 30000): Element | null
       init(anc);
       const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(anc, scores.get(anc)! + contentScore / div);
+      content.set(anc, content.get(anc)! + contentScore / div);
       anc = anc.parentElement;
     }
   }
   let best: Scored | null = null;
   for (const [el, s] of scores) {
+    if (content.get(el)! < 3) continue;
     const final = s * (1 - linkDensity(el));
     if (!best || final > best.score) best = { el, score: final };
   }

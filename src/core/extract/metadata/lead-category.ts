@@ -65,6 +65,12 @@ export function findCategory(doc: Document, root: Element, title: string, select
       if (items.length) return items[items.length - 1];
     }
   }
+  // CMS category links: WordPress rel="category tag", microdata articleSection/genre.
+  for (const sel of ['[itemprop="articleSection"]', 'a[rel~="category"]', '.cat-links a', '[itemprop="genre"]']) {
+    const el = safeQueryAll(root, sel)[0];
+    const t = el ? clean(el.getAttribute('content') ?? textOf(el)) : '';
+    if (t && t.length <= 80) return t;
+  }
   const ft = foldVietnamese(title);
   for (const el of elementsUnder(root, 30000)) {
     const cid = classIdString(el);

@@ -1,5 +1,6 @@
 // Registry of CMS-family rules. Order matters: the more specific markup first.
 import { safeQuery } from '../dom';
+import { joomla, wordpress } from './cms';
 import { liferayHoaBinh, liferayJournal } from './liferay';
 import { newspaperArticleBody, newspaperContentDetail, newspaperN3, newspaperOthers } from './newspapers';
 import { nukeviet3, nukeviet4 } from './nukeviet';
@@ -20,6 +21,8 @@ export const SITE_RULES: SiteRule[] = [
   tuyenQuangG2,
   tuyenQuangG1,
   newspaperN3,
+  joomla,
+  wordpress,
   newspaperContentDetail,
   newspaperArticleBody,
   bootstrapPortal,
