@@ -85,4 +85,11 @@ describe('sanitizeArticleHtml', () => {
       expect(twice).toBe(once);
     }
   });
+
+  it('turns a one-image layout table into <figure> with its caption, and keeps data tables', () => {
+    const out = sanitize('<table class="image"><tr><td><img src="/a.jpg" alt=""></td></tr><tr><td class="image_desc"><em>Quang cảnh hội nghị.</em></td></tr></table><table><tr><th>Đơn vị</th><th>Số</th></tr><tr><td>Xã A</td><td>3</td></tr></table>');
+    expect(out).toContain('<figure><img src="https://soyte.tuyenquang.gov.vn/a.jpg"><figcaption>Quang cảnh hội nghị.</figcaption></figure>');
+    expect(out).toContain('<th>Đơn vị</th>');
+    expect(sanitize(out)).toBe(out);
+  });
 });

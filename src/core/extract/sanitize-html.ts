@@ -61,6 +61,14 @@ function hasBlockChild(el: Element): boolean {
 }
 
 const STRUCTURAL = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'ol', 'dl']);
+/** A table that only frames one image and a short caption. */
+function isImageTable(el: Element): boolean {
+  if (el.getElementsByTagName('img').length !== 1 || el.getElementsByTagName('table').length > 0) return false;
+  if (el.getElementsByTagName('tr').length > 3) return false;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.length <= 300 && el.getElementsByTagName('a').length <= 1;
+}
+
 const isSpace = (s: string) => /^[\s\u00a0]*$/.test(s);
 
 /**
@@ -104,6 +112,31 @@ function copyChildren(doc: Document, src: Node, out: Element, baseUrl: string, i
         copyChildren(doc, el, a, baseUrl, true, budget);
         if (a.firstChild) out.appendChild(a);
       } else copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
+      continue;
+    }
+    if (tag === 'table' && !inlineCtx && isImageTable(el)) {
+      // Layout table of one picture and its caption (VNPT/ASP.NET editors) → <figure>.
+      const img = el.getElementsByTagName('img')[0];
+      const s = imageSrc(img, baseUrl);
+      const caption = (el.textContent ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
+      if (s) {
+        const fig = doc.createElement('figure');
+        const im = doc.createElement('img');
+        im.setAttribute('src', s);
+        const alt = (img.getAttribute('alt') ?? '').normalize('NFC').trim();
+        if (alt) im.setAttribute('alt', alt);
+        fig.appendChild(im);
+        if (caption) {
+          const fc = doc.createElement('figcaption');
+          fc.appendChild(doc.createTextNode(caption));
+          fig.appendChild(fc);
+        }
+        out.appendChild(fig);
+      } else if (caption) {
+        const p = doc.createElement('p');
+        p.appendChild(doc.createTextNode(caption));
+        out.appendChild(p);
+      }
       continue;
     }
     if (KEEP.has(tag)) {
