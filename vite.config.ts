@@ -23,6 +23,7 @@ export default defineConfig({
           input: {
             popup: resolve(src, 'popup/popup.html'),
             archive: resolve(src, 'archive/archive.html'),
+            options: resolve(src, 'options/options.html'),
             background: resolve(src, 'background/index.ts'),
           },
           output: {

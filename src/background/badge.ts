@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 
-export type BadgeState = 'none' | 'article' | 'saved' | 'error';
+export type BadgeState = 'none' | 'known-site' | 'article' | 'saved' | 'error';
 
-const ICONS: Record<BadgeState, string> = { none: '', article: 'article-', saved: 'saved-', error: '' };
+const ICONS: Record<BadgeState, string> = { none: '', 'known-site': '', article: 'article-', saved: 'saved-', error: '' };
 const iconSet = (prefix: string) =>
   Object.fromEntries([16, 32, 48, 128].map((s) => [String(s), `/icons/icon-${prefix}${s}.png`]));
 
@@ -13,6 +13,8 @@ export async function setBadge(tabId: number, state: BadgeState, detail?: { dete
   const color = state === 'saved' ? '#2563eb' : state === 'error' ? '#b91c1c' : '#16a34a';
   let title = browser.i18n.getMessage('actionTitle');
   if (state === 'article') title = browser.i18n.getMessage('badgeArticleTitle', detail?.detection?.province ?? detail?.detection?.site?.host ?? '');
+  // A known site's non-article page gets no badge (a badge there would be a false alarm), only a tooltip.
+  if (state === 'known-site') title = browser.i18n.getMessage('badgeKnownSiteTitle', detail?.detection?.site?.name ?? '');
   if (state === 'saved') title = browser.i18n.getMessage('badgeSavedTitle');
   if (state === 'error') title = browser.i18n.getMessage('badgeErrorTitle', detail?.error ?? '');
   try {

@@ -3,6 +3,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentMessage, parsePopupRequest } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
+import { syncUserSites } from './user-site-scripts';
 
 const MENU_ID = 'save-article';
 const extensionOrigin = browser.runtime.getURL('');
@@ -43,12 +44,18 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     return undefined;
   }
   void (async () => {
-    if (!detected.detection.isProvincialNewsArticle) return setBadge(tabId, 'none');
+    if (!detected.detection.isProvincialNewsArticle) return setBadge(tabId, detected.detection.site ? 'known-site' : 'none', { detection: detected.detection });
     const archived = await archivedRefFor(detected.url);
     await setBadge(tabId, archived ? 'saved' : 'article', { detection: detected.detection });
   })();
   return undefined;
 });
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.userSites) void syncUserSites();
+});
+browser.permissions.onAdded?.addListener(() => void syncUserSites());
+void syncUserSites();
 
 // Ask the browser to keep the archive through storage pressure (granted silently for extensions in Chromium).
 void navigator.storage?.persist?.().catch(() => false);

@@ -5,6 +5,7 @@ import { detectPage } from '../core/detect';
 import { extractArticle, ExtractionError } from '../core/extract';
 import type { Detection } from '../core/types';
 import type { ExtractReply } from '../shared/messages';
+import { applyUserSites } from '../shared/user-sites';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -50,7 +51,8 @@ if (!scope[FLAG]) {
     if (m?.type !== 'extract') return undefined;
     return Promise.resolve(extractReply(m.generic === true));
   });
-  reportDetection();
+  // The user's own hosts must be known before the first classification.
+  void applyUserSites().finally(reportDetection);
   // Single-page sites change the URL without a load: classify again when it changes.
   let lastUrl = location.href;
   const recheck = () => {

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import type { Detection } from '../core/types';
 import type { PreviewReply, SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
 
@@ -30,14 +31,21 @@ function showPreview(reply: PreviewReply): void {
   const { article, detection } = reply;
   $('preview').hidden = false;
   const kind = $('preview-kind');
-  kind.textContent = detection.isProvincialNewsArticle
-    ? `${t('popupRecognised')}${detection.province ? ` · ${detection.province}` : ''}`
-    : t('popupNotArticle');
+  kind.textContent = stateLine(detection);
   kind.classList.toggle('not-article', !detection.isProvincialNewsArticle);
   $('preview-title').textContent = article.title;
   $('preview-source').textContent = `${t('popupSource')}: ${detection.site?.name ?? new URL(article.url).host}`;
   $('preview-date').textContent = article.publishedAt ? `${t('popupDate')}: ${formatDate(article.publishedAt)}` : t('popupNoDate');
   $('preview-excerpt').textContent = excerpt(article.bodyText);
+}
+
+/** Recognised article (sure or likely), a known site's other page, or a site outside the registry. */
+function stateLine(detection: Detection): string {
+  if (detection.isProvincialNewsArticle) {
+    const label = detection.site ? t('popupRecognised') : t('popupLikelyProvincial');
+    return `${label}${detection.province ? ` · ${detection.province}` : ''}`;
+  }
+  return detection.site ? t('popupKnownSite', detection.site.name) : t('popupUnknownSite');
 }
 
 let generic = false;
@@ -73,6 +81,7 @@ async function main(): Promise<void> {
     void browser.tabs.create({ url: browser.runtime.getURL('archive/archive.html') });
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   });
+  $('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   const tabId = await targetTabId();
   if (tabId === null) return setStatus(t('errorNoTab'), 'error');
   saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
@@ -82,9 +91,10 @@ async function main(): Promise<void> {
   document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {
-    setStatus(errorSentence(reply.error), 'error');
+    // Say what the page is (e.g. a listing of a known portal) before why nothing could be taken from it.
+    setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), 'error');
     // A page the rules could not read can still be tried with the generic extractor.
-    if (reply.error.code === 'no-content' || reply.error.code === 'unknown') {
+    if (reply.error.code === 'unknown') {
       generic = true;
       saveButton.textContent = t('popupSaveAnyway');
       saveButton.hidden = false;
@@ -97,8 +107,12 @@ async function main(): Promise<void> {
     updateButton.hidden = false;
     return;
   }
-  setStatus(reply.detection.isProvincialNewsArticle ? '' : t('popupNotArticle'));
-  if (!reply.detection.isProvincialNewsArticle) saveButton.textContent = t('popupSaveAnyway');
+  setStatus(reply.detection.isProvincialNewsArticle ? '' : t('popupSaveAnywayHint'));
+  if (!reply.detection.isProvincialNewsArticle) {
+    // Outside the recognised articles the site rules do not apply: save what the generic extractor finds.
+    generic = true;
+    saveButton.textContent = t('popupSaveAnyway');
+  }
   saveButton.hidden = false;
 }
 

@@ -103,15 +103,27 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     expect(commands.find((c: { name: string }) => c.name === 'save-article')?.shortcut).toBe('Alt+Shift+S');
   });
 
-  it('says plainly when a page is not an article and still offers to save it', async () => {
-    const listing = corpus.find((p) => p.truth.kind === 'listing') as CorpusPage;
-    const { tabId } = await openCorpusPage(listing);
+  it('says plainly when a page is not an article and offers to save it anyway', async () => {
+    // The contact page of a known department site: readable, but not a news article.
+    const contact = corpus.find((p) => p.id.startsWith('n04')) as CorpusPage;
+    const { tabId } = await openCorpusPage(contact);
     const popup = await openPopupFor(session, tabId);
-    const text = (await popup.textContent('main')) ?? '';
-    expect(text).toContain('không giống một tin bài');
+    const text = ((await popup.textContent('main')) ?? '').replace(/\s+/g, ' ');
+    expect(text).toMatch(/Trang của .+, nhưng không phải tin bài\./);
+    expect(text).toContain('Bạn vẫn có thể lưu trang bằng bộ trích xuất chung.');
     const save = popup.getByTestId('save-button');
     expect(await save.isVisible()).toBe(true);
     expect(await save.textContent()).toBe('Vẫn lưu');
+    await popup.close();
+  });
+
+  it('explains why a listing page cannot be saved instead of saving an empty article', async () => {
+    const listing = corpus.find((p) => p.id.startsWith('n01')) as CorpusPage;
+    const { tabId } = await openCorpusPage(listing);
+    const popup = await openPopupFor(session, tabId);
+    const status = ((await popup.textContent('[data-testid=popup-status]')) ?? '').replace(/\s+/g, ' ');
+    expect(status).toMatch(/^Trang của .+, nhưng không phải tin bài\. Không tìm thấy nội dung bài viết trên trang này\.$/);
+    expect(await popup.isVisible('[data-testid=save-button]')).toBe(false);
     await popup.close();
   });
 

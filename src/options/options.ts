@@ -1,0 +1,89 @@
+import browser from 'webextension-polyfill';
+import { CURRENT_PROVINCES, FORMER_PROVINCES } from '../core/detect/registry-data';
+import { normalizeHost, setUserSites, type UserSite } from '../core/detect';
+import { applyI18n, t } from '../shared/i18n';
+import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const KIND_KEYS: Record<UserSite['kind'], string> = {
+  'government-portal': 'kindGovernmentPortal',
+  'department-site': 'kindDepartmentSite',
+  newspaper: 'kindNewspaper',
+  broadcaster: 'kindBroadcaster',
+};
+
+function setStatus(text: string, isError = false): void {
+  $('status').textContent = text;
+  $('status').className = isError ? 'error' : '';
+}
+
+function fillProvinces(): void {
+  const select = $<HTMLSelectElement>('province');
+  const groups: Array<[string, string[]]> = [
+    [t('optionsCurrentProvinces'), CURRENT_PROVINCES.map((p) => p.name)],
+    [t('optionsFormerProvinces'), FORMER_PROVINCES.map((p) => p.name).filter((n) => !CURRENT_PROVINCES.some((c) => c.name === n))],
+  ];
+  for (const [label, names] of groups) {
+    const group = document.createElement('optgroup');
+    group.label = label;
+    for (const name of [...names].sort((a, b) => a.localeCompare(b, 'vi'))) group.append(new Option(name, name));
+    select.append(group);
+  }
+}
+
+async function render(): Promise<void> {
+  const sites = await loadUserSites();
+  $('no-sites').hidden = sites.length > 0;
+  $('sites').hidden = sites.length === 0;
+  const rows = $('site-rows');
+  rows.replaceChildren();
+  for (const site of sites) {
+    const tr = document.createElement('tr');
+    tr.dataset.testid = 'user-site';
+    for (const text of [site.name && site.name !== site.host ? `${site.host} (${site.name})` : site.host, site.province, t(KIND_KEYS[site.kind])]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary';
+    remove.textContent = t('optionsRemove');
+    remove.addEventListener('click', async () => {
+      await saveUserSites((await loadUserSites()).filter((s) => s.host !== site.host));
+      await browser.permissions.remove({ origins: hostMatchPatterns(site.host) }).catch(() => false);
+      setStatus(t('optionsRemoved', site.host));
+      await render();
+    });
+    const td = document.createElement('td');
+    td.append(remove);
+    tr.append(td);
+    rows.append(tr);
+  }
+}
+
+async function addSite(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const raw = $<HTMLInputElement>('host').value.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0];
+  const host = normalizeHost(raw);
+  if (!host) return setStatus(t('optionsBadHost', raw), true);
+  const site: UserSite = {
+    host,
+    province: $<HTMLSelectElement>('province').value,
+    kind: $<HTMLSelectElement>('kind').value as UserSite['kind'],
+    ...($<HTMLInputElement>('name').value.trim() ? { name: $<HTMLInputElement>('name').value.trim() } : {}),
+  };
+  if (setUserSites([site]).length) return setStatus(t('optionsBadHost', raw), true);
+  // Access to the host is asked for now, while the click still counts as the user's gesture.
+  const granted = await browser.permissions.request({ origins: hostMatchPatterns(host) }).catch(() => false);
+  const others = (await loadUserSites()).filter((s) => s.host !== host);
+  await saveUserSites([...others, site]);
+  setStatus(granted ? t('optionsAdded', host) : t('optionsAddedNoAccess', host), !granted);
+  ($<HTMLFormElement>('add-site')).reset();
+  await render();
+}
+
+applyI18n(document);
+fillProvinces();
+$<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e as SubmitEvent));
+void render();
