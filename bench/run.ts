@@ -1,7 +1,13 @@
-// npm run bench -- <name>   (names: extract)
+// npm run bench -- <name>   (names: extract, detect)
 import { benchExtract } from './extract';
+import { benchDetect } from './detect';
+import { benchChromium } from './chromium';
 
-const benches: Record<string, () => Promise<void>> = { extract: benchExtract };
+const benches: Record<string, () => Promise<void>> = {
+  // Node (happy-dom) first, then the same code inside real Chromium pages.
+  extract: async () => { await benchExtract(); await benchChromium(['extract']); },
+  detect: async () => { await benchDetect(); await benchChromium(['detect']); },
+};
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -52,13 +52,15 @@ if (!scope[FLAG]) {
     return Promise.resolve(extractReply(m.generic === true));
   });
   // The user's own hosts must be known before the first classification.
-  void applyUserSites().finally(reportDetection);
+  // Classification waits for an idle moment so that it never competes with the page's own work.
+  const whenIdle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
+  void applyUserSites().finally(() => whenIdle(reportDetection));
   // Single-page sites change the URL without a load: classify again when it changes.
   let lastUrl = location.href;
   const recheck = () => {
     if (location.href === lastUrl) return;
     lastUrl = location.href;
-    setTimeout(reportDetection, 300);
+    setTimeout(() => whenIdle(reportDetection), 300);
   };
   window.addEventListener('popstate', recheck);
   window.addEventListener('hashchange', recheck);
