@@ -1,7 +1,7 @@
 import { openArchiveDb } from '../core/archive/db';
 import { listArticles } from '../core/archive/save-article';
 import { collectExport, exportFileName } from '../core/archive/export-json';
-import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
+import { showInReaderFrame } from './reader-frame';
 import type { Article } from '../core/types';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
 import { toArchiveError } from '../core/archive/errors';
@@ -46,19 +46,6 @@ async function renderList(): Promise<void> {
   }
 }
 
-/** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
-function safeBody(article: Article): DocumentFragment {
-  const parsed = new DOMParser().parseFromString(article.bodyHtml, 'text/html');
-  const clean = new DOMParser().parseFromString(sanitizeArticleHtml(parsed.body, article.url), 'text/html');
-  const fragment = document.createDocumentFragment();
-  for (const node of Array.from(clean.body.childNodes)) fragment.append(document.importNode(node, true));
-  for (const img of Array.from(fragment.querySelectorAll('img'))) {
-    img.loading = 'lazy';
-    img.referrerPolicy = 'no-referrer';
-  }
-  return fragment;
-}
-
 async function renderReader(id: string): Promise<void> {
   const article = await db.articles.get(id);
   if (!article) {
@@ -75,7 +62,7 @@ async function renderReader(id: string): Promise<void> {
     article.author ? `${t('archiveAuthor')}: ${article.author}` : null, `${t('archiveCapturedAt')}: ${formatDate(article.capturedAt)}`];
   $('reader-meta').textContent = meta.filter(Boolean).join(' · ');
   $('reader-lead').textContent = article.lead ?? '';
-  $('reader-body').replaceChildren(safeBody(article));
+  await showInReaderFrame($<HTMLIFrameElement>('reader-frame'), article.bodyHtml, article.url);
   const original = $<HTMLAnchorElement>('reader-original');
   original.href = /^https?:/.test(article.url) ? article.url : '#';
   window.scrollTo(0, 0);

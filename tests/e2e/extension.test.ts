@@ -146,7 +146,7 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     await rows.nth(1).locator('a').click();
     await archive.waitForSelector('#reader-view:not([hidden])');
     expect(await archive.textContent('[data-testid=reader-title]')).toBe(byId('a01').truth.title);
-    const body = (await archive.textContent('[data-testid=reader-body]')) ?? '';
+    const body = (await archive.frameLocator('[data-testid=reader-frame]').locator('body').textContent()) ?? '';
     expect(body).toContain('Phát biểu kết luận Hội nghị');
     expect(body).not.toContain('Tin cùng chuyên mục');
     await archive.close();
@@ -162,8 +162,11 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     const archive = await openArchive(session);
     await archive.locator('[data-testid=result-item] a').first().click();
     await archive.waitForSelector('#reader-view:not([hidden])');
-    expect(await archive.locator('[data-testid=reader-body] img').count()).toBeGreaterThan(0);
-    const captions = await archive.locator('[data-testid=reader-body] figure figcaption').allTextContents();
+    // Archived HTML renders in a frame where scripts cannot run.
+    expect(await archive.getAttribute('[data-testid=reader-frame]', 'sandbox')).not.toContain('allow-scripts');
+    const frame = archive.frameLocator('[data-testid=reader-frame]');
+    expect(await frame.locator('img').count()).toBeGreaterThan(0);
+    const captions = await frame.locator('figure figcaption').allTextContents();
     expect(captions).toContain('Các đồng chí chủ trì hội nghị.');
     await archive.screenshot({ path: resolve(SCREENSHOTS, 'reader.png'), fullPage: false });
     await archive.close();
@@ -181,6 +184,19 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     expect(a01.site.province).toBe('Tuyên Quang');
     expect(a01.publishedAt).toBe('2023-07-05T08:12:00+07:00');
     await archive.close();
+  });
+
+  it('updates the badge when a single-page site navigates with the history API', async () => {
+    const { page, tabId } = await openCorpusPage(byId('a02'));
+    expect(await waitForBadge(session, tabId, 'TIN')).toBe('TIN');
+    // The site swaps its content for a listing and changes the URL without a page load.
+    await page.evaluate(() => {
+      const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/tin-tuc/bai-${i}.html">Tin hoạt động số ${i}</a> (0${i % 9 + 1}/07/2023)</li>`).join('');
+      document.body.innerHTML = `<h2>Tin hoạt động</h2><ul>${items}</ul><p>Trang 1 2 3</p>`;
+      document.title = 'Tin hoạt động';
+      history.pushState({}, '', '/noidung/tintuc/Pages/tin-hoat-dong.aspx?Page=2');
+    });
+    expect(await waitForBadge(session, tabId, '', 8000)).toBe('');
   });
 
   it('keeps the archive when the browser and its service worker restart', async () => {
