@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
+import { SEARCH_STORES, type SearchDocRow, type SearchMetaRow, type SearchPendingRow, type SearchPostingRow, type SearchStatsRow, type SearchTermRow } from '../search/schema';
+import { rebuildSearchIndexInTx } from '../search/index-writer';
 
 export const DB_NAME = 'provincial-news-archive';
 
@@ -11,6 +13,13 @@ export interface SettingRow {
 export type ArchiveDb = Dexie & {
   articles: EntityTable<Article, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  // Search index (version 2), see src/core/search/schema.ts.
+  searchMeta: EntityTable<SearchMetaRow, 'key'>;
+  searchDocs: EntityTable<SearchDocRow, 'docNo'>;
+  searchStats: EntityTable<SearchStatsRow, 'block'>;
+  searchPending: EntityTable<SearchPendingRow, 'docNo'>;
+  searchPostings: Dexie.Table<SearchPostingRow, [string, number]>;
+  searchTerms: EntityTable<SearchTermRow, 'term'>;
 };
 
 /**
@@ -25,5 +34,13 @@ export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: t
     articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
     settings: 'key',
   });
+  // Version 2: the search index, and a multi-entry index on tags for the tag filter.
+  // The upgrade indexes every archived article in the upgrade transaction (nothing is dropped).
+  db.version(2)
+    .stores({
+      articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province, *tags',
+      ...SEARCH_STORES,
+    })
+    .upgrade((tx) => rebuildSearchIndexInTx(tx));
   return db;
 }

@@ -2,6 +2,8 @@ import type { Article, ExtractedArticle, SiteInfo } from '../types';
 import type { ArchiveDb } from './db';
 import { buildArticle, toVietnamIso } from './build-article';
 import { toArchiveError } from './errors';
+import { SEARCH_TABLES } from '../search/schema';
+import { indexArticleInTx, maybeFlushSearchIndex, unindexArticleInTx } from '../search/index-writer';
 
 export type SaveMode = 'if-new' | 'update';
 
@@ -32,11 +34,13 @@ export async function saveArticle(
 ): Promise<SaveResult> {
   const mode = options.mode ?? 'if-new';
   const fresh = await buildArticle(extracted, site, { now: options.now });
+  let pending = 0;
   try {
-    return await db.transaction('rw', db.articles, async (): Promise<SaveResult> => {
+    const result = await db.transaction('rw', ['articles', ...SEARCH_TABLES], async (): Promise<SaveResult> => {
       const existing = await findArchivedByUrl(db, extracted.url, extracted.canonicalUrl);
       if (!existing) {
         await db.articles.add(fresh);
+        pending = await indexArticleInTx(db, fresh);
         return { status: 'created', article: fresh };
       }
       if (mode === 'if-new') return { status: 'duplicate', article: existing };
@@ -50,7 +54,24 @@ export async function saveArticle(
         updatedAt: toVietnamIso(options.now ?? new Date()),
       };
       await db.articles.put(updated);
+      pending = await indexArticleInTx(db, updated);
       return { status: 'updated', article: updated };
+    });
+    maybeFlushSearchIndex(db, pending);
+    return result;
+  } catch (error) {
+    throw toArchiveError(error);
+  }
+}
+
+/** Removes an article and its index entries in one transaction. Returns false when no such article exists. */
+export async function deleteArticle(db: ArchiveDb, id: string): Promise<boolean> {
+  try {
+    return await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      const existing = await db.articles.get(id);
+      await db.articles.delete(id);
+      const unindexed = await unindexArticleInTx(db, id);
+      return !!existing || unindexed;
     });
   } catch (error) {
     throw toArchiveError(error);

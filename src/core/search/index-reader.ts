@@ -1,0 +1,143 @@
+// Read side of the index: a per-database cache of the small per-document arrays (dates, lengths, alive flags)
+// and of pending documents, refreshed from what changed since the generation it holds; posting lookups.
+// Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
+import type { Dexie } from 'dexie';
+import { emptyMeta, searchTables, STATS_BLOCK, type SearchMetaRow, type SearchPendingRow, type SearchTables } from './schema';
+
+export interface ReaderState {
+  meta: SearchMetaRow;
+  captured: Float64Array;
+  published: Float64Array;
+  length: Float32Array;
+  alive: Uint8Array;
+  pending: SearchPendingRow[];
+}
+
+interface Cache extends ReaderState {
+  epoch: string;
+  gen: number;
+  statsGen: number;
+  pendingByDoc: Map<number, SearchPendingRow>;
+}
+
+const caches = new WeakMap<object, Cache>();
+
+function newCache(meta: SearchMetaRow): Cache {
+  return {
+    meta,
+    epoch: meta.epoch,
+    gen: -1,
+    statsGen: -1,
+    captured: new Float64Array(0),
+    published: new Float64Array(0),
+    length: new Float32Array(0),
+    alive: new Uint8Array(0),
+    pending: [],
+    pendingByDoc: new Map(),
+  };
+}
+
+function grow(c: Cache, capacity: number): void {
+  if (capacity <= c.alive.length) return;
+  const cap = Math.max(capacity, c.alive.length * 2);
+  const f64 = (old: Float64Array) => {
+    const a = new Float64Array(cap).fill(NaN);
+    a.set(old);
+    return a;
+  };
+  c.captured = f64(c.captured);
+  c.published = f64(c.published);
+  const len = new Float32Array(cap);
+  len.set(c.length);
+  c.length = len;
+  const alive = new Uint8Array(cap);
+  alive.set(c.alive);
+  c.alive = alive;
+}
+
+/** Brings the cache for `db` up to date; returns the state to query. */
+export async function readerState(db: Dexie): Promise<ReaderState> {
+  const t = searchTables(db);
+  const meta = (await t.meta.get('meta')) ?? emptyMeta();
+  let c = caches.get(db);
+  if (!c || c.epoch !== meta.epoch || meta.gen < c.gen) {
+    c = newCache(meta);
+    caches.set(db, c);
+  }
+  c.meta = meta;
+  if (c.gen === meta.gen) return c;
+  const rows = await t.stats.where('gen').above(c.statsGen).toArray();
+  for (const r of rows) {
+    grow(c, (r.block + 1) * STATS_BLOCK);
+    const at = r.block * STATS_BLOCK;
+    c.captured.set(r.captured, at);
+    c.published.set(r.published, at);
+    c.length.set(r.length, at);
+    c.alive.set(r.alive, at);
+    c.statsGen = Math.max(c.statsGen, r.gen);
+  }
+  const keys = (await t.pending.toCollection().primaryKeys()) as number[];
+  const keep = new Set(keys);
+  for (const k of [...c.pendingByDoc.keys()]) if (!keep.has(k)) c.pendingByDoc.delete(k);
+  const missing = keys.filter((k) => !c!.pendingByDoc.has(k));
+  if (missing.length) {
+    const got = await t.pending.bulkGet(missing);
+    for (const row of got) if (row) c.pendingByDoc.set(row.docNo, row);
+  }
+  c.pending = [...c.pendingByDoc.values()];
+  c.gen = meta.gen;
+  return c;
+}
+
+export interface PostingList {
+  docs: ArrayLike<number>;
+  tf: ArrayLike<number>;
+}
+
+function lowerBound(terms: string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid] < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Posting lists (segments and pending documents) of one term. */
+export async function postingsOf(t: SearchTables, state: ReaderState, term: string): Promise<PostingList[]> {
+  const rows = await t.postings.where('[term+seg]').between([term, -Infinity], [term, Infinity]).toArray();
+  const lists: PostingList[] = rows.map((r) => ({ docs: r.docs, tf: r.tf }));
+  if (state.pending.length) {
+    const docs: number[] = [];
+    const tf: number[] = [];
+    for (const p of state.pending) {
+      const i = lowerBound(p.terms, term);
+      if (p.terms[i] === term) {
+        docs.push(p.docNo);
+        tf.push(p.tf[i]);
+      }
+    }
+    if (docs.length) lists.push({ docs, tf });
+  }
+  return lists;
+}
+
+/** Single-syllable terms starting with `prefix`, most frequent first, at most `max`. */
+export async function expandPrefix(t: SearchTables, state: ReaderState, prefix: string, max: number): Promise<string[]> {
+  const df = new Map<string, number>();
+  await t.terms
+    .where('term')
+    .between(prefix, `${prefix}\uffff`, true, true)
+    .each((row) => df.set(row.term, row.df));
+  for (const p of state.pending) {
+    for (let i = lowerBound(p.terms, prefix); i < p.terms.length && p.terms[i].startsWith(prefix); i++) {
+      df.set(p.terms[i], (df.get(p.terms[i]) ?? 0) + 1);
+    }
+  }
+  return [...df.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([term]) => term);
+}

@@ -1,0 +1,15 @@
+// Public entry of the search module.
+export { parseQuery, MAX_QUERY_CHARS, type ParsedQuery, type QueryUnit, type QuerySyllable, type TextFilters } from './query';
+export { searchArchive, boundMs, type SearchFilters, type SearchOptions, type SearchHit, type SearchResult } from './search';
+export type { Range } from './snippet';
+export {
+  indexArticleInTx,
+  indexArticlesInTx,
+  unindexArticleInTx,
+  flushSearchIndex,
+  maybeFlushSearchIndex,
+  rebuildSearchIndex,
+  rebuildSearchIndexInTx,
+  FLUSH_AT,
+} from './index-writer';
+export { SEARCH_TABLES, SEARCH_STORES } from './schema';

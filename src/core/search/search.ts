@@ -1,0 +1,327 @@
+// searchArchive: ranked, filtered search over the archive through the postings index.
+// Ranking: documents matching more query words with their exact diacritics come first ("đường" before
+// "dương" when the query has "đường"), then BM25 over weighted fields (title ×3, lead ×2, body and author ×1),
+// then the newer publication (or capture) date. An empty query lists newest captures first.
+import type { Dexie } from 'dexie';
+import type { Article, SiteInfo } from '../types';
+import { toNFC } from '../text/normalize';
+import { bigramTerm, categoryTerm, provinceTerm, siteTerm } from './doc-terms';
+import { expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
+import { articleFieldSyllables, containsPhrase } from './match';
+import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
+import { EXACT_PREFIX, searchTables, SEARCH_TABLES, type SearchTables } from './schema';
+import { buildSnippet, highlighterFor, highlightRanges, type Range } from './snippet';
+
+export interface SearchFilters {
+  province?: string | null;
+  site?: string | null;
+  category?: string | null;
+  tag?: string | null;
+  /** Inclusive bounds on capturedAt / publishedAt: ISO strings, "YYYY-MM-DD" (a whole day in Vietnam time) or Dates. */
+  savedFrom?: string | Date | null;
+  savedTo?: string | Date | null;
+  publishedFrom?: string | Date | null;
+  publishedTo?: string | Date | null;
+}
+
+export interface SearchOptions {
+  filters?: SearchFilters;
+  offset?: number;
+  /** Hits to return (default 20). Large limits cost an article read each. */
+  limit?: number;
+  /** Treat the last word as a prefix while it is typed (default true). */
+  prefix?: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  /** BM25 score (0 for an empty query). */
+  score: number;
+  /** Query words found with the exact diacritics typed. */
+  exactMatches: number;
+  title: string;
+  site: SiteInfo;
+  category: string | null;
+  publishedAt: string | null;
+  capturedAt: string;
+  tags: string[];
+  /** Plain text; highlight with `highlights.snippet`. */
+  snippet: string;
+  highlights: { title: Range[]; snippet: Range[] };
+}
+
+export interface SearchResult {
+  total: number;
+  /** False only when long phrases were verified for the returned page but not for every candidate. */
+  totalIsExact: boolean;
+  hits: SearchHit[];
+  tookMs: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const MAX_PREFIX_EXPANSIONS = 64;
+/** Long phrases (3+ syllables) are checked on the text of up to this many candidates to get an exact total. */
+const VERIFY_ALL_LIMIT = 400;
+const MAX_LIMIT = 100_000;
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Epoch ms of a filter bound; a bare date means the start (or, for an upper bound, the end) of that day in Vietnam. */
+export function boundMs(value: string | Date | null | undefined, upper: boolean): number {
+  if (value == null || value === '') return NaN;
+  if (value instanceof Date) return value.getTime();
+  const v = String(value).trim();
+  if (DAY_RE.test(v)) {
+    const start = Date.parse(`${v}T00:00:00+07:00`);
+    return upper ? start + 86_400_000 - 1 : start;
+  }
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? ms : NaN;
+}
+
+interface Constraint {
+  lists: PostingList[];
+  /** Whether matches add to the score (filters do not). */
+  scored: boolean;
+  df: number;
+  /** True when several terms are unioned (prefix expansions): a doc may appear in more than one list. */
+  union: boolean;
+}
+
+function totalLength(lists: PostingList[]): number {
+  return lists.reduce((n, l) => n + l.docs.length, 0);
+}
+
+async function termConstraint(t: SearchTables, state: ReaderState, term: string, scored: boolean): Promise<Constraint> {
+  const lists = await postingsOf(t, state, term);
+  return { lists, scored, df: totalLength(lists), union: false };
+}
+
+async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit): Promise<Constraint[]> {
+  if (u.kind === 'prefix') {
+    const terms = await expandPrefix(t, state, u.syllables[0].folded, MAX_PREFIX_EXPANSIONS);
+    const lists = (await Promise.all(terms.map((term) => postingsOf(t, state, term)))).flat();
+    return [{ lists, scored: true, df: totalLength(lists), union: true }];
+  }
+  if (u.syllables.length === 1) return [await termConstraint(t, state, u.syllables[0].folded, true)];
+  const out: Constraint[] = [];
+  for (let i = 0; i + 1 < u.syllables.length; i++) {
+    out.push(await termConstraint(t, state, bigramTerm(u.syllables[i].folded, u.syllables[i + 1].folded), true));
+  }
+  return out;
+}
+
+function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): SearchFilters {
+  const f: SearchFilters = { ...parsed.filters };
+  for (const [k, v] of Object.entries(given ?? {})) if (v != null && v !== '') (f as Record<string, unknown>)[k] = v;
+  return f;
+}
+
+/** Doc numbers of articles carrying `tag` (case-insensitive), through the articles' multi-entry tags index. */
+async function tagDocs(db: Dexie, t: SearchTables, tag: string): Promise<number[]> {
+  const ids = (await db.table('articles').where('tags').equalsIgnoreCase(toNFC(tag.trim())).primaryKeys()) as string[];
+  if (!ids.length) return [];
+  const rows = await t.docs.where('id').anyOf([...new Set(ids)]).toArray();
+  return rows.map((r) => r.docNo);
+}
+
+export async function searchArchive(db: Dexie, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const started = performance.now();
+  const parsed = parseQuery(query, { prefix: options.prefix ?? true });
+  const filters = mergeFilters(parsed, options.filters);
+  const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
+  const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
+  const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit));
+  return { ...result, tookMs: performance.now() - started };
+}
+
+async function runSearch(
+  db: Dexie,
+  parsed: ParsedQuery,
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+): Promise<Omit<SearchResult, 'tookMs'>> {
+  const t = searchTables(db);
+  const state = await readerState(db);
+  const size = state.meta.nextDocNo;
+  const N = Math.max(1, state.meta.aliveCount);
+  const avgdl = state.meta.sumLength / N || 1;
+
+  // Constraints: every required unit, and the term-like filters.
+  const constraints: Constraint[] = [];
+  for (const u of parsed.required) constraints.push(...(await unitConstraints(t, state, u)));
+  if (filters.province) constraints.push(await termConstraint(t, state, provinceTerm(String(filters.province)), false));
+  if (filters.site) constraints.push(await termConstraint(t, state, siteTerm(String(filters.site)), false));
+  if (filters.category) constraints.push(await termConstraint(t, state, categoryTerm(String(filters.category)), false));
+  if (filters.tag) {
+    const docs = await tagDocs(db, t, String(filters.tag));
+    constraints.push({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false });
+  }
+  if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
+  constraints.sort((a, b) => a.df - b.df);
+
+  const savedFrom = boundMs(filters.savedFrom, false);
+  const savedTo = boundMs(filters.savedTo, true);
+  const pubFrom = boundMs(filters.publishedFrom, false);
+  const pubTo = boundMs(filters.publishedTo, true);
+
+  // AND of the constraints, scoring as we go.
+  const k = constraints.length;
+  const count = new Uint8Array(size);
+  const score = new Float64Array(size);
+  const { length, alive, captured, published } = state;
+  constraints.forEach((c, i) => {
+    const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
+    for (const list of c.lists) {
+      const { docs, tf } = list;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        if (d >= size) continue;
+        const cur = count[d];
+        if (cur === i) count[d] = i + 1;
+        else if (!(c.union && cur === i + 1)) continue;
+        if (c.scored) {
+          const f = tf[j] || 1;
+          score[d] += (idf * f * (K1 + 1)) / (f + K1 * (1 - B + (B * (length[d] || avgdl)) / avgdl));
+        }
+      }
+    }
+  });
+
+  // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
+  const excluded = new Uint8Array(size);
+  const excludedLong: string[][] = [];
+  for (const u of parsed.excluded) {
+    const cs = await unitConstraints(t, state, u);
+    const mark = u.syllables.length > 2 ? 2 : 1;
+    if (cs.length === 1) {
+      for (const l of cs[0].lists) for (let j = 0; j < l.docs.length; j++) excluded[l.docs[j]] = Math.max(excluded[l.docs[j]], mark);
+    } else {
+      const hit = new Uint8Array(size);
+      cs.forEach((c, i) => {
+        for (const l of c.lists) for (let j = 0; j < l.docs.length; j++) if (hit[l.docs[j]] === i) hit[l.docs[j]] = i + 1;
+      });
+      for (let d = 0; d < size; d++) if (hit[d] === cs.length) excluded[d] = Math.max(excluded[d], mark);
+    }
+    if (mark === 2) excludedLong.push(u.syllables.map((s) => s.folded));
+  }
+
+  // Exact-diacritic matches, for query syllables typed with diacritics.
+  const exact = new Uint8Array(size);
+  const exactTerms = new Set<string>();
+  for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(EXACT_PREFIX + s.exact);
+  for (const term of exactTerms) {
+    for (const l of await postingsOf(t, state, term)) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
+  }
+
+  // Candidates.
+  const candidates: number[] = [];
+  const accept = (d: number): boolean => {
+    if (!alive[d] || excluded[d] === 1) return false;
+    const cap = captured[d];
+    if (!Number.isNaN(savedFrom) && !(cap >= savedFrom)) return false;
+    if (!Number.isNaN(savedTo) && !(cap <= savedTo)) return false;
+    const pub = published[d];
+    if (!Number.isNaN(pubFrom) && !(pub >= pubFrom)) return false;
+    if (!Number.isNaN(pubTo) && !(pub <= pubTo)) return false;
+    return true;
+  };
+  if (k === 0) {
+    for (let d = size - 1; d >= 0; d--) if (accept(d)) candidates.push(d);
+  } else {
+    for (const l of constraints[0].lists) {
+      for (let j = 0; j < l.docs.length; j++) {
+        const d = l.docs[j];
+        if (d < size && count[d] === k && accept(d)) {
+          candidates.push(d);
+          count[d] = 255; // seen
+        }
+      }
+    }
+  }
+
+  // Order.
+  const empty = parsed.required.length === 0;
+  const dateOf = (d: number) => (Number.isNaN(published[d]) ? captured[d] : published[d]);
+  const cmp = empty
+    ? (a: number, b: number) => captured[b] - captured[a] || b - a
+    : (a: number, b: number) => exact[b] - exact[a] || score[b] - score[a] || (dateOf(b) || 0) - (dateOf(a) || 0) || b - a;
+  const longPhrases = parsed.required.filter((u) => u.kind === 'phrase' && u.syllables.length > 2).map((u) => u.syllables.map((s) => s.folded));
+  const verify = longPhrases.length > 0 || candidates.some((d) => excluded[d] === 2);
+  const want = offset + limit;
+  const ordered = verify || candidates.length <= Math.max(2000, want * 4) ? candidates.sort(cmp) : topK(candidates, want, empty ? (d) => captured[d] : (d) => exact[d] * 1e9 + score[d], cmp);
+
+  let total = candidates.length;
+  let totalIsExact = true;
+  let page: Array<{ d: number; article: Article }> = [];
+  if (!verify) {
+    const docNos = ordered.slice(offset, want);
+    const articles = await loadArticles(db, t, docNos);
+    page = docNos.map((d, i) => ({ d, article: articles[i] })).filter((x): x is { d: number; article: Article } => !!x.article);
+  } else {
+    // Verify in rank order until the page is full (or every candidate when there are few).
+    const checkAll = ordered.length <= VERIFY_ALL_LIMIT;
+    const verified: Array<{ d: number; article: Article }> = [];
+    let i = 0;
+    while (i < ordered.length && (checkAll || verified.length < want)) {
+      const chunk = ordered.slice(i, i + 100);
+      i += chunk.length;
+      const articles = await loadArticles(db, t, chunk);
+      chunk.forEach((d, j) => {
+        const a = articles[j];
+        if (!a) return;
+        const fields = articleFieldSyllables(a);
+        if (longPhrases.every((p) => containsPhrase(fields, p)) && !(excluded[d] === 2 && excludedLong.some((p) => containsPhrase(fields, p)))) {
+          verified.push({ d, article: a });
+        }
+      });
+    }
+    total = verified.length + (ordered.length - i);
+    totalIsExact = i >= ordered.length;
+    page = verified.slice(offset, want);
+  }
+
+  const h = highlighterFor(parsed);
+  const hits: SearchHit[] = page.map(({ d, article }) => {
+    const title = toNFC(article.title ?? '');
+    const snip = buildSnippet(article.lead, article.bodyText, h);
+    return {
+      id: article.id,
+      score: empty ? 0 : Math.round(score[d] * 1000) / 1000,
+      exactMatches: exact[d],
+      title,
+      site: article.site,
+      category: article.category ?? null,
+      publishedAt: article.publishedAt ?? null,
+      capturedAt: article.capturedAt,
+      tags: article.tags ?? [],
+      snippet: snip.text,
+      highlights: { title: empty ? [] : highlightRanges(title, h), snippet: empty ? [] : snip.ranges },
+    };
+  });
+  return { total, totalIsExact, hits };
+}
+
+/** The `k` best by `cmp`, using a numeric key to cut the field before sorting. */
+function topK(cands: number[], k: number, key: (d: number) => number, cmp: (a: number, b: number) => number): number[] {
+  if (k <= 0) return [];
+  const keys = new Float64Array(cands.length);
+  for (let i = 0; i < cands.length; i++) keys[i] = key(cands[i]);
+  const sorted = keys.slice().sort();
+  const threshold = sorted[Math.max(0, sorted.length - k)];
+  const top: number[] = [];
+  for (let i = 0; i < cands.length; i++) if (keys[i] >= threshold) top.push(cands[i]);
+  return top.sort(cmp);
+}
+
+async function loadArticles(db: Dexie, t: SearchTables, docNos: number[]): Promise<Array<Article | undefined>> {
+  if (!docNos.length) return [];
+  const rows = await t.docs.bulkGet(docNos);
+  const ids = rows.map((r) => r?.id ?? '');
+  const articles = (await db.table('articles').bulkGet(ids.filter(Boolean))) as Array<Article | undefined>;
+  const byId = new Map(articles.filter((a): a is Article => !!a).map((a) => [a.id, a]));
+  return ids.map((id) => (id ? byId.get(id) : undefined));
+}
+
