@@ -1,6 +1,8 @@
 import { openArchiveDb } from '../core/archive/db';
 import { listArticles } from '../core/archive/save-article';
-import { collectExport, exportFileName } from '../core/archive/export-json';
+import { exportFileName } from '../core/archive/export-json';
+import { exportChunks, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
+import { toVietnamIso } from '../core/archive/build-article';
 import { showInReaderFrame } from './reader-frame';
 import type { Article } from '../core/types';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
@@ -68,28 +70,59 @@ async function renderReader(id: string): Promise<void> {
   window.scrollTo(0, 0);
 }
 
-async function exportJson(): Promise<void> {
+let exportController: AbortController | null = null;
+
+function exportLabel(format: ExportFormat): string {
+  return t('archiveExportAs', format === 'csl-json' ? 'CSL-JSON' : format.toUpperCase());
+}
+
+/** Streams the archive out a page at a time, with progress and a cancel button for long runs. */
+async function exportArchive(): Promise<void> {
   const button = $<HTMLButtonElement>('export-json');
+  const format = $<HTMLSelectElement>('export-format').value as ExportFormat;
+  const progress = $<HTMLProgressElement>('export-progress');
+  exportController = new AbortController();
   button.disabled = true;
   button.textContent = t('archiveExporting');
+  const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
   try {
-    const file = await collectExport(db, { generator: `Provincial News Archiver ${browser.runtime.getManifest().version}` });
-    const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
+    const chunks: string[] = [];
+    const now = new Date();
+    let count = 0;
+    for await (const chunk of exportChunks(db, {
+      format,
+      generator: `Provincial News Archiver ${browser.runtime.getManifest().version}`,
+      now,
+      signal: exportController.signal,
+      onProgress: ({ done, total }) => {
+        count = done;
+        progress.max = Math.max(total, 1);
+        progress.value = done;
+        $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total));
+      },
+    })) chunks.push(chunk);
+    const blob = new Blob(chunks, { type: EXPORT_MIME[format] });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = exportFileName(file);
+    a.download = exportFileName(toVietnamIso(now), null, EXPORT_EXTENSIONS[format]);
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    notify(t('archiveExported', String(file.count)));
+    notify(t('archiveExported', String(count)));
   } catch (error) {
-    const e = toArchiveError(error);
-    notify(errorSentence({ code: e.code, message: e.message }), true);
+    if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));
+    else {
+      const e = toArchiveError(error);
+      notify(errorSentence({ code: e.code, message: e.message }), true);
+    }
   } finally {
+    clearTimeout(showProgress);
+    $('export-status').hidden = true;
+    exportController = null;
     button.disabled = false;
-    button.textContent = t('archiveExportJson');
+    button.textContent = exportLabel(format);
   }
 }
 
@@ -115,7 +148,11 @@ async function route(): Promise<void> {
 }
 
 applyI18n(document);
-$('export-json').addEventListener('click', () => void exportJson());
+$('export-json').addEventListener('click', () => void exportArchive());
+$('export-format').addEventListener('change', () => {
+  $('export-json').textContent = exportLabel($<HTMLSelectElement>('export-format').value as ExportFormat);
+});
+$('export-cancel').addEventListener('click', () => exportController?.abort());
 window.addEventListener('hashchange', () => void route());
 void route().then(() => { document.body.dataset.ready = 'true'; });
 void showStorage();

@@ -183,6 +183,15 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     const a01 = file.articles.find((a: { url: string }) => a.url === byId('a01').truth.url);
     expect(a01.site.province).toBe('Tuyên Quang');
     expect(a01.publishedAt).toBe('2023-07-05T08:12:00+07:00');
+    // The same archive as CSV for spreadsheets: a BOM so Excel reads Vietnamese, one row per article.
+    await archive.selectOption('[data-testid=export-format]', 'csv');
+    expect(await archive.textContent('[data-testid=export-json]')).toBe('Xuất CSV');
+    const [csvDownload] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('export-json').click()]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^archive-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain(byId('a01').truth.title!);
+    expect(csv.trim().split('\r\n').length).toBeGreaterThanOrEqual(4);
     await archive.close();
   });
 

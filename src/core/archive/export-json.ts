@@ -1,6 +1,4 @@
 import type { Article } from '../types';
-import type { ArchiveDb } from './db';
-import { toVietnamIso } from './build-article';
 
 export const EXPORT_FORMAT = 'provincial-news-archive';
 export const EXPORT_VERSION = 1;
@@ -10,6 +8,7 @@ export interface ExportFilter {
   province?: string;
 }
 
+/** The documented export file (schemas/export.schema.json); written in pieces by export-stream.ts. */
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: number;
@@ -20,31 +19,12 @@ export interface ExportFile {
   articles: Article[];
 }
 
-export async function collectExport(
-  db: ArchiveDb,
-  options: { filter?: ExportFilter | null; generator: string; now?: Date },
-): Promise<ExportFile> {
-  const filter = options.filter ?? null;
-  let articles: Article[];
-  if (filter?.ids) articles = (await db.articles.bulkGet(filter.ids)).filter((a): a is Article => !!a);
-  else if (filter?.province) articles = await db.articles.where('site.province').equals(filter.province).toArray();
-  else articles = await db.articles.orderBy('capturedAt').toArray();
-  articles.sort((a, b) => (a.capturedAt < b.capturedAt ? -1 : a.capturedAt > b.capturedAt ? 1 : a.id < b.id ? -1 : 1));
-  return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: toVietnamIso(options.now ?? new Date()),
-    generator: options.generator,
-    filter,
-    count: articles.length,
-    articles,
-  };
+function slug(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** "archive-2026-11-28.json", or "archive-tuyen-quang-2026-11-28.json" for one province. */
-export function exportFileName(file: Pick<ExportFile, 'exportedAt' | 'filter'>): string {
-  const day = file.exportedAt.slice(0, 10);
-  const province = file.filter?.province
-    ?.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `archive-${province ? `${province}-` : ''}${file.filter?.ids ? 'selection-' : ''}${day}.json`;
+/** "archive-2026-11-28.json", "archive-tuyen-quang-2026-11-28.csv", "archive-selection-2026-11-28.ndjson". */
+export function exportFileName(exportedAt: string, filter: ExportFilter | null, extension = 'json'): string {
+  const what = filter?.province ? `${slug(filter.province)}-` : filter?.ids ? 'selection-' : '';
+  return `archive-${what}${exportedAt.slice(0, 10)}.${extension}`;
 }

@@ -1,0 +1,29 @@
+import type { Article } from '../../types';
+
+/** Excel reads UTF-8 (and so Vietnamese) only when the file starts with a byte-order mark. */
+export const CSV_BOM = '\uFEFF';
+
+export const CSV_COLUMNS = [
+  'id', 'url', 'title', 'site', 'host', 'province', 'category', 'author', 'source', 'publishedAt', 'capturedAt',
+  'updatedAt', 'tags', 'note', 'wordCount', 'lead', 'bodyText',
+] as const;
+
+function cell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvHeader(): string {
+  return `${CSV_BOM}${CSV_COLUMNS.join(',')}\r\n`;
+}
+
+export function csvRow(a: Article): string {
+  const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    id: a.id, url: a.url, title: a.title, site: a.site.name, host: a.site.host, province: a.site.province,
+    category: a.category, author: a.author, source: a.source, publishedAt: a.publishedAt, capturedAt: a.capturedAt,
+    updatedAt: a.updatedAt, tags: a.tags.join('; '), note: a.note, wordCount: a.wordCount, lead: a.lead, bodyText: a.bodyText,
+  };
+  return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`;
+}
