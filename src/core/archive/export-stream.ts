@@ -6,6 +6,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFilter } from './export-json'
 import { toVietnamIso } from './build-article';
 import { csvHeader, csvRow } from './formats/csv';
 import { toCslItem } from './formats/csl-json';
+import { pickArticle } from './validate-article';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'csl-json';
 
@@ -76,9 +77,9 @@ export async function* exportChunks(
     const parts: string[] = [];
     for (const a of page) {
       const listSep = done > 0 ? ',\n' : '\n';
-      if (options.format === 'json') parts.push(listSep + JSON.stringify(a));
+      if (options.format === 'json') parts.push(listSep + JSON.stringify(pickArticle(a)));
       else if (options.format === 'csl-json') parts.push(listSep + JSON.stringify(toCslItem(a)));
-      else if (options.format === 'ndjson') parts.push(`${JSON.stringify(a)}\n`);
+      else if (options.format === 'ndjson') parts.push(`${JSON.stringify(pickArticle(a))}\n`);
       else parts.push(csvRow(a));
       done++;
     }

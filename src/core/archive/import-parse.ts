@@ -60,18 +60,25 @@ function checkVersion(version: unknown): number {
   return version as number;
 }
 
+function looksLikeArticleLine(line: string): boolean {
+  if (!line.trimStart().startsWith('{')) return false;
+  try {
+    const first = JSON.parse(line);
+    return typeof first === 'object' && first !== null && !Array.isArray(first) && !('format' in first) && !('articles' in first);
+  } catch {
+    return false;
+  }
+}
+
 export function parseImportText(text: string): ParsedImport {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) throw new ImportFileError('empty', 'The file is empty');
   if (body.length > MAX_JSON_BYTES && body.trimStart().startsWith('{"format"')) {
     throw new ImportFileError('too-large', 'The JSON file is too large to read at once; export as NDJSON instead');
   }
-  const trimmed = body.trimStart();
-  // NDJSON: several lines, each an object. A single-line JSON object is treated as an export file.
+  // NDJSON: several lines, the first a complete article object; its other lines may be broken (row errors).
   const lines = body.split(/\r?\n/).filter((l) => l.trim());
-  if (trimmed.startsWith('{') && lines.length > 1 && !/^\{\s*"format"\s*:/.test(trimmed) && lines.every((l) => l.trimStart().startsWith('{'))) {
-    return parseNdjsonLines(lines);
-  }
+  if (lines.length > 1 && looksLikeArticleLine(lines[0])) return parseNdjsonLines(lines);
   let data: unknown;
   try {
     data = JSON.parse(body);

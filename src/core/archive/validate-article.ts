@@ -62,14 +62,18 @@ export function articleProblems(v: unknown): string[] {
 
 const KNOWN_KEYS = ['id', 'url', 'canonicalUrl', 'site', 'title', 'category', 'lead', 'author', 'source', 'publishedAt', 'language', 'bodyHtml', 'bodyText', 'images', 'wordCount', 'contentHash', 'capturedAt', 'updatedAt', 'extractor', 'tags', 'note'] as const;
 
-/** A validated article with only the documented fields, so nothing unknown rides into the archive. */
-export function pickArticle(v: Record<string, unknown>): Article {
+/**
+ * A validated article with only the documented fields, in the documented order: nothing unknown rides into the
+ * archive, and exports of the same archive are byte-identical however the rows were stored.
+ */
+export function pickArticle(v: Record<string, unknown> | Article): Article {
+  const src = v as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of KNOWN_KEYS) if (v[k] !== undefined) out[k] = v[k];
-  const site = v.site as Record<string, unknown>;
+  for (const k of KNOWN_KEYS) if (src[k] !== undefined) out[k] = src[k];
+  const site = src.site as Record<string, unknown>;
   out.site = { host: site.host, name: site.name, province: site.province, kind: site.kind };
-  out.images = (v.images as Array<Record<string, unknown>>).map((i) => ({ src: i.src, caption: i.caption ?? null, alt: i.alt ?? null }));
-  const ex = v.extractor as Record<string, unknown>;
+  out.images = (src.images as Array<Record<string, unknown>>).map((i) => ({ src: i.src, caption: i.caption ?? null, alt: i.alt ?? null }));
+  const ex = src.extractor as Record<string, unknown>;
   out.extractor = { version: ex.version, method: ex.method };
   return out as unknown as Article;
 }

@@ -1,0 +1,112 @@
+// Applies validated import rows to the archive, a batch per transaction (article and search index together).
+// If any batch fails (a full disk, a closed database), the batches already written are undone, so the archive
+// ends exactly as it was before the import.
+import type { Article } from '../types';
+import type { ArchiveDb } from './db';
+import type { ImportRow } from './import-parse';
+import { SEARCH_TABLES } from '../search/schema';
+import { indexArticlesInTx, unindexArticleInTx } from '../search/index-writer';
+import { toArchiveError } from './errors';
+
+export type DuplicatePolicy = 'skip' | 'keep-both' | 'overwrite';
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  /** Rows not imported and why: rejected rows and skipped duplicates. */
+  problems: Array<{ row: number; kind: 'rejected' | 'skipped'; reason: string }>;
+}
+
+export interface ImportOptions {
+  onDuplicate?: DuplicatePolicy;
+  /** Re-sanitizes bodyHtml (needs a DOM, so the page passes it in); imported HTML is as hostile as any page. */
+  sanitizeHtml?: (html: string, baseUrl: string) => string;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  batchSize?: number;
+}
+
+type Planned =
+  | { kind: 'add'; article: Article }
+  | { kind: 'replace'; article: Article; previous: Article };
+
+async function existingFor(db: ArchiveDb, a: Article): Promise<Article | undefined> {
+  return (await db.articles.get(a.id)) ?? (await db.articles.where('canonicalUrl').equals(a.canonicalUrl).first());
+}
+
+export async function applyImport(db: ArchiveDb, rows: ImportRow[], options: ImportOptions = {}): Promise<ImportReport> {
+  const policy = options.onDuplicate ?? 'skip';
+  const batchSize = options.batchSize ?? 400;
+  const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
+  const undo: Planned[] = [];
+  let done = 0;
+  try {
+    for (let start = 0; start < rows.length; start += batchSize) {
+      if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+      const batch = rows.slice(start, start + batchSize);
+      const planned = await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+        const plan: Planned[] = [];
+        const inBatch = new Set<string>();
+        for (const row of batch) {
+          if (!row.ok) {
+            report.rejected++;
+            report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
+            continue;
+          }
+          const incoming = options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article;
+          if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
+            report.skipped++;
+            report.problems.push({ row: row.row, kind: 'skipped', reason: 'the same article appears earlier in the file' });
+            continue;
+          }
+          inBatch.add(incoming.canonicalUrl);
+          const existing = await existingFor(db, incoming);
+          if (!existing) {
+            plan.push({ kind: 'add', article: incoming });
+          } else if (existing.contentHash === incoming.contentHash && existing.id === incoming.id) {
+            report.skipped++;
+            report.problems.push({ row: row.row, kind: 'skipped', reason: 'already in the archive, unchanged' });
+          } else if (policy === 'skip') {
+            report.skipped++;
+            report.problems.push({ row: row.row, kind: 'skipped', reason: `already in the archive (${existing.title})` });
+          } else if (policy === 'overwrite') {
+            plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, previous: existing });
+          } else {
+            // Keep both: the imported copy gets an id of its own when its id is taken.
+            plan.push({ kind: 'add', article: existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming });
+          }
+        }
+        await db.articles.bulkPut(plan.map((p) => p.article));
+        await indexArticlesInTx(db, plan.map((p) => p.article));
+        return plan;
+      });
+      for (const p of planned) {
+        if (p.kind === 'add') report.added++;
+        else report.updated++;
+      }
+      undo.push(...planned);
+      done += batch.length;
+      options.onProgress?.(done, rows.length);
+    }
+  } catch (error) {
+    await rollBack(db, undo);
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw toArchiveError(error);
+  }
+  return report;
+}
+
+/** Undoes written batches: added articles go, replaced ones come back. */
+async function rollBack(db: ArchiveDb, written: Planned[]): Promise<void> {
+  if (!written.length) return;
+  await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+    const added = written.filter((p) => p.kind === 'add').map((p) => p.article.id);
+    const restored = written.flatMap((p) => (p.kind === 'replace' ? [p.previous] : []));
+    await db.articles.bulkDelete(added);
+    for (const id of added) await unindexArticleInTx(db, id);
+    await db.articles.bulkPut(restored);
+    await indexArticlesInTx(db, restored);
+  });
+}
