@@ -1,6 +1,6 @@
 // Public entry of the search module.
 export { parseQuery, MAX_QUERY_CHARS, type ParsedQuery, type QueryUnit, type QuerySyllable, type TextFilters } from './query';
-export { searchArchive, boundMs, type SearchFilters, type SearchOptions, type SearchHit, type SearchResult } from './search';
+export { searchArchive, searchArchiveIds, boundMs, type SearchFilters, type SearchOptions, type SearchHit, type SearchResult } from './search';
 export type { Range } from './snippet';
 export {
   indexArticleInTx,

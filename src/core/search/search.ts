@@ -132,8 +132,21 @@ export async function searchArchive(db: Dexie, query: string, options: SearchOpt
   const filters = mergeFilters(parsed, options.filters);
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
-  const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit));
-  return { ...result, tookMs: performance.now() - started };
+  const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, false));
+  return { total: result.total, totalIsExact: result.totalIsExact, hits: result.hits, tookMs: performance.now() - started };
+}
+
+/**
+ * Same matching and order as searchArchive, but only article ids (no article is read unless a long phrase
+ * must be verified): for bulk actions on a result set ("export these 3,000 hits").
+ */
+export async function searchArchiveIds(db: Dexie, query: string, options: SearchOptions = {}): Promise<{ total: number; ids: string[] }> {
+  const parsed = parseQuery(query, { prefix: options.prefix ?? true });
+  const filters = mergeFilters(parsed, options.filters);
+  const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
+  const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? MAX_LIMIT)));
+  const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, true));
+  return { total: result.total, ids: result.ids ?? result.hits.map((h) => h.id) };
 }
 
 async function runSearch(
@@ -142,7 +155,8 @@ async function runSearch(
   filters: SearchFilters,
   offset: number,
   limit: number,
-): Promise<Omit<SearchResult, 'tookMs'>> {
+  idsOnly: boolean,
+): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
   const t = searchTables(db);
   const state = await readerState(db);
   const size = state.meta.nextDocNo;
@@ -256,6 +270,10 @@ async function runSearch(
   let total = candidates.length;
   let totalIsExact = true;
   let page: Array<{ d: number; article: Article }> = [];
+  if (!verify && idsOnly) {
+    const rows = await t.docs.bulkGet(ordered.slice(offset, want));
+    return { total, totalIsExact, hits: [], ids: rows.map((r) => r?.id).filter((id): id is string => !!id) };
+  }
   if (!verify) {
     const docNos = ordered.slice(offset, want);
     const articles = await loadArticles(db, t, docNos);
@@ -282,6 +300,7 @@ async function runSearch(
     totalIsExact = i >= ordered.length;
     page = verified.slice(offset, want);
   }
+  if (idsOnly) return { total, totalIsExact, hits: [], ids: page.map((p) => p.article.id) };
 
   const h = highlighterFor(parsed);
   const hits: SearchHit[] = page.map(({ d, article }) => {
