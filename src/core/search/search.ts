@@ -65,6 +65,10 @@ const MAX_PREFIX_EXPANSIONS = 64;
 const VERIFY_ALL_LIMIT = 400;
 const MAX_LIMIT = 100_000;
 
+function clampLimit(limit: number | undefined, fallback: number): number {
+  return Number.isFinite(limit) ? Math.min(MAX_LIMIT, Math.max(0, Math.floor(limit!))) : fallback;
+}
+
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Epoch ms of a filter bound; a bare date means the start (or, for an upper bound, the end) of that day in Vietnam. */
@@ -131,7 +135,7 @@ export async function searchArchive(db: Dexie, query: string, options: SearchOpt
   const parsed = parseQuery(query, { prefix: options.prefix ?? true });
   const filters = mergeFilters(parsed, options.filters);
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
-  const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
+  const limit = clampLimit(options.limit, 20);
   const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, false));
   return { total: result.total, totalIsExact: result.totalIsExact, hits: result.hits, tookMs: performance.now() - started };
 }
@@ -144,7 +148,7 @@ export async function searchArchiveIds(db: Dexie, query: string, options: Search
   const parsed = parseQuery(query, { prefix: options.prefix ?? true });
   const filters = mergeFilters(parsed, options.filters);
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
-  const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? MAX_LIMIT)));
+  const limit = clampLimit(options.limit, MAX_LIMIT);
   const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, true));
   return { total: result.total, ids: result.ids ?? result.hits.map((h) => h.id) };
 }

@@ -1,0 +1,206 @@
+// Schema v1 → v2 migration, index consistency on save / update / delete, ranking rules, snippets.
+import Dexie from 'dexie';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { openArchiveDb } from '../../src/core/archive/db';
+import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
+import { flushSearchIndex, searchArchive, FLUSH_AT } from '../../src/core/search';
+import { generateArticle } from '../../bench/search-corpus';
+import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
+
+const V1_STORES = {
+  articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
+  settings: 'key',
+};
+
+async function indexRowCounts(db: ReturnType<typeof freshDb>) {
+  return {
+    docs: await db.searchDocs.count(),
+    pending: await db.searchPending.count(),
+    meta: await db.searchMeta.get('meta'),
+    articles: await db.articles.count(),
+  };
+}
+
+describe('migration from a version-1 archive', () => {
+  it('indexes every existing article in the upgrade and keeps the other data', async () => {
+    const name = `v1-archive-${process.pid}-${Math.random()}`;
+    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v1.version(1).stores(V1_STORES);
+    const old = Array.from({ length: 1_150 }, (_, i) => generateArticle(i, { bodyWords: 40, seed: 99 }));
+    old[3] = { ...old[3], title: 'Khánh thành đường giao thông liên xã Khuổi Nhi' };
+    await v1.table('articles').bulkAdd(old);
+    await v1.table('settings').put({ key: 'ui', value: { lang: 'vi' } });
+    v1.close();
+
+    const db = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.articles.count()).toBe(1_150);
+    expect(await db.settings.get('ui')).toEqual({ key: 'ui', value: { lang: 'vi' } });
+    const { docs, pending, meta } = await indexRowCounts(db);
+    expect(docs).toBe(1_150);
+    expect(pending).toBe(0);
+    expect(meta?.aliveCount).toBe(1_150);
+
+    const hit = await searchArchive(db, 'khanh thanh khuoi');
+    expect(hit.hits.map((h) => h.id)).toContain(old[3].id);
+    expect((await searchArchive(db, '')).total).toBe(1_150);
+    // The v2 tag index works on migrated rows.
+    const tagged = old.filter((a) => a.tags.includes('du lịch')).length;
+    expect((await searchArchive(db, '', { filters: { tag: 'du lịch' } })).total).toBe(tagged);
+    // New saves go on top of the migrated index.
+    await saveArticle(db, sampleExtracted({ title: 'Khuổi Nhi đón nhận danh hiệu' }), TUYEN_QUANG_SITE);
+    expect((await searchArchive(db, 'khuổi')).total).toBe(2);
+    db.close();
+  }, 60_000);
+
+  it('opens an empty version-1 archive', async () => {
+    const name = `v1-empty-${process.pid}-${Math.random()}`;
+    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v1.version(1).stores(V1_STORES);
+    await v1.open();
+    v1.close();
+    const db = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    expect(await searchArchive(db, 'bất kỳ')).toMatchObject({ total: 0, hits: [] });
+    expect((await searchArchive(db, '')).total).toBe(0);
+  });
+});
+
+describe('index upkeep in the article transaction', () => {
+  it('indexes a new article, re-indexes an update and forgets a deleted one', async () => {
+    const db = freshDb();
+    const first = await saveArticle(db, sampleExtracted({ bodyText: 'Xây dựng cầu treo bản Mường Lay.' }), TUYEN_QUANG_SITE);
+    expect((await searchArchive(db, 'cau treo')).hits.map((h) => h.id)).toEqual([first.article.id]);
+
+    const updated = await saveArticle(db, sampleExtracted({ url: first.article.url, bodyText: 'Sửa chữa đập thủy lợi Nà Hang.' }), TUYEN_QUANG_SITE, { mode: 'update' });
+    expect(updated.status).toBe('updated');
+    expect((await searchArchive(db, 'cau treo')).total).toBe(0);
+    expect((await searchArchive(db, 'thuy loi')).hits.map((h) => h.id)).toEqual([first.article.id]);
+    expect((await searchArchive(db, '')).total).toBe(1);
+
+    expect(await deleteArticle(db, first.article.id)).toBe(true);
+    expect(await db.articles.get(first.article.id)).toBeUndefined();
+    expect((await searchArchive(db, 'thuy loi')).total).toBe(0);
+    expect((await searchArchive(db, '')).total).toBe(0);
+    const counts = await indexRowCounts(db);
+    expect(counts).toMatchObject({ docs: 0, pending: 0, articles: 0 });
+    expect(counts.meta?.aliveCount).toBe(0);
+    expect(await deleteArticle(db, first.article.id)).toBe(false);
+  });
+
+  it('a duplicate or unchanged save does not touch the index', async () => {
+    const db = freshDb();
+    const a = sampleExtracted();
+    await saveArticle(db, a, TUYEN_QUANG_SITE);
+    const before = await db.searchMeta.get('meta');
+    await saveArticle(db, a, TUYEN_QUANG_SITE);
+    await saveArticle(db, a, TUYEN_QUANG_SITE, { mode: 'update' });
+    expect(await db.searchMeta.get('meta')).toEqual(before);
+  });
+
+  it('a failed save leaves neither the article nor its index entries', async () => {
+    const db = freshDb();
+    await saveArticle(db, sampleExtracted({ title: 'Bài đầu tiên' }), TUYEN_QUANG_SITE);
+    const before = await indexRowCounts(db);
+    // A title that is not a string makes indexing throw inside the transaction, after the article was added.
+    await expect(saveArticle(db, sampleExtracted({ title: 42 as unknown as string }), TUYEN_QUANG_SITE)).rejects.toThrow();
+    expect(await indexRowCounts(db)).toEqual(before);
+  });
+
+  it('flushes pending documents into segments without changing results, and keeps working across flushes', async () => {
+    const db = freshDb();
+    const n = FLUSH_AT + 20;
+    for (let i = 0; i < n; i++) {
+      const g = generateArticle(i, { bodyWords: 20, seed: 5 });
+      await saveArticle(db, { ...sampleExtracted({ url: g.url, title: g.title, bodyText: g.bodyText }) }, g.site, { now: new Date(Date.parse(g.capturedAt)) });
+    }
+    const before = await searchArchive(db, 'nông thôn', { limit: 1000 });
+    await flushSearchIndex(db);
+    expect(await db.searchPending.count()).toBe(0);
+    const after = await searchArchive(db, 'nông thôn', { limit: 1000 });
+    expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
+    expect(after.total).toBeGreaterThan(0);
+    expect((await searchArchive(db, '')).total).toBe(n);
+  }, 60_000);
+
+  it('sees a write made through another connection to the same database', async () => {
+    const name = `shared-${process.pid}-${Math.random()}`;
+    const page = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    const background = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    expect((await searchArchive(page, 'na hang')).total).toBe(0);
+    await saveArticle(background, sampleExtracted({ title: 'Nà Hang mùa lúa chín' }), TUYEN_QUANG_SITE);
+    expect((await searchArchive(page, 'na hang')).total).toBe(1);
+  });
+});
+
+describe('ranking and snippets', () => {
+  it('ranks exact-diacritic matches first when the query has diacritics, both forms without', async () => {
+    const db = freshDb();
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    const duong = await saveArticle(db, sampleExtracted({ title: 'Ông Dương Văn Minh thăm hỏi' }), TUYEN_QUANG_SITE, { now: new Date(t0.getTime() + 1000) });
+    const road = await saveArticle(db, sampleExtracted({ title: 'Nâng cấp đường tỉnh 185' }), TUYEN_QUANG_SITE, { now: t0 });
+    const withMarks = await searchArchive(db, 'đường');
+    expect(withMarks.hits.map((h) => h.id)).toEqual([road.article.id, duong.article.id]);
+    expect(withMarks.hits[0].exactMatches).toBe(1);
+    const other = await searchArchive(db, 'dương');
+    expect(other.hits[0].id).toBe(duong.article.id);
+    const bare = await searchArchive(db, 'duong');
+    expect(bare.total).toBe(2);
+  });
+
+  it('treats old and new tone placement alike, in queries and in text', async () => {
+    const db = freshDb();
+    const a = await saveArticle(db, sampleExtracted({ title: 'Xã Hoà Bình đạt chuẩn' }), TUYEN_QUANG_SITE);
+    const b = await saveArticle(db, sampleExtracted({ title: 'Xã Hòa Bình về đích' }), TUYEN_QUANG_SITE);
+    for (const q of ['hoà bình', 'hòa bình', 'hoa binh', 'HOÀ BÌNH']) {
+      const r = await searchArchive(db, q);
+      expect(new Set(r.hits.map((h) => h.id))).toEqual(new Set([a.article.id, b.article.id]));
+    }
+    const r = await searchArchive(db, 'hoà bình');
+    expect(r.hits.every((h) => h.exactMatches === 2)).toBe(true);
+  });
+
+  it('weights the title above the body, and breaks ties by date', async () => {
+    const db = freshDb();
+    const body = await saveArticle(db, sampleExtracted({ title: 'Tin tổng hợp', bodyText: 'Hội thảo về cà phê đặc sản vùng cao.' }), TUYEN_QUANG_SITE);
+    const title = await saveArticle(db, sampleExtracted({ title: 'Cà phê đặc sản vùng cao', bodyText: 'Hội thảo chuyên đề.' }), TUYEN_QUANG_SITE);
+    expect((await searchArchive(db, 'ca phe')).hits.map((h) => h.id)).toEqual([title.article.id, body.article.id]);
+
+    const db2 = freshDb();
+    const older = await saveArticle(db2, sampleExtracted({ title: 'Lễ hội Lồng Tồng', publishedAt: '2024-02-01T08:00:00+07:00' }), TUYEN_QUANG_SITE);
+    const newer = await saveArticle(db2, sampleExtracted({ title: 'Lễ hội Lồng Tồng', publishedAt: '2025-02-01T08:00:00+07:00' }), TUYEN_QUANG_SITE);
+    const r = await searchArchive(db2, 'long tong');
+    expect(r.hits.map((h) => h.id)).toEqual([newer.article.id, older.article.id]);
+    expect(r.hits[0].score).toBe(r.hits[1].score);
+  });
+
+  it('lists newest captures first for an empty query, like listArticles, and pages consistently', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 30; i++) {
+      await saveArticle(db, sampleExtracted({ title: `Bài số ${i}` }), TUYEN_QUANG_SITE, { now: new Date(Date.UTC(2026, 0, 1 + ((i * 7) % 30))) });
+    }
+    const all = await searchArchive(db, '', { limit: 100 });
+    expect(all.total).toBe(30);
+    expect(all.hits.map((h) => h.id)).toEqual((await listArticles(db)).map((a) => a.id));
+    const p2 = await searchArchive(db, '', { offset: 10, limit: 10 });
+    expect(p2.hits.map((h) => h.id)).toEqual(all.hits.slice(10, 20).map((h) => h.id));
+    const words = await searchArchive(db, 'bai so', { limit: 100 });
+    const w2 = await searchArchive(db, 'bai so', { offset: 5, limit: 7 });
+    expect(w2.hits.map((h) => h.id)).toEqual(words.hits.slice(5, 12).map((h) => h.id));
+  });
+
+  it('returns a plain-text snippet with highlight ranges on the matched words', async () => {
+    const db = freshDb();
+    const long = `${'Mở đầu bài viết dài. '.repeat(30)}Tỉnh đẩy mạnh cải cách hành chính, giảm thủ tục cho người dân. ${'Kết thúc. '.repeat(30)}`;
+    await saveArticle(db, sampleExtracted({ title: 'Đẩy mạnh Cải cách hành chính', bodyText: long, lead: null }), TUYEN_QUANG_SITE);
+    const r = await searchArchive(db, '"cai cach hanh chinh" <>');
+    const h = r.hits[0];
+    expect(h.snippet).not.toContain('<');
+    expect(h.snippet.length).toBeLessThan(260);
+    const marked = h.highlights.snippet.map(([s, e]) => h.snippet.slice(s, e));
+    expect(marked).toContain('cải cách hành chính');
+    expect(h.highlights.title.map(([s, e]) => h.title.slice(s, e))).toEqual(['Cải cách hành chính']);
+    const prefix = await searchArchive(db, 'thủ tụ');
+    expect(prefix.hits[0].highlights.snippet.map(([s, e]) => prefix.hits[0].snippet.slice(s, e))).toContain('thủ tục');
+  });
+});
