@@ -6,6 +6,8 @@ export const EXPORT_VERSION = 1;
 export interface ExportFilter {
   ids?: string[];
   province?: string;
+  /** The search (text and filters, as in the archive page's URL) whose results `ids` are. */
+  query?: string;
 }
 
 /** The documented export file (schemas/export.schema.json); written in pieces by export-stream.ts. */

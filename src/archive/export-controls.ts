@@ -1,0 +1,78 @@
+// Export of the whole archive, the current search's results or the selection, in four formats, streamed with a
+// progress bar and a cancel button.
+import browser from 'webextension-polyfill';
+import { exportFileName, type ExportFilter } from '../core/archive/export-json';
+import { exportChunks, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
+import { toVietnamIso } from '../core/archive/build-article';
+import { t } from '../shared/i18n';
+import { $, db, notify, notifyError } from './page-kit';
+
+let controller: AbortController | null = null;
+
+export function exportLabel(format: ExportFormat): string {
+  return t('archiveExportAs', format === 'csl-json' ? 'CSL-JSON' : format.toUpperCase());
+}
+
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function exportArchive(filter: ExportFilter | null): Promise<void> {
+  const button = $<HTMLButtonElement>('export-json');
+  const format = $<HTMLSelectElement>('export-format').value as ExportFormat;
+  const progress = $<HTMLProgressElement>('export-progress');
+  controller = new AbortController();
+  button.disabled = true;
+  button.textContent = t('archiveExporting');
+  const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
+  try {
+    const chunks: string[] = [];
+    const now = new Date();
+    let count = 0;
+    for await (const chunk of exportChunks(db, {
+      format,
+      filter,
+      generator: `Provincial News Archiver ${browser.runtime.getManifest().version}`,
+      now,
+      signal: controller.signal,
+      onProgress: ({ done, total }) => {
+        count = done;
+        progress.max = Math.max(total, 1);
+        progress.value = done;
+        $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total));
+      },
+    })) chunks.push(chunk);
+    downloadBlob(new Blob(chunks, { type: EXPORT_MIME[format] }), exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]));
+    notify(t('archiveExported', String(count)));
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));
+    else notifyError(error);
+  } finally {
+    clearTimeout(showProgress);
+    $('export-status').hidden = true;
+    controller = null;
+    button.disabled = false;
+    button.textContent = exportLabel(format);
+  }
+}
+
+export function initExportControls(scopeFilter: () => Promise<ExportFilter | null>): void {
+  $('export-json').addEventListener('click', async () => {
+    try {
+      await exportArchive(await scopeFilter());
+    } catch (error) {
+      notifyError(error);
+    }
+  });
+  $('export-format').addEventListener('change', () => {
+    $('export-json').textContent = exportLabel($<HTMLSelectElement>('export-format').value as ExportFormat);
+  });
+  $('export-cancel').addEventListener('click', () => controller?.abort());
+}

@@ -1,0 +1,54 @@
+// Small DOM helpers shared by the archive page's modules. Text always goes in as text, never as HTML.
+import type { Range } from '../core/search';
+import { openArchiveDb } from '../core/archive/db';
+import { toArchiveError } from '../core/archive/errors';
+import { errorSentence, t } from '../shared/i18n';
+
+export const db = openArchiveDb();
+
+export const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; testid?: string } = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.testid) node.dataset.testid = props.testid;
+  node.append(...children);
+  return node;
+}
+
+/** Text with the given ranges wrapped in <mark>. */
+export function highlighted(text: string, ranges: Range[]): DocumentFragment {
+  const out = document.createDocumentFragment();
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end <= start) continue;
+    out.append(text.slice(at, start), el('mark', { text: text.slice(start, end) }));
+    at = end;
+  }
+  out.append(text.slice(at));
+  return out;
+}
+
+/** A status line under the header; an optional action button (e.g. undo) and details list. */
+export function notify(text: string, options: { error?: boolean; action?: { label: string; run: () => void }; details?: string[] } = {}): void {
+  const notice = $('notice');
+  notice.hidden = !text;
+  notice.className = options.error ? 'notice error' : 'notice';
+  notice.replaceChildren(el('span', { text }));
+  if (options.action) {
+    const button = el('button', { text: options.action.label, className: 'secondary', testid: 'notice-action' });
+    button.type = 'button';
+    button.addEventListener('click', () => { options.action!.run(); notice.hidden = true; }, { once: true });
+    notice.append(' ', button);
+  }
+  if (options.details?.length) {
+    const list = el('ul', { className: 'details' }, ...options.details.slice(0, 200).map((d) => el('li', { text: d })));
+    notice.append(el('details', {}, el('summary', { text: t('archiveDetails', String(options.details.length)) }), list));
+  }
+}
+
+export function notifyError(error: unknown): void {
+  const e = toArchiveError(error);
+  notify(errorSentence({ code: e.code, message: e.message }), { error: true });
+}

@@ -1,0 +1,193 @@
+// The list: search box, filters as chips, ranked results with highlighted snippets, paging as you scroll,
+// selection for bulk actions. The query lives in the URL so a search can be bookmarked.
+import { searchArchive, type SearchFilters, type SearchHit } from '../core/search';
+import { formatDate, t } from '../shared/i18n';
+import { $, db, el, highlighted, notifyError } from './page-kit';
+
+const PAGE = 50;
+const FILTER_KEYS = ['province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface SearchState { q: string; filters: Partial<Record<FilterKey, string>> }
+
+export const selection = new Set<string>();
+let state: SearchState = { q: '', filters: {} };
+let shown = 0;
+let total = 0;
+let run = 0;
+let loading = false;
+let onSelectionChange: () => void = () => {};
+
+export function currentSearch(): SearchState {
+  return state;
+}
+
+export function stateFromUrl(): SearchState {
+  const params = new URLSearchParams(location.search);
+  const filters: SearchState['filters'] = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) filters[k] = v;
+  }
+  return { q: params.get('q') ?? '', filters };
+}
+
+function writeUrl(): void {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const k of FILTER_KEYS) if (state.filters[k]) params.set(k, state.filters[k]!);
+  const query = params.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+function chipLabel(key: FilterKey, value: string): string {
+  return `${t(`filter_${key}`)}: ${value}`;
+}
+
+function renderChips(): void {
+  const chips = $('chips');
+  chips.replaceChildren();
+  for (const k of FILTER_KEYS) {
+    const value = state.filters[k];
+    if (!value) continue;
+    const remove = el('button', { text: '×', className: 'chip-remove' });
+    remove.type = 'button';
+    remove.title = t('filterRemove');
+    remove.addEventListener('click', () => void setFilter(k, ''));
+    chips.append(el('span', { className: 'chip', testid: 'filter-chip' }, chipLabel(k, value), remove));
+  }
+}
+
+export async function setFilter(key: FilterKey, value: string): Promise<void> {
+  state = { ...state, filters: { ...state.filters, [key]: value || undefined } };
+  const input = document.getElementById(`filter-${key}`) as HTMLInputElement | HTMLSelectElement | null;
+  if (input && input.value !== value) input.value = value;
+  await runSearch();
+}
+
+function resultItem(hit: SearchHit): HTMLLIElement {
+  const box = el('input');
+  box.type = 'checkbox';
+  box.checked = selection.has(hit.id);
+  box.setAttribute('aria-label', t('archiveSelect'));
+  box.addEventListener('change', () => {
+    if (box.checked) selection.add(hit.id);
+    else selection.delete(hit.id);
+    onSelectionChange();
+  });
+  const link = el('a', { className: 'title' }, highlighted(hit.title, hit.highlights.title));
+  link.href = `#/article/${encodeURIComponent(hit.id)}`;
+  const meta = [hit.site.name || hit.site.host, hit.site.province, hit.publishedAt ? formatDate(hit.publishedAt) : null].filter(Boolean).join(' · ');
+  const tags = hit.tags.map((tag) => {
+    const chip = el('button', { text: tag, className: 'tag' });
+    chip.type = 'button';
+    chip.addEventListener('click', () => void setFilter('tag', tag));
+    return chip;
+  });
+  return el('li', { className: 'result', testid: 'result-item' },
+    box,
+    el('div', { className: 'result-body' },
+      link,
+      el('div', { className: 'meta', text: meta }),
+      el('p', { className: 'snippet' }, highlighted(hit.snippet, hit.highlights.snippet)),
+      ...(tags.length ? [el('div', { className: 'tags' }, ...tags)] : [])));
+}
+
+async function loadMore(token: number): Promise<void> {
+  if (loading || shown >= total) return;
+  loading = true;
+  try {
+    const result = await searchArchive(db, state.q, { filters: state.filters as SearchFilters, offset: shown, limit: PAGE });
+    if (token !== run) return;
+    $('results').append(...result.hits.map(resultItem));
+    shown += result.hits.length;
+  } finally {
+    loading = false;
+  }
+}
+
+/** Runs the current search from the first page; a newer run makes older answers stale. */
+export async function runSearch(): Promise<void> {
+  const token = ++run;
+  writeUrl();
+  renderChips();
+  try {
+    const result = await searchArchive(db, state.q, { filters: state.filters as SearchFilters, limit: PAGE });
+    if (token !== run) return;
+    total = result.total;
+    shown = result.hits.length;
+    $('result-count').textContent = String(total);
+    $('results').replaceChildren(...result.hits.map(resultItem));
+    const archiveEmpty = total === 0 && !state.q.trim() && !Object.values(state.filters).some(Boolean);
+    $('empty').hidden = !archiveEmpty;
+    $('no-results').hidden = archiveEmpty || total > 0;
+    onSelectionChange();
+  } catch (error) {
+    if (token === run) notifyError(error);
+  }
+}
+
+/** Ids of every hit of the current search (for "select all results"). */
+export async function allResultIds(): Promise<string[]> {
+  const result = await searchArchive(db, state.q, { filters: state.filters as SearchFilters, limit: Math.max(total, 1) });
+  return result.hits.map((h) => h.id);
+}
+
+export function resultTotal(): number {
+  return total;
+}
+
+async function fillFilterOptions(): Promise<void> {
+  const fill = async (id: string, keys: Promise<unknown[]>) => {
+    const select = $<HTMLSelectElement>(id);
+    const values = (await keys).filter((k): k is string => typeof k === 'string' && !!k).sort((a, b) => a.localeCompare(b, 'vi'));
+    select.replaceChildren(new Option(t('filterAny'), ''), ...values.map((v) => new Option(v, v)));
+  };
+  // Distinct values come from the indexes' keys: no article is read.
+  await Promise.all([
+    fill('filter-province', db.articles.orderBy('site.province').uniqueKeys() as Promise<unknown[]>),
+    fill('filter-site', db.articles.orderBy('site.host').uniqueKeys() as Promise<unknown[]>),
+    fill('filter-tag', db.articles.orderBy('tags').uniqueKeys() as Promise<unknown[]>),
+  ]);
+}
+
+export async function initSearchView(options: { onSelectionChange: () => void }): Promise<void> {
+  onSelectionChange = options.onSelectionChange;
+  state = stateFromUrl();
+  const input = $<HTMLInputElement>('q');
+  input.placeholder = t('searchPlaceholder');
+  input.value = state.q;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      state = { ...state, q: input.value };
+      void runSearch();
+    }, 120);
+  });
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(debounce);
+    state = { ...state, q: input.value };
+    void runSearch();
+  });
+  await fillFilterOptions().catch(() => undefined);
+  for (const k of FILTER_KEYS) {
+    const field = document.getElementById(`filter-${k}`) as HTMLInputElement | HTMLSelectElement | null;
+    if (!field) continue;
+    field.value = state.filters[k] ?? '';
+    field.addEventListener('change', () => void setFilter(k, field.value.trim()));
+  }
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) void loadMore(run);
+  }, { rootMargin: '600px' }).observe($('more-sentinel'));
+  await runSearch();
+}
+
+export async function refreshFilters(): Promise<void> {
+  await fillFilterOptions().catch(() => undefined);
+  for (const k of FILTER_KEYS) {
+    const field = document.getElementById(`filter-${k}`) as HTMLInputElement | HTMLSelectElement | null;
+    if (field) field.value = state.filters[k] ?? '';
+  }
+}

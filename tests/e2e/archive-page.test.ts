@@ -1,0 +1,140 @@
+// The archive page in Chromium: import, Vietnamese-aware search with filters and highlights, bookmarkable
+// queries, tags, bulk delete with undo, and a malformed import that leaves everything as it was.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildArticle } from '../../src/core/archive/build-article';
+import type { Article } from '../../src/core/types';
+import { sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
+import { launchWithExtension, openArchive, type ExtensionSession } from './helpers/extension-browser';
+
+const TITLES: Array<[string, string]> = [
+  ['Hội nghị tổng kết công tác cải cách hành chính năm 2023', 'Tuyên Quang'],
+  ['Cải cách hành chính gắn với chuyển đổi số', 'Tuyên Quang'],
+  ['Mùa hoa tam giác mạch trên cao nguyên đá', 'Hà Giang'],
+  ['Nâng cấp đường giao thông nông thôn', 'Thái Nguyên'],
+  ['Chè Tân Cương vào mùa thu hoạch', 'Thái Nguyên'],
+  ['Lễ hội Thành Tuyên thu hút du khách', 'Tuyên Quang'],
+];
+
+async function seedFile(dir: string): Promise<{ path: string; articles: Article[] }> {
+  const articles: Article[] = [];
+  for (const [i, [title, province]] of TITLES.entries()) {
+    articles.push(await buildArticle(
+      sampleExtracted({ title, bodyText: `${title}. Bài viết số ${i} của phóng viên.`, bodyHtml: `<p>${title}. Bài viết số ${i} của phóng viên.</p>`, lead: null }),
+      { ...TUYEN_QUANG_SITE, province, host: `s${i}.example.gov.vn` },
+      { now: new Date(Date.UTC(2026, 0, 1 + i)) },
+    ));
+  }
+  const path = join(dir, 'kho.json');
+  writeFileSync(path, JSON.stringify({ format: 'provincial-news-archive', version: 1, exportedAt: '2026-11-28T08:00:00+07:00', generator: 'test', filter: null, count: articles.length, articles }));
+  return { path, articles };
+}
+
+async function search(page: Page, text: string): Promise<string> {
+  await page.fill('[data-testid=search-input]', text);
+  await page.press('[data-testid=search-input]', 'Enter');
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === (q || null), text);
+  await page.waitForTimeout(150);
+  return (await page.textContent('[data-testid=result-count]')) ?? '';
+}
+
+describe('archive page in Chromium', () => {
+  let session: ExtensionSession;
+  let dir: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pna-archive-'));
+    session = await launchWithExtension();
+    page = await openArchive(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports an export file after asking what to do with duplicates, and reports the result', async () => {
+    const { path } = await seedFile(dir);
+    await page.setInputFiles('[data-testid=import-file]', path);
+    await page.waitForSelector('[data-testid=import-dialog][open]');
+    expect(await page.textContent('#import-summary')).toContain('6 bài hợp lệ');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '6');
+    expect(await page.textContent('[data-testid=notice]')).toContain('Đã nhập: 6 bài mới, 0 cập nhật, 0 bỏ qua, 0 bị từ chối.');
+  });
+
+  it('finds Vietnamese words typed without diacritics and highlights them', async () => {
+    expect(await search(page, 'cai cach')).toBe('2');
+    const marks = await page.locator('[data-testid=result-item] mark').allTextContents();
+    expect(marks.map((m) => m.toLowerCase())).toContain('cải cách');
+    expect(await search(page, 'đường')).toBe('1');
+    expect(await search(page, '"tam giác mạch"')).toBe('1');
+    expect(await search(page, 'cai cach -chuyen')).toBe('1');
+    expect(await search(page, 'thu h')).toBe('2');
+  });
+
+  it('keeps the query in the URL so that a search can be bookmarked and reopened', async () => {
+    await search(page, 'cai cach');
+    const url = page.url();
+    expect(url).toContain('q=cai+cach');
+    const reopened = await session.context.newPage();
+    await reopened.goto(url);
+    await reopened.waitForSelector('body[data-ready="true"]');
+    expect(await reopened.inputValue('[data-testid=search-input]')).toBe('cai cach');
+    expect(await reopened.textContent('[data-testid=result-count]')).toBe('2');
+    await reopened.close();
+  });
+
+  it('filters by province, shown as a removable chip', async () => {
+    await search(page, '');
+    await page.click('#filters summary');
+    await page.selectOption('[data-testid=filter-province]', 'Thái Nguyên');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '2');
+    expect(await page.textContent('[data-testid=filter-chip]')).toContain('Thái Nguyên');
+    await page.click('[data-testid=filter-chip] button');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '6');
+  });
+
+  it('saves tags from the reader, and the tag filter finds the article', async () => {
+    await search(page, 'le hoi');
+    await page.locator('[data-testid=result-item] a.title').first().click();
+    await page.waitForSelector('#reader-view:not([hidden])');
+    await page.fill('[data-testid=reader-tags]', 'du lịch, lễ hội');
+    await page.press('[data-testid=reader-tags]', 'Tab');
+    await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã lưu nhãn'));
+    await page.click('#reader-back');
+    await page.waitForSelector('#list-view:not([hidden])');
+    await search(page, '');
+    await page.selectOption('[data-testid=filter-tag]', 'du lịch');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1');
+    expect(await page.textContent('[data-testid=result-item] .title')).toBe('Lễ hội Thành Tuyên thu hút du khách');
+    await page.click('[data-testid=filter-chip] button');
+  });
+
+  it('deletes all results of a search at once, and undo brings them back', async () => {
+    const hits = await search(page, 'mua');
+    expect(hits).toBe('2');
+    await page.check('[data-testid=select-all]');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=bulk-delete]') as HTMLButtonElement).disabled);
+    await page.click('[data-testid=bulk-delete]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '0');
+    expect(await page.textContent('[data-testid=notice]')).toContain('Đã xoá 2 bài.');
+    await page.click('[data-testid=notice-action]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '2');
+  });
+
+  it('rejects a truncated file with a clear message and leaves the archive as it was', async () => {
+    const { path } = await seedFile(dir);
+    const broken = join(dir, 'cut.json');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(broken, readFileSync(path, 'utf8').slice(0, 900));
+    await search(page, '');
+    await page.setInputFiles('[data-testid=import-file]', broken);
+    await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('cắt cụt'));
+    expect(await page.textContent('[data-testid=notice]')).toContain('Kho lưu trữ không thay đổi.');
+    expect(await page.isVisible('[data-testid=import-dialog]')).toBe(false);
+    expect(await page.textContent('[data-testid=result-count]')).toBe('6');
+  });
+});
