@@ -48,6 +48,25 @@ function hasLongTextNode(el: Element, min: number): boolean {
   return false;
 }
 
+const QUICK_TEXT = /tin|bài|bai|xem|đọc|doc|quan|nổi|noi|relat|read|more|see|chuy|sự|su |tiêu|tieu|recomm|latest|like|most|danh|khác|khac|thêm|them|tiếp|tiep|cùng|cung|mới|moi|dòng|dong/i;
+
+/** Short text nodes under root that may hold a heading phrase (cheap prefilter, bounded). */
+function shortTextNodes(root: Element, max: number, limit: number): Text[] {
+  const out: Text[] = [];
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let n = 0;
+  for (let node = walker.nextNode(); node && n++ < limit; node = walker.nextNode()) {
+    const v = node.textContent ?? '';
+    if (v.length > max * 3) continue;
+    const t = v.trim();
+    if (t.length < 3 || t.length > max) continue;
+    if (!QUICK_TEXT.test(t.normalize('NFC'))) continue;
+    out.push(node as Text);
+  }
+  return out;
+}
+
 /** Climb from a heading-like element while its parent holds nothing but it (same text). */
 function expandHeading(el: Element, root: Element): Element {
   let h = el;
@@ -149,14 +168,13 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
   let removed = 0;
   for (const ns of Array.from(root.getElementsByTagName('noscript'))) removeNode(ns);
 
-  // 1. Headings by text (any element whose whole text is a heading phrase) and by image alt/src; in the same pass,
-  //    elements whose class/id carries a related-news token.
-  const all = elementsUnder(root, max);
+  // 1. Headings by text: a short text node that is a heading phrase; its element (climbed while it holds nothing
+  //    else) is the heading. Images by alt/src. Class/id-marked blocks from one pass over the elements.
   const headings: Element[] = [];
   const classMarked: Element[] = [];
+  const all = elementsUnder(root, max);
   for (const el of all) {
-    const tag = tagName(el);
-    if (tag === 'img') {
+    if (tagName(el) === 'img') {
       const alt = el.getAttribute('alt') ?? el.getAttribute('title') ?? '';
       if (isRelatedHeadingText(alt) || isRelatedHeadingImageSrc(el.getAttribute('src') ?? '')) {
         // Only a standalone image (not a thumbnail in a link list) counts as a heading.
@@ -165,18 +183,17 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
       }
       continue;
     }
-    if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select') continue;
     if ((el.hasAttribute('class') || el.hasAttribute('id')) && hasRelatedClass(classIdString(el))) classMarked.push(el);
-    // Headings hold a few inline children at most.
-    if (el.childElementCount > 4) continue;
-    // Leaf-ish: its text is the heading and no child element carries the same full text.
-    const t = shortText(el, 70);
-    if (!t) continue;
-    if (!isRelatedHeadingText(t)) continue;
-    let childHasAll = false;
-    for (const c of kids(el)) if (textOf(c) === t) childHasAll = true;
-    if (childHasAll) continue;
-    headings.push(el);
+  }
+  for (const text of shortTextNodes(root, 70, max * 2)) {
+    const parent = text.parentElement;
+    if (!parent) continue;
+    const tag = tagName(parent);
+    if (tag === 'script' || tag === 'style' || tag === 'option' || tag === 'select' || tag === 'title') continue;
+    // The element whose whole text is the phrase (text may be split: "<b>Tin</b> liên quan").
+    const t = shortText(parent, 70);
+    if (t && isRelatedHeadingText(t)) headings.push(parent);
+    else if (isRelatedHeadingText(text.textContent ?? '')) headings.push(parent);
   }
   for (const h of headings) {
     if (!h.isConnected && !root.contains(h)) continue;
