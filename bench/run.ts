@@ -1,5 +1,6 @@
 // npm run bench -- <name>   (names: extract, detect)
 import { benchExtract } from './extract';
+import { benchSearch } from './search';
 import { benchDetect } from './detect';
 import { benchChromium } from './chromium';
 
@@ -7,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   // Node (happy-dom) first, then the same code inside real Chromium pages.
   extract: async () => { await benchExtract(); await benchChromium(['extract']); },
   detect: async () => { await benchDetect(); await benchChromium(['detect']); },
+  search: benchSearch,
 };
 
 async function main(): Promise<void> {

@@ -60,9 +60,9 @@ export interface SearchResult {
 
 const K1 = 1.2;
 const B = 0.75;
-const MAX_PREFIX_EXPANSIONS = 64;
+const MAX_PREFIX_EXPANSIONS = 32;
 /** Long phrases (3+ syllables) are checked on the text of up to this many candidates to get an exact total. */
-const VERIFY_ALL_LIMIT = 400;
+const VERIFY_ALL_LIMIT = 60;
 const MAX_LIMIT = 100_000;
 
 function clampLimit(limit: number | undefined, fallback: number): number {
@@ -126,8 +126,9 @@ function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): Se
 async function tagDocs(db: Dexie, t: SearchTables, tag: string): Promise<number[]> {
   const ids = (await db.table('articles').where('tags').equalsIgnoreCase(toNFC(tag.trim())).primaryKeys()) as string[];
   if (!ids.length) return [];
-  const rows = await t.docs.where('id').anyOf([...new Set(ids)]).toArray();
-  return rows.map((r) => r.docNo);
+  // One keyed lookup per id is much cheaper than an anyOf() cursor walk.
+  const keys = await Promise.all([...new Set(ids)].map((id) => t.docs.where('id').equals(id).primaryKeys()));
+  return keys.flat() as number[];
 }
 
 export async function searchArchive(db: Dexie, query: string, options: SearchOptions = {}): Promise<SearchResult> {
@@ -288,7 +289,7 @@ async function runSearch(
     const verified: Array<{ d: number; article: Article }> = [];
     let i = 0;
     while (i < ordered.length && (checkAll || verified.length < want)) {
-      const chunk = ordered.slice(i, i + 100);
+      const chunk = ordered.slice(i, i + (checkAll ? ordered.length : Math.max(20, want - verified.length + 5)));
       i += chunk.length;
       const articles = await loadArticles(db, t, chunk);
       chunk.forEach((d, j) => {
