@@ -93,7 +93,9 @@ export function bodyTextFromBlocks(blocks: string[]): string {
   return blocks.join('\n\n').normalize('NFC');
 }
 
+/** Whitespace-separated tokens that hold a letter or digit (Vietnamese words are syllables; each counts). */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,-]*/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  for (const tok of text.split(/\s+/)) if (tok && /[0-9A-Za-z\u00C0-\u1EF9]/.test(tok)) n++;
+  return n;
 }

@@ -14,6 +14,24 @@ const JUNK = new Set(JUNK_TAGS);
 
 /** One pass: drop scripts, styles, embeds, form controls and elements hidden by markup. */
 export function cleanup(root: Element, maxNodes: number): void {
+  if (root.getElementsByTagName('*').length > maxNodes) {
+    cleanupCapped(root, maxNodes);
+    return;
+  }
+  // Native selector engines do this in one pass; hidden-by-style is checked on the [style] matches only.
+  const found = root.querySelectorAll(JUNK_SELECTOR);
+  const doomed: Element[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    if (JUNK.has(tagName(el)) || isHiddenByMarkup(el)) doomed.push(el);
+  }
+  for (const el of doomed) removeNode(el);
+}
+
+const JUNK_SELECTOR = [...JUNK_TAGS, '[hidden]', '[style]', '[aria-hidden]'].join(',');
+
+/** Over the node cap: visit at most maxNodes elements and drop the unvisited rest rather than work on it. */
+function cleanupCapped(root: Element, maxNodes: number): void {
   const doomed: Element[] = [];
   const stack: Element[] = [];
   { const k_ = kids(root); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
@@ -26,7 +44,6 @@ export function cleanup(root: Element, maxNodes: number): void {
     }
     { const k_ = kids(el); for (let i_ = k_.length - 1; i_ >= 0; i_--) stack.push(k_[i_]); }
   }
-  // Beyond the node cap, drop the unvisited rest rather than work on it.
   for (const el of stack) doomed.push(el);
   for (const el of doomed) removeNode(el);
 }
