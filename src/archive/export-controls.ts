@@ -33,7 +33,9 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
   button.textContent = t('archiveExporting');
   const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
   try {
-    const chunks: string[] = [];
+    // Each chunk becomes a Blob at once: the browser keeps blob data outside the JS heap (on disk when large),
+    // so memory does not grow with the archive.
+    const parts: Blob[] = [];
     const now = new Date();
     let count = 0;
     for await (const chunk of exportChunks(db, {
@@ -48,8 +50,8 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
         progress.value = done;
         $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total));
       },
-    })) chunks.push(chunk);
-    downloadBlob(new Blob(chunks, { type: EXPORT_MIME[format] }), exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]));
+    })) parts.push(new Blob([chunk]));
+    downloadBlob(new Blob(parts, { type: EXPORT_MIME[format] }), exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]));
     notify(t('archiveExported', String(count)));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));

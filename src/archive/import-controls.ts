@@ -1,7 +1,8 @@
 // Import: read the file, validate all of it, let the user choose what happens to duplicates, apply in
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
 import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
-import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ParsedImport } from '../core/archive/import-parse';
+import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ImportRow } from '../core/archive/import-parse';
+import { importRowsFromLines, linesOf, NotStreamableError } from '../core/archive/import-stream';
 import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
@@ -11,14 +12,49 @@ const FILE_ERROR_KEYS: Record<string, string> = {
   'wrong-shape': 'importErrorWrongShape', 'future-version': 'importErrorFutureVersion', 'too-large': 'importErrorTooLarge',
 };
 
+/** A whole-file problem: what is wrong, in the user's language, and that nothing was changed. */
+function showFileError(error: unknown): void {
+  const key = error instanceof ImportFileError ? FILE_ERROR_KEYS[error.code] ?? 'importErrorNotJson' : 'importErrorUnreadable';
+  notify(`${t(key)} ${t('importNothingChanged')}`, { error: true, details: [error instanceof Error ? error.message : String(error)] });
+}
+
 function sanitizeHtml(html: string, baseUrl: string): string {
   return sanitizeArticleHtml(new DOMParser().parseFromString(html, 'text/html').body, baseUrl);
 }
 
-function askPolicy(file: File, parsed: ParsedImport): Promise<DuplicatePolicy | null> {
+async function* textOf(file: File): AsyncGenerator<string> {
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/** A file we can read line by line (NDJSON, our JSON export), or else its rows parsed whole. */
+type Source = { streamed: true; rows: number; valid: number } | { streamed: false; rows: ImportRow[]; valid: number };
+
+/** The validation pass: every row is checked before anything is written. */
+async function readSource(file: File): Promise<Source> {
+  try {
+    let rows = 0, valid = 0;
+    for await (const batch of importRowsFromLines(linesOf(textOf(file)))) {
+      rows += batch.length;
+      valid += batch.filter((r) => r.ok).length;
+    }
+    return { streamed: true, rows, valid };
+  } catch (error) {
+    if (!(error instanceof NotStreamableError)) throw error;
+  }
+  if (file.size > MAX_JSON_BYTES) throw new ImportFileError('too-large', `${(file.size / 1_073_741_824).toFixed(1)} GB`);
+  const { rows } = parseImportText(await file.text());
+  return { streamed: false, rows, valid: rows.filter((r) => r.ok).length };
+}
+
+function askPolicy(file: File, source: Source): Promise<DuplicatePolicy | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
-  const valid = parsed.rows.filter((r) => r.ok).length;
-  $('import-summary').textContent = t('importSummary', file.name, String(valid), String(parsed.rows.length - valid));
+  const total = source.streamed ? source.rows : source.rows.length;
+  $('import-summary').textContent = t('importSummary', file.name, String(source.valid), String(total - source.valid));
   return new Promise((resolve) => {
     const form = $<HTMLFormElement>('import-form');
     const onClose = () => {
@@ -33,25 +69,23 @@ function askPolicy(file: File, parsed: ParsedImport): Promise<DuplicatePolicy | 
 }
 
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
-  let parsed: ParsedImport;
+  let source: Source;
   try {
-    if (file.size > MAX_JSON_BYTES) throw new ImportFileError('too-large', `${(file.size / 1_073_741_824).toFixed(1)} GB`);
-    parsed = parseImportText(await file.text());
+    source = await readSource(file);
   } catch (error) {
-    if (error instanceof ImportFileError) {
-      notify(`${t(FILE_ERROR_KEYS[error.code] ?? 'importErrorNotJson')} ${t('importNothingChanged')}`, { error: true, details: [error.message] });
-    } else {
-      notify(`${t('importErrorUnreadable')} ${t('importNothingChanged')}`, { error: true, details: [String(error)] });
-    }
+    showFileError(error);
     return;
   }
-  const policy = await askPolicy(file, parsed);
+  const policy = await askPolicy(file, source);
   if (!policy) return notify(t('importCancelled'));
+  const total = source.streamed ? source.rows : source.rows.length;
   const progress = $<HTMLProgressElement>('export-progress');
-  $('export-progress-text').textContent = t('importProgress', '0', String(parsed.rows.length));
+  $('export-progress-text').textContent = t('importProgress', '0', String(total));
   $('export-status').hidden = false;
   try {
-    const report = await applyImport(db, parsed.rows, {
+    const rows = source.streamed ? importRowsFromLines(linesOf(textOf(file))) : source.rows;
+    const report = await applyImport(db, rows, {
+      total,
       onDuplicate: policy,
       sanitizeHtml,
       onProgress: (done, total) => {
@@ -66,7 +100,8 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     });
     await onDone();
   } catch (error) {
-    notifyError(error);
+    if (error instanceof ImportFileError) showFileError(error);
+    else notifyError(error);
   } finally {
     $('export-status').hidden = true;
   }

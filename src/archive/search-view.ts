@@ -1,6 +1,6 @@
 // The list: search box, filters as chips, ranked results with highlighted snippets, paging as you scroll,
 // selection for bulk actions. The query lives in the URL so a search can be bookmarked.
-import { searchArchive, type SearchFilters, type SearchHit } from '../core/search';
+import { searchArchive, searchArchiveIds, type SearchFilters, type SearchHit } from '../core/search';
 import { formatDate, t } from '../shared/i18n';
 import { $, db, el, highlighted, notifyError } from './page-kit';
 
@@ -129,8 +129,8 @@ export async function runSearch(): Promise<void> {
 
 /** Ids of every hit of the current search (for "select all results"). */
 export async function allResultIds(): Promise<string[]> {
-  const result = await searchArchive(db, state.q, { filters: state.filters as SearchFilters, limit: Math.max(total, 1) });
-  return result.hits.map((h) => h.id);
+  const result = await searchArchiveIds(db, state.q, { filters: state.filters as SearchFilters, limit: Math.max(total, 1) });
+  return result.ids;
 }
 
 export function resultTotal(): number {

@@ -3,7 +3,7 @@
 // ends exactly as it was before the import.
 import type { Article } from '../types';
 import type { ArchiveDb } from './db';
-import type { ImportRow } from './import-parse';
+import { ImportFileError, type ImportRow } from './import-parse';
 import { SEARCH_TABLES } from '../search/schema';
 import { indexArticlesInTx, unindexArticleInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
@@ -36,16 +36,24 @@ async function existingFor(db: ArchiveDb, a: Article): Promise<Article | undefin
   return (await db.articles.get(a.id)) ?? (await db.articles.where('canonicalUrl').equals(a.canonicalUrl).first());
 }
 
-export async function applyImport(db: ArchiveDb, rows: ImportRow[], options: ImportOptions = {}): Promise<ImportReport> {
+async function* batchesOf(rows: ImportRow[], size: number): AsyncGenerator<ImportRow[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+}
+
+/**
+ * Applies rows (a list, or batches read from a stream) to the archive. `total` for progress defaults to the
+ * list's length; for a stream the caller knows it from its validation pass.
+ */
+export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterable<ImportRow[]>, options: ImportOptions & { total?: number } = {}): Promise<ImportReport> {
   const policy = options.onDuplicate ?? 'skip';
-  const batchSize = options.batchSize ?? 400;
+  const batches = Array.isArray(rows) ? batchesOf(rows, options.batchSize ?? 400) : rows;
+  const total = options.total ?? (Array.isArray(rows) ? rows.length : 0);
   const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
   const undo: Planned[] = [];
   let done = 0;
   try {
-    for (let start = 0; start < rows.length; start += batchSize) {
+    for await (const batch of batches) {
       if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
-      const batch = rows.slice(start, start + batchSize);
       const planned = await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
         const plan: Planned[] = [];
         const inBatch = new Set<string>();
@@ -88,11 +96,11 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[], options: Imp
       }
       undo.push(...planned);
       done += batch.length;
-      options.onProgress?.(done, rows.length);
+      options.onProgress?.(done, total);
     }
   } catch (error) {
     await rollBack(db, undo);
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if ((error instanceof DOMException && error.name === 'AbortError') || error instanceof ImportFileError) throw error;
     throw toArchiveError(error);
   }
   return report;
