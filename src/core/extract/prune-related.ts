@@ -1,6 +1,6 @@
 // Related-news pruning that works without a site rule: Vietnamese headings (text, links, images),
 // class/id tokens, inline "Xem thêm" lines and heading-less link boxes. Operates on a CLONE.
-import { classIdString, elementsUnder, isElement, kids, linkDensity, nodes, removeNode, shortText, tagName, textOf } from './dom';
+import { classIdString, elementsUnder, isElement, linkDensity, nodes, removeNode, shortText, tagName, textOf } from './dom';
 import { hasRelatedClass, isRelatedHeadingImageSrc, isRelatedHeadingText, startsWithInlineLinkPrefix } from './related-phrases';
 
 const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);

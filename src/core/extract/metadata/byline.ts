@@ -1,10 +1,11 @@
 // Author and source: labelled bylines before or after the body ("Tác giả:", "PV"), itemprop/author classes,
 // and the bare right-aligned name that closes many bodies (kept in bodyText). "Nguồn:"/"Theo …" → source.
 import { collapseWhitespace, toNFC } from '../../text/normalize';
-import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf, kids } from '../dom';
+import { classIdString, safeQueryAll, shortText, tagName, textOf } from '../dom';
 
 const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
 const SOURCE_LABEL = /^(?:nguồn tin|nguồn|source)\s*[:：]\s*(.{2,120})$/i;
+const LABEL_START = /^(tác giả|người viết|người đăng|bài|tin|phóng viên|biên tập viên|author|by|nguồn)/i;
 const THEO_LINE = /^theo\s+(.{2,80})$/i;
 
 export function cleanName(s: string): string {
@@ -62,28 +63,36 @@ export function findLabelledByline(root: Element, body: Element | null, containe
     if (res.author) break;
   }
   const scope = container ?? root;
-  for (const el of elementsUnder(scope, 20000)) {
-    const tag = tagName(el);
-    if (tag === 'a' || tag === 'script' || tag === 'style') continue;
-    const raw = shortText(el, 140);
-    if (!raw || raw.length < 4) continue;
-    let dup = false;
-    for (const c of kids(el)) if (textOf(c) === raw) dup = true;
-    if (dup) continue;
-    if (!res.author) {
-      const a = parseAuthorLabel(raw);
-      if (a) {
-        res.author = a;
-        res.labelEls.push(el);
-        continue;
+  // Walk text nodes that open with a label word; the label line is the nearest ancestor whose text parses.
+  const walker = scope.ownerDocument.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  let visited = 0;
+  for (let node = walker.nextNode(); node && visited++ < 40000; node = walker.nextNode()) {
+    if (res.author && res.source) break;
+    const v = (node.textContent ?? '').trimStart();
+    if (v.length < 2 || !LABEL_START.test(v.slice(0, 24).normalize('NFC'))) continue;
+    let el: Element | null = node.parentElement;
+    for (let up = 0; el && up < 3 && (el === scope || scope.contains(el)); up++, el = el.parentElement) {
+      const tag = tagName(el);
+      if (tag === 'a' || tag === 'script' || tag === 'style') break;
+      const raw = shortText(el, 140);
+      if (!raw) break;
+      if (!res.author) {
+        const a = parseAuthorLabel(raw);
+        if (a) {
+          res.author = a;
+          res.labelEls.push(el);
+          break;
+        }
       }
-    }
-    if (!res.source && /^(nguồn tin|nguồn)\s*[:：]/i.test(raw.normalize('NFC')) && !(body && body.contains(el))) {
-      const s = parseSourceLine(raw);
-      if (s) {
-        res.source = s;
-        res.labelEls.push(el);
+      if (!res.source && /^(nguồn tin|nguồn)\s*[:：]/i.test(raw.normalize('NFC')) && !(body && body.contains(el))) {
+        const s = parseSourceLine(raw);
+        if (s) {
+          res.source = s;
+          res.labelEls.push(el);
+          break;
+        }
       }
+      if (el === scope) break;
     }
   }
   if (!res.author) {
