@@ -1,8 +1,6 @@
 // Synthetic Vietnamese articles for search tests and the search benchmark. Deterministic (seeded).
-// With `fromCorpus`, text follows the syllable pairs of the shared corpus's article bodies (a first-order
+// Pure (no Node APIs), so the Chromium benchmark bundles it too. With chainSource(texts), text follows the syllable pairs of the shared corpus's article bodies (a first-order
 // Markov chain), so the vocabulary and the phrase structure are those of real provincial news.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Article, SiteInfo } from '../src/core/types';
 import { tokenize } from '../src/core/text/tokenize';
 
@@ -73,21 +71,12 @@ export function zipfSource(words: string[]): WordSource {
   };
 }
 
-/** First-order Markov chain over the syllables of the shared corpus's bodies; null when the corpus is absent. */
-export function corpusSource(corpusDir = resolve(import.meta.dirname, '../../shared/corpus/vn')): WordSource | null {
-  if (!existsSync(corpusDir)) return null;
+/** First-order Markov chain over the syllables of `texts` (e.g. the corpus's titles, leads and bodies); null when too little text. */
+export function chainSource(texts: string[]): WordSource | null {
   const follow = new Map<string, string[]>();
   const all: string[] = [];
-  for (const d of readdirSync(corpusDir, { withFileTypes: true })) {
-    const truthPath = resolve(corpusDir, d.name, 'truth.json');
-    if (!d.isDirectory() || !existsSync(truthPath)) continue;
-    let truth: { title?: string | null; lead?: string | null; bodyText?: string | null };
-    try {
-      truth = JSON.parse(readFileSync(truthPath, 'utf8'));
-    } catch {
-      continue;
-    }
-    const words = tokenize([truth.title, truth.lead, truth.bodyText].filter(Boolean).join(' ')).map((t) => t.text.toLowerCase());
+  for (const text of texts) {
+    const words = tokenize(text).map((t) => t.text.toLowerCase());
     for (let i = 0; i < words.length; i++) {
       all.push(words[i]);
       if (i + 1 < words.length) {

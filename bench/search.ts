@@ -1,4 +1,5 @@
 // npm run bench -- search
+// Runs in real Chromium (bench/search-chromium.ts) when it is installed, else in Node on fake-indexeddb.
 // Builds an archive of generated Vietnamese articles (syllable chains of the shared corpus, ~600 words each)
 // through the archive's own code, then times a mix of queries. For now it runs in Node on fake-indexeddb
 // (pure JS, so absolute figures are pessimistic for IndexedDB work and heap includes the database itself).
@@ -8,11 +9,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { saveArticle } from '../src/core/archive/save-article';
-import { flushSearchIndex, indexArticlesInTx, searchArchive, SEARCH_TABLES, type SearchFilters } from '../src/core/search';
-import { corpusSource, generateArticle, rng, SITES, TAGS, VOCABULARY, zipfSource } from './search-corpus';
+import { flushSearchIndex, indexArticlesInTx, searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { generateArticle, VOCABULARY, zipfSource } from './search-corpus';
+import { corpusSource } from './search-corpus-node';
 import type { Article } from '../src/core/types';
-import { foldVietnamese } from '../src/core/text/normalize';
-import { tokenize } from '../src/core/text/tokenize';
+import { makeBenchQueries } from './search-queries';
+import { benchSearchChromium, type SearchBenchFigures } from './search-chromium';
+import { existsSync } from 'node:fs';
 
 let gc: (() => void) | null = null;
 try {
@@ -45,43 +48,32 @@ async function tableBytes(db: ArchiveDb, name: string): Promise<number> {
   return n;
 }
 
-interface BenchQuery {
-  text: string;
-  filters?: SearchFilters;
-  form: string;
-}
-
-function makeQueries(sample: Article[], count: number): BenchQuery[] {
-  const r = rng(4242);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-  const words = sample.flatMap((a) => tokenize(a.bodyText).slice(0, 200).map((t) => t.text.toLowerCase()));
-  const word = () => pick(words);
-  const phrase = (n: number) => {
-    const a = pick(sample);
-    const toks = tokenize(a.bodyText).map((t) => t.text.toLowerCase());
-    const at = Math.floor(r() * Math.max(1, toks.length - n));
-    return toks.slice(at, at + n).join(' ');
-  };
-  const qs: BenchQuery[] = [];
-  for (let i = 0; i < count; i++) {
-    switch (i % 8) {
-      case 0: qs.push({ form: '1 word', text: `${word()} ` }); break;
-      case 1: qs.push({ form: '2 words folded', text: `${foldVietnamese(`${word()} ${word()}`)} ` }); break;
-      case 2: qs.push({ form: '3 words', text: `${word()} ${word()} ${word()} ` }); break;
-      case 3: { const w = word(); qs.push({ form: 'prefix', text: `${word()} ${w.slice(0, Math.max(2, w.length - 1))}` }); break; }
-      case 4: qs.push({ form: 'phrase', text: `"${phrase(2 + (i % 3))}"` }); break;
-      case 5: qs.push({ form: 'word + province', text: `${word()} `, filters: { province: pick(SITES).province ?? 'Lào Cai' } }); break;
-      case 6: qs.push({ form: 'words + dates', text: `${word()} ${word()} `, filters: { publishedFrom: '2024-06-01', publishedTo: '2025-06-30' } }); break;
-      case 7: qs.push({ form: 'word -word + tag', text: `${word()} -${word()} `, filters: r() < 0.5 ? { tag: pick(TAGS) } : undefined }); break;
-    }
-  }
-  return qs;
-}
-
+/**
+ * npm run bench -- search. Environment:
+ *   SEARCH_BENCH_BROWSER  chromium (default when /usr/bin/chromium or CHROMIUM_PATH exists) | node (fake-indexeddb)
+ *   SEARCH_BENCH_DOCS     comma-separated sizes (default: chromium 10000,100000; node 10000)
+ *   SEARCH_BENCH_WORDS    words per body (600); SEARCH_BENCH_QUERIES queries per size (240)
+ * Prints per-step figures, one JSON line per size, and the largest size's JSON as the last line.
+ */
 export async function benchSearch(): Promise<void> {
-  const docs = Number(process.env.SEARCH_BENCH_DOCS) || 10_000;
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = process.env.SEARCH_BENCH_BROWSER ?? (existsSync(chromiumPath) ? 'chromium' : 'node');
+  const sizes = (process.env.SEARCH_BENCH_DOCS ?? (browser === 'chromium' ? '10000,100000' : '10000'))
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((x) => x > 0);
   const bodyWords = Number(process.env.SEARCH_BENCH_WORDS) || 600;
   const queryCount = Number(process.env.SEARCH_BENCH_QUERIES) || 240;
+  const all: SearchBenchFigures[] = [];
+  for (const docs of sizes) {
+    const figures = browser === 'chromium' ? await benchSearchChromium(docs, bodyWords, queryCount) : await benchSearchNode(docs, bodyWords, queryCount);
+    console.log(JSON.stringify(figures));
+    all.push(figures);
+  }
+  if (all.length > 1) console.log(JSON.stringify(all[all.length - 1]));
+}
+
+async function benchSearchNode(docs: number, bodyWords: number, queryCount: number): Promise<SearchBenchFigures> {
   const source = corpusSource() ?? zipfSource(VOCABULARY);
   const name = `bench-search-${process.pid}-${Date.now()}`;
   console.log(`search bench: ${docs} articles × ~${bodyWords} words, ${queryCount} queries, node + fake-indexeddb`);
@@ -138,7 +130,7 @@ export async function benchSearch(): Promise<void> {
   console.log(`cold first query: ${r2(coldFirstQueryMs)} ms`);
 
   // 4. Query mix.
-  const queries = makeQueries(sample, queryCount);
+  const queries = makeBenchQueries(sample, queryCount);
   const times: number[] = [];
   const byForm = new Map<string, number[]>();
   let hits = 0;
@@ -161,17 +153,15 @@ export async function benchSearch(): Promise<void> {
     const req = indexedDB.deleteDatabase(name);
     req.onsuccess = req.onerror = req.onblocked = () => resolve();
   });
-  console.log(
-    JSON.stringify({
-      docs,
-      queries: queries.length,
-      p50Ms: r2(percentile(times, 50)),
-      p95Ms: r2(percentile(times, 95)),
-      coldFirstQueryMs: r2(coldFirstQueryMs),
-      indexPerArticleMs: r2(indexPerArticleMs),
-      heapMB: r2(heapMB),
-      idbMB: r2(idbMB),
-      browser: 'node-fake-indexeddb',
-    }),
-  );
+  return {
+    docs,
+    queries: queries.length,
+    p50Ms: r2(percentile(times, 50)),
+    p95Ms: r2(percentile(times, 95)),
+    coldFirstQueryMs: r2(coldFirstQueryMs),
+    indexPerArticleMs: r2(indexPerArticleMs),
+    heapMB: r2(heapMB),
+    idbMB: r2(idbMB),
+    browser: 'node-fake-indexeddb',
+  };
 }
