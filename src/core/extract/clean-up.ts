@@ -50,7 +50,10 @@ function cleanupCapped(root: Element, maxNodes: number): void {
 
 /** Remove boilerplate widgets (share bars, tags, tools, comment forms…) that carry no article text. */
 export function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number): void {
-  for (const el of elementsUnder(root, maxNodes)) {
+  const found = root.querySelectorAll('form, nav, aside, footer, [class], [id]');
+  const cands: Element[] = [];
+  for (let i = 0; i < found.length && i < maxNodes; i++) cands.push(found[i]);
+  for (const el of cands) {
     if (!root.contains(el)) continue;
     if (protect && (el === protect || el.contains(protect))) continue;
     const tag = tagName(el);

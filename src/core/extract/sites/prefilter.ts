@@ -18,26 +18,26 @@ export function buildDocIndex(root: Element, limit = 100000): DocIndex {
   const tags = new Set<string>();
   const itemprops = new Set<string>();
   const head: DocIndex['head'] = { title: [], base: [], link: [], meta: [], ldJson: [] };
-  const stack: Element[] = [root];
-  let n = 0;
-  while (stack.length && n++ < limit) {
-    const el = stack.pop()!;
-    const tag = el.tagName.toLowerCase();
-    tags.add(tag);
-    if (tag === 'meta') head.meta.push(el);
-    else if (tag === 'link') head.link.push(el);
-    else if (tag === 'title') head.title.push(el);
-    else if (tag === 'base') head.base.push(el);
-    else if (tag === 'script' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') head.ldJson.push(el);
-    const id = el.getAttribute('id');
-    if (id) ids.add(id);
-    const ip = el.getAttribute('itemprop');
-    if (ip) for (const v of ip.split(/\s+/)) itemprops.add(v);
-    const cls = el.getAttribute('class');
-    if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
-    const ch = el.children;
-    for (let i = 0; i < ch.length; i++) stack.push(ch[i]);
-  }
+  // Native queries: only the elements that carry the attributes, each list capped.
+  const each = (sel: string, fn: (el: Element) => void) => {
+    const found = root.querySelectorAll(sel);
+    for (let i = 0; i < found.length && i < limit; i++) fn(found[i]);
+  };
+  each('[id]', (el) => ids.add(el.getAttribute('id')!));
+  each('[class]', (el) => {
+    for (const c of (el.getAttribute('class') ?? '').split(/\s+/)) if (c) classes.add(c);
+  });
+  each('[itemprop]', (el) => {
+    for (const v of (el.getAttribute('itemprop') ?? '').split(/\s+/)) if (v) itemprops.add(v);
+  });
+  each('meta', (el) => head.meta.push(el));
+  each('link', (el) => head.link.push(el));
+  each('title', (el) => head.title.push(el));
+  each('base', (el) => head.base.push(el));
+  each('script', (el) => {
+    if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') head.ldJson.push(el);
+  });
+  ids.delete('');
   return { ids, classes, tags, idList: [...ids], classList: [...classes], itemprops, head };
 }
 
