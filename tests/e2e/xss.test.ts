@@ -1,0 +1,237 @@
+// Hostile article pages in real Chromium: titles, categories, bodies, captions, alt texts and bylines carrying the XSS
+// corpus are saved through the popup, listed, read, tagged, annotated and imported; a trap in every page records any
+// payload that runs. The hostile page runs its own scripts (that proves the trap works); the extension's pages must not.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildArticle } from '../../src/core/archive/build-article';
+import { sampleExtracted } from '../helpers/sample-article';
+import type { CorpusPage } from '../helpers/corpus';
+import { XSS_VECTORS, XSS_TEXT_PAYLOADS, trap } from '../fixtures/xss/vectors';
+import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+
+const HOST = 'https://xss.tuyenquang.gov.vn';
+const PAGES = 3;
+const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escAttr = (s: string) => escText(s).replace(/"/g, '&quot;');
+/** These swallow the rest of the document; they go last, after the byline. */
+const SWALLOWING = new Set(['script-unclosed', 'script-plaintext']);
+
+function hostilePage(n: number): CorpusPage {
+  const url = `${HOST}/tin-tuc/tin-hoat-dong/bai-doc-hai!-${n + 1}.html`;
+  const mine = XSS_VECTORS.filter((_, i) => i % PAGES === n);
+  const ordinary = mine.filter((v) => !SWALLOWING.has(v.id));
+  const last = mine.filter((v) => SWALLOWING.has(v.id));
+  const textPayload = XSS_TEXT_PAYLOADS[n % XSS_TEXT_PAYLOADS.length];
+  const title = `BÀI ĐỘC HẠI SỐ ${n + 1} ${textPayload}`;
+  const body = ordinary.map((v, i) => `<p style="text-align: justify;">Đoạn văn số ${i + 1} của bài kiểm thử an toàn, nội dung bình thường về hội nghị cải cách hành chính.</p>\n${v.html}\n`
+    + (i % 10 === 0 ? `<table class="image"><tr><td><img src="/uploads/anh-${i}.jpg" alt="${escAttr(XSS_TEXT_PAYLOADS[(i / 10) % XSS_TEXT_PAYLOADS.length])}"></td></tr><tr><td>Chú thích ${escText(XSS_TEXT_PAYLOADS[(i / 10 + 1) % XSS_TEXT_PAYLOADS.length])}</td></tr></table>\n`
+      + `<figure><img src="/uploads/hinh-${i}.jpg" alt="ảnh" onerror="${escAttr(trap(`fig-${n}-${i}`))}"><figcaption>Ảnh ${i}: ${v.html}</figcaption></figure>\n` : '')).join('');
+  const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${escText(title)}</title></head><body>
+<div id="wrapper"><div id="header"><a href="/"><img src="/Content/images/logo.png" alt="Ban Dân tộc"></a></div>
+<div id="main"><div id="col-left">
+<div class="cate-name">Tin hoạt động ${escText(XSS_TEXT_PAYLOADS[(n + 1) % XSS_TEXT_PAYLOADS.length])}</div>
+<div class="news-detail">
+<h1 class="news-title">${escText(title)}</h1>
+<div class="news-date">Thứ tư, ngày 05-07-2023, 08:1${n}</div>
+<div class="news-content" id="divContent">
+${body}
+<p style="text-align: right;"><strong>Phóng viên ${escText(XSS_TEXT_PAYLOADS[(n + 2) % XSS_TEXT_PAYLOADS.length])}</strong></p>
+${last.map((v) => v.html).join('\n')}
+</div></div></div></div></div></body></html>`;
+  return {
+    id: `xss-${n + 1}`,
+    dir: '',
+    html,
+    truth: { url, isProvincialNewsArticle: true, province: 'Tuyên Quang', site: 'xss.tuyenquang.gov.vn', kind: 'government-portal', title, category: null, publishedAt: null, author: null, lead: null, bodyText: null, mustNotContain: [] },
+  };
+}
+
+interface TrapCall { id: string; pageUrl: string; frameUrl: string }
+
+describe('hostile articles in Chromium', () => {
+  const pages = Array.from({ length: PAGES }, (_, n) => hostilePage(n));
+  let session: ExtensionSession;
+  let dir: string;
+  const calls: TrapCall[] = [];
+  const isExtension = (c: TrapCall) => !c.pageUrl.startsWith('http');
+  const fromExtension = () => calls.filter(isExtension).filter((c) => !c.id.startsWith('control-'));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pna-xss-'));
+    session = await launchWithExtension({ pages });
+    const { context } = session;
+    await context.exposeBinding('__xssReport', (source, id: unknown) => {
+      calls.push({ id: String(id), pageUrl: source.page?.url() ?? '', frameUrl: source.frame.url() });
+    });
+    await context.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const report = (id: unknown) => (w.__xssReport as (x: string) => void)(String(id));
+      w.__xssTrap = report;
+      for (const name of ['alert', 'confirm', 'prompt', 'print']) w[name] = (x: unknown) => report(`${name}:${String(x)}`);
+    });
+    const onDialog = (page: Page) => page.on('dialog', (d) => {
+      calls.push({ id: `dialog:${d.type()}:${d.message()}`, pageUrl: page.url(), frameUrl: page.url() });
+      void d.dismiss().catch(() => {});
+    });
+    context.pages().forEach(onDialog);
+    context.on('page', onDialog);
+  });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the trap works: the hostile pages run their own payloads, and a call from an extension page is recorded', async () => {
+    for (const p of pages) {
+      const page = await session.context.newPage();
+      await page.goto(p.truth.url, { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      expect(page.url()).toBe(p.truth.url);
+      await page.close();
+    }
+    const ran = new Set(calls.filter((c) => !isExtension(c)).map((c) => c.id));
+    console.info(`XSS corpus: ${ran.size} of ${XSS_VECTORS.length} vectors ran in the hostile page itself (page loads only, no clicks)`);
+    expect(ran.size).toBeGreaterThan(20);
+
+    const archive = await openArchive(session);
+    expect(await archive.evaluate(() => typeof (window as unknown as { __xssTrap?: unknown }).__xssTrap)).toBe('function');
+    await archive.evaluate(() => (window as unknown as { __xssTrap: (x: string) => void }).__xssTrap('control-archive'));
+    await archive.close();
+    expect(calls.some((c) => c.id === 'control-archive' && isExtension(c))).toBe(true);
+    calls.length = 0;
+  });
+
+  it('saves every hostile page through the popup without running anything in the popup', async () => {
+    for (const p of pages) {
+      const page = await session.context.newPage();
+      await page.goto(p.truth.url, { waitUntil: 'load' });
+      const tabId = await tabIdOf(session, page);
+      const popup = await openPopupFor(session, tabId);
+      expect(await popup.textContent('[data-testid=popup-title]')).toContain(`BÀI ĐỘC HẠI SỐ ${pages.indexOf(p) + 1}`);
+      await popup.getByTestId('save-button').click();
+      await popup.waitForSelector('#status.ok');
+      await popup.waitForTimeout(200);
+      await popup.close();
+      await page.close();
+    }
+    expect(fromExtension()).toEqual([]);
+  });
+
+  it('lists and reads every hostile article, with tags and notes full of payloads, and nothing runs', async () => {
+    const archive = await openArchive(session);
+    const rows = archive.locator('[data-testid=result-item]');
+    expect(await rows.count()).toBe(PAGES);
+    const titles = await rows.locator('.title').allTextContents();
+    // Titles are shown as text, payload included.
+    expect(titles.some((t) => t.includes(XSS_TEXT_PAYLOADS[0]))).toBe(true);
+    for (let i = 0; i < PAGES; i++) {
+      await archive.locator('[data-testid=result-item] a.title').nth(i).click();
+      await archive.waitForSelector('#reader-view:not([hidden])');
+      const frame = archive.frameLocator('[data-testid=reader-frame]');
+      expect(await frame.locator('p').count()).toBeGreaterThan(20);
+      expect(await frame.locator('script, iframe, object, embed, svg, math, form, style:not(head style), base:not(head base)').count()).toBe(0);
+      // Tags and the note take payloads as text.
+      await archive.fill('[data-testid=reader-tags]', `${XSS_TEXT_PAYLOADS[1]}, ${XSS_TEXT_PAYLOADS[2]}`);
+      await archive.press('[data-testid=reader-tags]', 'Enter');
+      await archive.dispatchEvent('[data-testid=reader-tags]', 'change');
+      await archive.fill('[data-testid=reader-note]', XSS_TEXT_PAYLOADS.join('\n'));
+      await archive.locator('[data-testid=reader-note]').blur();
+      await archive.waitForTimeout(300);
+      // Hover and click through the frame's content: handlers that survived would fire now.
+      const box = await archive.locator('[data-testid=reader-frame]').boundingBox();
+      if (box) for (const y of [20, 200, 600]) await archive.mouse.move(box.x + 40, box.y + Math.min(y, box.height - 5));
+      await archive.goBack().catch(() => {});
+      await archive.waitForSelector('[data-testid=result-item]');
+    }
+    // The tag filter and the list now show the payload tags.
+    await archive.reload();
+    await archive.waitForSelector('body[data-ready="true"]');
+    await archive.waitForTimeout(300);
+    expect(await archive.locator('#filter-tag option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('<')]));
+    await archive.close();
+    expect(fromExtension()).toEqual([]);
+  });
+
+  it('reads imported articles whose stored HTML is the raw corpus, unsanitized, and nothing runs', async () => {
+    const articles = [];
+    for (let i = 0; i < 2; i++) {
+      const raw = XSS_VECTORS.filter((_, j) => j % 2 === i).map((v) => `<p>Đoạn ${v.id}</p>${v.html}`).join('\n');
+      const url = `${HOST}/tin-tuc/tin-hoat-dong/bai-nhap-doc-hai!-${100 + i}.html`;
+      articles.push(await buildArticle(
+        sampleExtracted({ url, title: `Bài nhập độc hại ${i} ${XSS_TEXT_PAYLOADS[i]}`, bodyHtml: raw, bodyText: `Bài nhập ${i}`, lead: XSS_TEXT_PAYLOADS[i + 2], author: XSS_TEXT_PAYLOADS[i + 4], category: XSS_TEXT_PAYLOADS[i + 6] ?? 'Tin', images: [] }),
+        { host: 'xss.tuyenquang.gov.vn', name: XSS_TEXT_PAYLOADS[3], province: 'Tuyên Quang', kind: 'department-site' },
+        { now: new Date(Date.UTC(2026, 0, 1 + i)) },
+      ));
+      // What buildArticle sanitized, an attacker-made file puts back raw.
+      (articles[i] as { bodyHtml: string }).bodyHtml = raw;
+      (articles[i] as { tags: string[] }).tags = [XSS_TEXT_PAYLOADS[5]];
+      (articles[i] as { note: string }).note = XSS_TEXT_PAYLOADS.join(' ');
+    }
+    const path = join(dir, 'doc-hai.json');
+    writeFileSync(path, JSON.stringify({ format: 'provincial-news-archive', version: 1, exportedAt: '2026-11-28T08:00:00+07:00', generator: `<img src=x onerror="${trap('generator')}">`, filter: null, count: articles.length, articles }));
+    const archive = await openArchive(session);
+    await archive.setInputFiles('[data-testid=import-file]', path);
+    await archive.waitForSelector('[data-testid=import-dialog][open]');
+    await archive.click('[data-testid=import-confirm]');
+    await archive.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === String(n), PAGES + 2);
+    for (let i = 0; i < 2; i++) {
+      await archive.locator('[data-testid=result-item] a.title', { hasText: `Bài nhập độc hại ${i}` }).click();
+      await archive.waitForSelector('#reader-view:not([hidden])');
+      const frame = archive.frameLocator('[data-testid=reader-frame]');
+      await frame.locator('body').waitFor();
+      expect(await frame.locator('script, iframe, object, embed, svg, math, form').count()).toBe(0);
+      const onAttrs = await archive.frames().at(-1)!.evaluate(() => Array.from(document.querySelectorAll('*')).flatMap((e) => e.getAttributeNames().filter((a) => a.startsWith('on')))).catch(() => []);
+      expect(onAttrs).toEqual([]);
+      await archive.waitForTimeout(300);
+      await archive.goBack().catch(() => {});
+      await archive.waitForSelector('[data-testid=result-item]');
+    }
+    await archive.close();
+    expect(fromExtension()).toEqual([]);
+  });
+
+  it('exports the hostile archive as JSON without running anything', async () => {
+    const archive = await openArchive(session);
+    const [download] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('export-json').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    await archive.close();
+    expect(fromExtension()).toEqual([]);
+  });
+
+  it('runs the archive page under a CSP that blocks inline script and eval (from the manifest, not a meta tag)', async () => {
+    const archive = await openArchive(session);
+    expect(await archive.evaluate(() => document.querySelector('meta[http-equiv]'))).toBeNull();
+    const result = await archive.evaluate(async () => {
+      const w = window as unknown as Record<string, unknown>;
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true; window.__xssTrap("inline-script")';
+      document.head.append(s);
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'window.__xssTrap("inline-handler")');
+      img.src = 'data:,x';
+      document.body.append(img);
+      const a = document.createElement('a');
+      a.href = 'javascript:window.__xssTrap("js-url")';
+      document.body.append(a);
+      a.click();
+      await new Promise((r) => setTimeout(r, 300));
+      return { inlineRan: w.__inlineRan === true, violations };
+    });
+    expect(result.inlineRan).toBe(false);
+    expect(result.violations).toEqual(expect.arrayContaining(['script-src-elem']));
+    // eval and new Function, evaluated as page code (DevTools' own evaluation would otherwise be exempt from CSP).
+    const cdp = await session.context.newCDPSession(archive);
+    for (const expression of ["(0, eval)('1')", "new Function('return 1')()", "setTimeout('window.__xssTrap(\"string-timeout\")', 0)"]) {
+      const r = await cdp.send('Runtime.evaluate', { expression, allowUnsafeEvalBlockedByCSP: false, returnByValue: true });
+      if (!expression.startsWith('setTimeout')) expect(r.exceptionDetails?.exception?.className ?? r.exceptionDetails?.text, expression).toMatch(/EvalError|Uncaught/);
+    }
+    await archive.waitForTimeout(200);
+    await cdp.detach();
+    await archive.close();
+    expect(fromExtension()).toEqual([]);
+  });
+});
