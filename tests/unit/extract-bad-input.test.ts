@@ -26,6 +26,17 @@ describe('extractArticle on bad input', () => {
     if (!r.ok) expect(r.code).toBe('empty');
   });
 
+  it('an XML document (feed opened in the browser) → ExtractionError(not-html)', () => {
+    const w = parseHtml('<html></html>', URL_);
+    const xml = new (w.defaultView as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString('<rss><channel><title>Tin</title></channel></rss>', 'application/xml');
+    try {
+      extractArticle(xml as unknown as Document, URL_);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ExtractionError).code).toBe('not-html');
+    }
+  });
+
   it('whitespace-only body → ExtractionError(empty)', () => {
     const r = outcome('<html><body>   \n </body></html>');
     expect(r.ok ? 'ok' : r.code).toBe('empty');

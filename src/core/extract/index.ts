@@ -83,6 +83,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const total = doc.getElementsByTagName('*').length;
   if (total > maxNodes * 8) throw new ExtractionError('too-large', `The page has ${total} elements, too many to extract safely.`);
   const srcBody = doc.body;
+  if (!srcBody && tagName(doc.documentElement) !== 'html') throw new ExtractionError('not-html', 'The page is not an HTML document.');
   if (!srcBody || tagName(srcBody) === 'frameset') {
     throw new ExtractionError('empty', 'The page has no body (empty document or frameset).');
   }
