@@ -35,6 +35,10 @@ describe('parseVietnameseDate', () => {
     ['2020-07-15EDT10:12:00', '2020-07-15T10:12:00+07:00'],
     // NFD input
     ['Thứ tư, ngày 05-07-2023, 08:12'.normalize('NFD'), '2023-07-05T08:12:00+07:00'],
+    // English month names (generic pages in other languages)
+    ['March 1, 2024', '2024-03-01'],
+    ['Published Mar. 1, 2024 at 10:15', '2024-03-01'],
+    ['1 March 2024, 10:15', '2024-03-01T10:15:00+07:00'],
     // not dates
     ['2.145 lượt xem', null],
     ['Lượt xem: 1.268', null],

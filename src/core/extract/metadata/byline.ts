@@ -25,7 +25,13 @@ export function looksLikeName(s: string): boolean {
 }
 
 export function parseAuthorLabel(text: string): string | null {
-  const m = AUTHOR_LABEL.exec(collapseWhitespace(toNFC(text)));
+  const t = collapseWhitespace(toNFC(text));
+  const by = /^by\s+([A-Z][^:;!?]{1,60})$/.exec(t);
+  if (by) {
+    const name = cleanName(by[1].split(/\s*[|,]\s*/)[0]);
+    return looksLikeName(name) ? name : null;
+  }
+  const m = AUTHOR_LABEL.exec(t);
   if (!m) return null;
   const name = cleanName(m[1].split(/\s*[|]\s*|\s+-\s+(?=nguồn)/i)[0]);
   return looksLikeName(name) ? name : null;

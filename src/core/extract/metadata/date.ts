@@ -16,6 +16,8 @@ function fmt(y: number, m: number, d: number, time: { h: number; mi: number; s: 
   return `${date}T${pad(time.h)}:${pad(time.mi)}:${pad(time.s)}+07:00`;
 }
 
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+
 interface DateHit {
   y: number;
   m: number;
@@ -51,6 +53,11 @@ function findDate(folded: string): DateHit | null {
   // DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY
   m = /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/.exec(folded);
   if (m && validDate(+m[4], +m[3], +m[1])) return { y: +m[4], m: +m[3], d: +m[1], start: m.index, end: m.index + m[0].length };
+  // English month names: "March 1, 2024", "1 March 2024", "Mar. 1, 2024"
+  m = /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/.exec(folded);
+  if (m && validDate(+m[3], MONTHS[m[1]], +m[2])) return { y: +m[3], m: MONTHS[m[1]], d: +m[2], start: m.index, end: m.index + m[0].length };
+  m = /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?!\d)/.exec(folded);
+  if (m && validDate(+m[3], MONTHS[m[2]], +m[1])) return { y: +m[3], m: MONTHS[m[2]], d: +m[1], start: m.index, end: m.index + m[0].length };
   // YYYY/MM/DD
   m = /(?<!\d)(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/.exec(folded);
   if (m && validDate(+m[1], +m[2], +m[3])) return { y: +m[1], m: +m[2], d: +m[3], start: m.index, end: m.index + m[0].length };
