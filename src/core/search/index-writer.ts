@@ -21,6 +21,10 @@ import type { Dexie } from 'dexie';
 export const FLUSH_AT = 256;
 /** A term's segments are merged into one when there would be more than this many. */
 export const MAX_SEGMENTS = 8;
+/** At most this many terms are merged per flush batch (the most fragmented first), so one flush stays short. */
+export const MAX_MERGES_PER_FLUSH = 256;
+/** Pending documents moved per flush transaction: a save waiting behind a flush waits for one batch at most. */
+export const FLUSH_BATCH = 128;
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {
@@ -170,6 +174,11 @@ async function appendSegments(t: SearchTables, meta: SearchMetaRow, docs: Pendin
     if (dictRow.segs > MAX_SEGMENTS) toMerge.push({ dictRow, fresh });
     else rows.push(fresh);
   });
+  if (toMerge.length > MAX_MERGES_PER_FLUSH) {
+    // Merge the most fragmented terms now; the others stay above the limit and are merged by a later flush.
+    toMerge.sort((a, b) => b.dictRow.segs - a.dictRow.segs);
+    for (const { fresh } of toMerge.splice(MAX_MERGES_PER_FLUSH)) rows.push(fresh);
+  }
   if (toMerge.length) {
     const alive = await loadAlive(t);
     const olds = await Promise.all(
@@ -227,7 +236,7 @@ async function flushBatch(db: Dexie, maxDocs: number): Promise<number> {
 
 /** Moves every pending document into posting segments; safe to call any time (each batch is atomic). */
 export async function flushSearchIndex(db: Dexie, options: { batch?: number } = {}): Promise<void> {
-  while ((await flushBatch(db, options.batch ?? FLUSH_AT * 2)) > 0) {
+  while ((await flushBatch(db, options.batch ?? FLUSH_BATCH)) > 0) {
     /* next batch */
   }
 }

@@ -109,11 +109,8 @@ async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit
     return [{ lists, scored: true, df: totalLength(lists), union: true }];
   }
   if (u.syllables.length === 1) return [await termConstraint(t, state, u.syllables[0].folded, true)];
-  const out: Constraint[] = [];
-  for (let i = 0; i + 1 < u.syllables.length; i++) {
-    out.push(await termConstraint(t, state, bigramTerm(u.syllables[i].folded, u.syllables[i + 1].folded), true));
-  }
-  return out;
+  const pairs = u.syllables.slice(1).map((s, i) => bigramTerm(u.syllables[i].folded, s.folded));
+  return Promise.all(pairs.map((term) => termConstraint(t, state, term, true)));
 }
 
 function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): SearchFilters {
@@ -169,15 +166,25 @@ async function runSearch(
   const avgdl = state.meta.sumLength / N || 1;
 
   // Constraints: every required unit, and the term-like filters.
-  const constraints: Constraint[] = [];
-  for (const u of parsed.required) constraints.push(...(await unitConstraints(t, state, u)));
-  if (filters.province) constraints.push(await termConstraint(t, state, provinceTerm(String(filters.province)), false));
-  if (filters.site) constraints.push(await termConstraint(t, state, siteTerm(String(filters.site)), false));
-  if (filters.category) constraints.push(await termConstraint(t, state, categoryTerm(String(filters.category)), false));
+  // Every read the query needs, issued at once (one round trip's latency instead of one per term).
+  const exactTerms = new Set<string>();
+  for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(EXACT_PREFIX + s.exact);
+  const filterReads: Array<Promise<Constraint>> = [];
+  if (filters.province) filterReads.push(termConstraint(t, state, provinceTerm(String(filters.province)), false));
+  if (filters.site) filterReads.push(termConstraint(t, state, siteTerm(String(filters.site)), false));
+  if (filters.category) filterReads.push(termConstraint(t, state, categoryTerm(String(filters.category)), false));
   if (filters.tag) {
-    const docs = await tagDocs(db, t, String(filters.tag));
-    constraints.push({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false });
+    filterReads.push(
+      tagDocs(db, t, String(filters.tag)).then((docs) => ({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false })),
+    );
   }
+  const [requiredCs, filterCs, excludedCs, exactLists] = await Promise.all([
+    Promise.all(parsed.required.map((u) => unitConstraints(t, state, u))),
+    Promise.all(filterReads),
+    Promise.all(parsed.excluded.map((u) => unitConstraints(t, state, u))),
+    Promise.all([...exactTerms].map((term) => postingsOf(t, state, term))),
+  ]);
+  const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
   if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
   constraints.sort((a, b) => a.df - b.df);
 
@@ -212,8 +219,8 @@ async function runSearch(
   // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
   const excluded = new Uint8Array(size);
   const excludedLong: string[][] = [];
-  for (const u of parsed.excluded) {
-    const cs = await unitConstraints(t, state, u);
+  for (const [ui, u] of parsed.excluded.entries()) {
+    const cs = excludedCs[ui];
     const mark = u.syllables.length > 2 ? 2 : 1;
     if (cs.length === 1) {
       for (const l of cs[0].lists) for (let j = 0; j < l.docs.length; j++) excluded[l.docs[j]] = Math.max(excluded[l.docs[j]], mark);
@@ -229,10 +236,8 @@ async function runSearch(
 
   // Exact-diacritic matches, for query syllables typed with diacritics.
   const exact = new Uint8Array(size);
-  const exactTerms = new Set<string>();
-  for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(EXACT_PREFIX + s.exact);
-  for (const term of exactTerms) {
-    for (const l of await postingsOf(t, state, term)) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
+  for (const lists of exactLists) {
+    for (const l of lists) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
   }
 
   // Candidates.

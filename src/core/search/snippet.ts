@@ -1,6 +1,6 @@
 // Plain-text snippets with highlight ranges: the UI wraps the ranges itself (no HTML is produced here).
 import { collapseWhitespace, toNFC } from '../text/normalize';
-import { tokenize } from '../text/tokenize';
+import { foldWord, tokenize } from '../text/tokenize';
 import type { ParsedQuery } from './query';
 
 /** [start, end) offsets into the string they belong to. */
@@ -39,18 +39,29 @@ export function highlightRanges(text: string, h: Highlighter): Range[] {
 
 export const SNIPPET_CHARS = 220;
 
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/** Offset of the first matching word in NFC text, or -1; stops at the first match (bodies are long). */
+function firstMatch(text: string, h: Highlighter): number {
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    if (isMatch(h, foldWord(m[0]))) return m.index;
+  }
+  return -1;
+}
+
 /** A window of the lead or body around the first matched word (or their start), whitespace collapsed. */
 export function buildSnippet(lead: string | null, body: string, h: Highlighter, size = SNIPPET_CHARS): { text: string; ranges: Range[] } {
   const sources = [toNFC(lead ?? ''), toNFC(body ?? '')].filter((s) => s.trim());
   let chosen = sources[0] ?? '';
   let at = 0;
-  outer: for (const s of sources) {
-    if (!h.words.size && !h.prefixes.length) break;
-    for (const t of tokenize(s)) {
-      if (isMatch(h, t.folded)) {
+  if (h.words.size || h.prefixes.length) {
+    for (const s of sources) {
+      const first = firstMatch(s, h);
+      if (first >= 0) {
         chosen = s;
-        at = t.start;
-        break outer;
+        at = first;
+        break;
       }
     }
   }
