@@ -26,7 +26,7 @@ export function looksLikeName(s: string): boolean {
 
 export function parseAuthorLabel(text: string): string | null {
   const t = collapseWhitespace(toNFC(text));
-  const by = /^by\s+([A-Z][^:;!?]{1,60})$/.exec(t);
+  const by = /^by\s+([A-ZÀ-Ỹ][^:;!?]{1,60})$/i.exec(t);
   if (by) {
     const name = cleanName(by[1].split(/\s*[|,]\s*/)[0]);
     return looksLikeName(name) ? name : null;
