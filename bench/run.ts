@@ -1,14 +1,16 @@
-// npm run bench -- <name>   (names: extract, detect)
+// npm run bench -- <name>   (names: extract, detect, search, export)
 import { benchExtract } from './extract';
 import { benchSearch } from './search';
 import { benchDetect } from './detect';
 import { benchChromium } from './chromium';
+import { benchExport } from './export';
 
 const benches: Record<string, () => Promise<void>> = {
   // Node (happy-dom) first, then the same code inside real Chromium pages.
   extract: async () => { await benchExtract(); await benchChromium(['extract']); },
   detect: async () => { await benchDetect(); await benchChromium(['detect']); },
   search: benchSearch,
+  export: () => benchExport(),
 };
 
 async function main(): Promise<void> {

@@ -38,6 +38,15 @@ describe('export formats', () => {
     expect(progress.length).toBeGreaterThan(1);
   });
 
+  it('exports a run of more equal capture times than a page holds, each article once', async () => {
+    const db = freshDb();
+    const same = new Date('2026-04-01T00:00:00Z');
+    await db.articles.bulkAdd(await Promise.all(Array.from({ length: 1203 }, (_, i) => buildArticle(sampleExtracted({ title: `Bài ${i}` }), TUYEN_QUANG_SITE, { now: i < 600 ? new Date(same.getTime() - 1000) : same }))));
+    const ids = (await collect(db, 'ndjson')).trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toHaveLength(1203);
+    expect(new Set(ids).size).toBe(1203);
+  });
+
   it('writes CSV with a BOM for Excel, quoted fields and defused formulas', async () => {
     const db = freshDb();
     await saveArticle(db, sampleExtracted({ title: 'Họp "bàn", xử lý\nkiến nghị', author: '=HYPERLINK("http://evil")' }), TUYEN_QUANG_SITE);

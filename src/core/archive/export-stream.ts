@@ -20,8 +20,9 @@ export interface ExportProgress { done: number; total: number }
 const PAGE = 500;
 
 /**
- * Articles matching the filter, oldest capture first, a page at a time. Keyset paging: an index orders equal
- * capture times by primary key, so (capturedAt, id) of the last row says exactly where the next page starts.
+ * Articles matching the filter, oldest capture first, a page at a time. Keyset paging on capturedAt with plain
+ * range reads (one getAll each; offset() would force a slow cursor walk): a page ending inside a run of equal
+ * capture times is completed with the rest of that run, which the index keeps in primary-key order.
  */
 export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null): AsyncGenerator<Article[]> {
   if (filter?.ids) {
@@ -32,19 +33,30 @@ export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | n
     return;
   }
   const province = filter?.province;
-  let last: { capturedAt: string; id: string } | null = null;
+  const wanted = (page: Article[]) => (province ? page.filter((a) => a.site.province === province) : page);
+  let after: string | null = null;
   for (;;) {
-    const from: { capturedAt: string; id: string } | null = last;
-    const collection = from === null ? db.articles.orderBy('capturedAt') : db.articles.where('capturedAt').aboveOrEqual(from.capturedAt);
-    const page: Article[] = await collection
-      .filter((a) => (from === null || a.capturedAt > from.capturedAt || a.id > from.id) && (!province || a.site.province === province))
-      .limit(PAGE)
-      .toArray();
+    const page: Article[] = await (after === null ? db.articles.orderBy('capturedAt') : db.articles.where('capturedAt').above(after)).limit(PAGE).toArray();
     if (!page.length) return;
-    yield page;
-    if (page.length < PAGE) return;
-    const tail = page[page.length - 1];
-    last = { capturedAt: tail.capturedAt, id: tail.id };
+    const last = page[page.length - 1];
+    after = last.capturedAt;
+    if (page.length < PAGE) {
+      if (wanted(page).length) yield wanted(page);
+      return;
+    }
+    // The page may end inside a run of equal capture times: give the rest of that run before moving past it.
+    const inPage = page.filter((a) => a.capturedAt === last.capturedAt).length;
+    const runLength = await db.articles.where('capturedAt').equals(last.capturedAt).count();
+    if (runLength - inPage <= PAGE) {
+      if (runLength > inPage) page.push(...(await db.articles.where('capturedAt').equals(last.capturedAt).offset(inPage).toArray()));
+      if (wanted(page).length) yield wanted(page);
+      continue;
+    }
+    if (wanted(page).length) yield wanted(page);
+    for (let done = inPage; done < runLength; done += PAGE) {
+      const slice = await db.articles.where('capturedAt').equals(last.capturedAt).offset(done).limit(PAGE).toArray();
+      if (wanted(slice).length) yield wanted(slice);
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionSession> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} missing: run npm run build first`);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pna-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -42,6 +42,7 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.extraArgs ?? []),
     ],
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
   });

@@ -1,0 +1,54 @@
+// A page of the real extension in Debian Chromium, with the archive bench API (bench/archive-entry.ts) loaded.
+import { build } from 'vite';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionSession } from '../tests/e2e/helpers/extension-browser';
+import { loadCorpus } from '../tests/helpers/corpus';
+
+const root = resolve(import.meta.dirname, '..');
+
+async function bundle(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'pna-archive-bench-'));
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, minify: true, lib: { entry: resolve(root, 'bench/archive-entry.ts'), formats: ['iife'], name: 'pnaArchiveBench', fileName: () => 'bench.js' } },
+  });
+  return readFileSync(join(outDir, 'bench.js'), 'utf8');
+}
+
+export interface BenchPage { session: ExtensionSession; page: Page; browser: string; call<T>(fn: string, ...args: unknown[]): Promise<T>; close(): Promise<void> }
+
+export async function openBenchPage(): Promise<BenchPage> {
+  const code = await bundle();
+  const session = await launchWithExtension({ extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
+  await page.evaluate(code);
+  // Texts of the corpus, so that generated articles use the vocabulary and phrasing of real provincial news.
+  const texts = loadCorpus().flatMap((p) => [p.truth.title, p.truth.lead, p.truth.bodyText].filter((x): x is string => !!x));
+  await page.evaluate((t) => (globalThis as any).__pnaArchiveBench.open(t), texts);
+  const version = session.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown'));
+  return {
+    session,
+    page,
+    browser: `chromium ${version}`,
+    call: <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (globalThis as any).__pnaArchiveBench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>,
+    close: () => session.close(),
+  };
+}
+
+export async function fillArchive(b: BenchPage, docs: number, bodyWords: number, log: (s: string) => void): Promise<number> {
+  const step = 2000;
+  let ms = 0;
+  for (let from = 0; from < docs; from += step) {
+    ms += await b.call<number>('fill', from, Math.min(docs, from + step), bodyWords);
+    if ((from / step) % 10 === 0) log(`  filled ${Math.min(docs, from + step)} / ${docs} (${(ms / 1000).toFixed(1)} s)`);
+  }
+  ms += await b.call<number>('flush');
+  return ms;
+}
