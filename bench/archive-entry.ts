@@ -2,8 +2,7 @@
 // articles and times export, import and search through the extension's own modules.
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { applyImport } from '../src/core/archive/import-apply';
-import { articlesForExport, exportChunks, type ExportFormat } from '../src/core/archive/export-stream';
-import { pickArticle } from '../src/core/archive/validate-article';
+import { exportChunks, type ExportFormat } from '../src/core/archive/export-stream';
 import { importRowsFromLines, linesOf } from '../src/core/archive/import-stream';
 import { saveArticle } from '../src/core/archive/save-article';
 import { flushSearchIndex } from '../src/core/search/index-writer';
@@ -44,68 +43,6 @@ const api = {
     const t0 = performance.now();
     await applyImport(db!, rows, { batchSize: 500 });
     return performance.now() - t0;
-  },
-  /** Baseline: the same articles written with a plain bulkPut, no index and no duplicate checks. */
-  async fillRaw(from: number, to: number, bodyWords: number) {
-    const articles = [];
-    for (let i = from; i < to; i++) articles.push(generateArticle(i, { source, bodyWords }));
-    const t0 = performance.now();
-    await db!.articles.bulkPut(articles);
-    return performance.now() - t0;
-  },
-  async genOnly(from: number, to: number, bodyWords: number) {
-    const t0 = performance.now();
-    for (let i = from; i < to; i++) generateArticle(i, { source, bodyWords });
-    return performance.now() - t0;
-  },
-  async indexOnly(from: number, to: number, bodyWords: number) {
-    const articles = [];
-    for (let i = from; i < to; i++) articles.push(generateArticle(i, { source, bodyWords }));
-    const { indexArticlesInTx } = await import('../src/core/search/index-writer');
-    const { SEARCH_TABLES } = await import('../src/core/search/schema');
-    const t0 = performance.now();
-    for (let k = 0; k < articles.length; k += 500) {
-      await db!.transaction('rw', ['articles', ...SEARCH_TABLES], async () => { await indexArticlesInTx(db!, articles.slice(k, k + 500)); });
-    }
-    return performance.now() - t0;
-  },
-  async readOnly() {
-    const t0 = performance.now();
-    let n = 0, strMs = 0, pickMs = 0;
-    for await (const page of articlesForExport(db!, null)) {
-      n += page.length;
-      const t1 = performance.now();
-      const picked = page.map((a) => pickArticle(a));
-      const t2 = performance.now();
-      for (const a of picked) JSON.stringify(a);
-      strMs += performance.now() - t2;
-      pickMs += t2 - t1;
-    }
-    return { n, ms: performance.now() - t0, strMs, pickMs };
-  },
-  async readById() {
-    const t0 = performance.now();
-    let n = 0;
-    let last: string | null = null;
-    for (;;) {
-      const page: any[] = await (last === null ? db!.articles.orderBy(':id') : db!.articles.where(':id').above(last)).limit(500).toArray();
-      if (!page.length) break;
-      n += page.length;
-      last = page[page.length - 1].id;
-    }
-    return { n, ms: performance.now() - t0 };
-  },
-  async readByCapturedNoOffset() {
-    const t0 = performance.now();
-    let n = 0;
-    let last: string | null = null;
-    for (;;) {
-      const page: any[] = await (last === null ? db!.articles.orderBy('capturedAt') : db!.articles.where('capturedAt').above(last)).limit(500).toArray();
-      if (!page.length) break;
-      n += page.length;
-      last = page[page.length - 1].capturedAt;
-    }
-    return { n, ms: performance.now() - t0 };
   },
   async flush() {
     const t0 = performance.now();

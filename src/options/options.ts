@@ -3,6 +3,7 @@ import { CURRENT_PROVINCES, FORMER_PROVINCES } from '../core/detect/registry-dat
 import { normalizeHost, setUserSites, type UserSite } from '../core/detect';
 import { applyI18n, t } from '../shared/i18n';
 import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
+import { cleanUserSites } from '../core/detect/user-site-list';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -83,7 +84,46 @@ async function addSite(event: SubmitEvent): Promise<void> {
   await render();
 }
 
+const SITES_FILE_FORMAT = 'provincial-news-archiver-sites';
+
+function exportSites(sites: UserSite[]): void {
+  const blob = new Blob([JSON.stringify({ format: SITES_FILE_FORMAT, version: 1, sites }, null, 1)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'user-sites.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Reads a site list written by exportSites (or a bare list); bad entries are named, the good ones kept. */
+async function importSites(file: File): Promise<void> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return setStatus(t('optionsImportBad', file.name), true);
+  }
+  const list = Array.isArray(data) ? data : (data as { format?: unknown; sites?: unknown })?.format === SITES_FILE_FORMAT ? (data as { sites: unknown }).sites : null;
+  if (!Array.isArray(list)) return setStatus(t('optionsImportBad', file.name), true);
+  const incoming = cleanUserSites(list);
+  const rejected = setUserSites(incoming);
+  const accepted = incoming.filter((s) => !rejected.includes(s));
+  const merged = new Map((await loadUserSites()).map((s) => [s.host, s]));
+  for (const s of accepted) merged.set(s.host, s);
+  await saveUserSites([...merged.values()]);
+  setStatus(t('optionsImported', String(accepted.length), String(list.length - accepted.length)), accepted.length < list.length);
+  await render();
+}
+
 applyI18n(document);
+$('export-sites').addEventListener('click', async () => exportSites(await loadUserSites()));
+$<HTMLInputElement>('import-sites').addEventListener('change', () => {
+  const input = $<HTMLInputElement>('import-sites');
+  const file = input.files?.[0];
+  input.value = '';
+  if (file) void importSites(file);
+});
 fillProvinces();
 $<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e as SubmitEvent));
 void render();
