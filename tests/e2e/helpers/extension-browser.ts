@@ -20,8 +20,9 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`${EXTENSION_DIR} missing: run npm run build first`);
+export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string; extraArgs?: string[]; extensionDir?: string } = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} missing: run npm run build first`);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pna-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -32,8 +33,8 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
     env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' },
     viewport: { width: 1200, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--lang=vi',
       '--no-sandbox',
       '--disable-gpu',
