@@ -53,7 +53,13 @@ let generic = false;
 async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   saveButton.disabled = updateButton.disabled = true;
   setStatus(t('popupSaving'));
-  const reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic })) as SaveReply;
+  let reply: SaveReply | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic })) as SaveReply;
+  } catch {
+    // The background was stopped mid-save (browser closing, extension updating): its transaction never committed.
+    reply = { ok: false, error: { code: 'interrupted', message: '' } };
+  }
   saveButton.disabled = updateButton.disabled = false;
   if (!reply?.ok) {
     setStatus(reply ? errorSentence(reply.error) : t('errorUnknown', '—'), 'error');

@@ -21,6 +21,7 @@ const ERROR_KEYS: Record<string, string> = {
   'no-tab': 'errorNoTab',
   restricted: 'popupRestricted',
   unreachable: 'errorUnreachable',
+  interrupted: 'errorInterrupted',
 };
 
 /** A sentence for a person, never a stack trace. */
