@@ -3,7 +3,7 @@
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { applyImport } from '../src/core/archive/import-apply';
 import { exportChunks, type ExportFormat } from '../src/core/archive/export-stream';
-import { importRowsFromLines, linesOf } from '../src/core/archive/import-stream';
+import { importRowsFromLines, linesOf, textChunksOf } from '../src/core/archive/import-stream';
 import { saveArticle } from '../src/core/archive/save-article';
 import { flushSearchIndex } from '../src/core/search/index-writer';
 import { searchArchive, type SearchFilters } from '../src/core/search';
@@ -14,15 +14,6 @@ let source: WordSource | undefined;
 const files = new Map<string, Blob>();
 
 const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1_048_576;
-
-async function* textOf(blob: Blob): AsyncGenerator<string> {
-  const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
 
 async function sha256(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
@@ -78,7 +69,7 @@ const api = {
     const blob = files.get(name)!;
     let peak = heapMB();
     const t0 = performance.now();
-    const report = await applyImport(db!, importRowsFromLines(linesOf(textOf(blob))), { onDuplicate: 'skip', onProgress: () => { peak = Math.max(peak, heapMB()); } });
+    const report = await applyImport(db!, importRowsFromLines(linesOf(textChunksOf(blob))), { onDuplicate: 'skip', onProgress: () => { peak = Math.max(peak, heapMB()); } });
     return { ms: performance.now() - t0, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
   },
   async search(query: string, filters?: SearchFilters) {

@@ -18,6 +18,8 @@ export interface Truth {
 export interface EvalPage {
   id: string;
   set: 'corpus' | 'fixtures';
+  /** The page's folder (page.html and truth.json). */
+  dir: string;
   html: string;
   truth: Truth;
 }
@@ -26,7 +28,8 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..');
 export const CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus/vn');
 export const FIXTURE_DIR = resolve(REPO_ROOT, 'tests/fixtures/extract');
 
-function loadDir(dir: string, set: EvalPage['set']): EvalPage[] {
+/** Every `<id>/page.html` + `<id>/truth.json` below `dir`, sorted by id; none when `dir` is absent. */
+export function loadPageDir(dir: string, set: EvalPage['set']): EvalPage[] {
   if (!existsSync(dir)) return [];
   const out: EvalPage[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -35,7 +38,7 @@ function loadDir(dir: string, set: EvalPage['set']): EvalPage[] {
     const pageFile = join(d, 'page.html');
     const truthFile = join(d, 'truth.json');
     if (!existsSync(pageFile) || !existsSync(truthFile)) continue;
-    out.push({ id: name, set, html: readFileSync(pageFile, 'utf8'), truth: JSON.parse(readFileSync(truthFile, 'utf8')) });
+    out.push({ id: name, set, dir: d, html: readFileSync(pageFile, 'utf8'), truth: JSON.parse(readFileSync(truthFile, 'utf8')) });
   }
   return out;
 }
@@ -45,7 +48,7 @@ export function corpusAvailable(): boolean {
 }
 
 export function loadPages(): EvalPage[] {
-  return [...loadDir(CORPUS_DIR, 'corpus'), ...loadDir(FIXTURE_DIR, 'fixtures')];
+  return [...loadPageDir(CORPUS_DIR, 'corpus'), ...loadPageDir(FIXTURE_DIR, 'fixtures')];
 }
 
 /** Pages that are scored: provincial news articles with a bodyText. */

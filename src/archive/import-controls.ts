@@ -2,7 +2,7 @@
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
 import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
 import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ImportRow } from '../core/archive/import-parse';
-import { importRowsFromLines, linesOf, NotStreamableError } from '../core/archive/import-stream';
+import { importRowsFromLines, linesOf, NotStreamableError, textChunksOf } from '../core/archive/import-stream';
 import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
@@ -22,15 +22,6 @@ function sanitizeHtml(html: string, baseUrl: string): string {
   return sanitizeArticleHtml(new DOMParser().parseFromString(html, 'text/html').body, baseUrl);
 }
 
-async function* textOf(file: File): AsyncGenerator<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
-
 /** A file we can read line by line (NDJSON, our JSON export), or else its rows parsed whole. */
 type Source = { streamed: true; rows: number; valid: number } | { streamed: false; rows: ImportRow[]; valid: number };
 
@@ -38,7 +29,7 @@ type Source = { streamed: true; rows: number; valid: number } | { streamed: fals
 async function readSource(file: File): Promise<Source> {
   try {
     let rows = 0, valid = 0;
-    for await (const batch of importRowsFromLines(linesOf(textOf(file)))) {
+    for await (const batch of importRowsFromLines(linesOf(textChunksOf(file)))) {
       rows += batch.length;
       valid += batch.filter((r) => r.ok).length;
     }
@@ -83,7 +74,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   $('export-progress-text').textContent = t('importProgress', '0', String(total));
   $('export-status').hidden = false;
   try {
-    const rows = source.streamed ? importRowsFromLines(linesOf(textOf(file))) : source.rows;
+    const rows = source.streamed ? importRowsFromLines(linesOf(textChunksOf(file))) : source.rows;
     const report = await applyImport(db, rows, {
       total,
       onDuplicate: policy,

@@ -7,6 +7,16 @@ import { EXPORT_VERSION } from './export-json';
 
 export class NotStreamableError extends Error {}
 
+/** The text of a file (or any Blob) as a stream of decoded chunks, never whole in memory. */
+export async function* textChunksOf(blob: Blob): AsyncGenerator<string> {
+  const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
 /** Splits a stream of text chunks into lines (without their line ends). */
 export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let rest = '';
