@@ -6,7 +6,7 @@ import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { bigramTerm, categoryTerm, provinceTerm, siteTerm } from './doc-terms';
-import { expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
+import { docNosOfIds, expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { EXACT_PREFIX, searchTables, SEARCH_TABLES, type SearchTables } from './schema';
@@ -120,12 +120,10 @@ function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): Se
 }
 
 /** Doc numbers of articles carrying `tag` (case-insensitive), through the articles' multi-entry tags index. */
-async function tagDocs(db: Dexie, t: SearchTables, tag: string): Promise<number[]> {
+async function tagDocs(db: Dexie, state: ReaderState, tag: string): Promise<number[]> {
   const ids = (await db.table('articles').where('tags').equalsIgnoreCase(toNFC(tag.trim())).primaryKeys()) as string[];
   if (!ids.length) return [];
-  // One keyed lookup per id is much cheaper than an anyOf() cursor walk.
-  const keys = await Promise.all([...new Set(ids)].map((id) => t.docs.where('id').equals(id).primaryKeys()));
-  return keys.flat() as number[];
+  return docNosOfIds(db, state, [...new Set(ids)]);
 }
 
 export async function searchArchive(db: Dexie, query: string, options: SearchOptions = {}): Promise<SearchResult> {
@@ -175,7 +173,7 @@ async function runSearch(
   if (filters.category) filterReads.push(termConstraint(t, state, categoryTerm(String(filters.category)), false));
   if (filters.tag) {
     filterReads.push(
-      tagDocs(db, t, String(filters.tag)).then((docs) => ({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false })),
+      tagDocs(db, state, String(filters.tag)).then((docs) => ({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false })),
     );
   }
   const [requiredCs, filterCs, excludedCs, exactLists] = await Promise.all([
