@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
 import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
-import { flushSearchIndex, searchArchive, FLUSH_AT } from '../../src/core/search';
+import { flushSearchIndex, indexArticlesInTx, searchArchive, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
@@ -122,6 +122,34 @@ describe('index upkeep in the article transaction', () => {
     expect(after.total).toBeGreaterThan(0);
     expect((await searchArchive(db, '')).total).toBe(n);
   }, 60_000);
+
+  it('gives consistent results while an import is running (before or after it, never half of it)', async () => {
+    const db = freshDb();
+    const first = Array.from({ length: 50 }, (_, i) => generateArticle(i, { bodyWords: 30, seed: 3 }));
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(first);
+      await indexArticlesInTx(db, first);
+    });
+    const more = Array.from({ length: 300 }, (_, i) => generateArticle(1000 + i, { bodyWords: 30, seed: 3 }));
+    const importing = (async () => {
+      for (let i = 0; i < more.length; i += 100) {
+        const batch = more.slice(i, i + 100);
+        await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+          await db.articles.bulkAdd(batch);
+          await indexArticlesInTx(db, batch);
+        });
+      }
+    })();
+    const seen = new Set<number>();
+    for (let k = 0; k < 12; k++) {
+      const [all, words] = await Promise.all([searchArchive(db, ''), searchArchive(db, 'nông thôn', { limit: 1000 })]);
+      expect([50, 150, 250, 350]).toContain(all.total);
+      expect(words.hits.length).toBe(words.total);
+      seen.add(all.total);
+    }
+    await importing;
+    expect((await searchArchive(db, '')).total).toBe(350);
+  });
 
   it('sees a write made through another connection to the same database', async () => {
     const name = `shared-${process.pid}-${Math.random()}`;
