@@ -121,3 +121,14 @@ describe('bad input through searchArchive', () => {
     expect((await searchArchive(db, '', { filters: { savedFrom: '2999-01-01' } })).total).toBe(0);
   });
 });
+
+describe('very long phrases', () => {
+  it('match exactly, beyond 255 syllables', async () => {
+    const db = freshDb();
+    const words = Array.from({ length: 300 }, (_, i) => `a${i % 7}`).join(' '); // 900 chars: under the query cap
+    await saveArticle(db, sampleExtracted({ bodyText: words }), TUYEN_QUANG_SITE);
+    await saveArticle(db, sampleExtracted({ bodyText: 'a0 a1 khác' }), TUYEN_QUANG_SITE);
+    expect((await searchArchive(db, `"${words}"`)).total).toBe(1);
+    expect((await searchArchive(db, `"${words} khác"`)).total).toBe(0);
+  });
+});

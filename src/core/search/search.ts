@@ -193,7 +193,7 @@ async function runSearch(
 
   // AND of the constraints, scoring as we go.
   const k = constraints.length;
-  const count = new Uint8Array(size);
+  const count = new Uint16Array(size);
   const score = new Float64Array(size);
   const { length, alive, captured, published } = state;
   constraints.forEach((c, i) => {
@@ -223,7 +223,7 @@ async function runSearch(
     if (cs.length === 1) {
       for (const l of cs[0].lists) for (let j = 0; j < l.docs.length; j++) excluded[l.docs[j]] = Math.max(excluded[l.docs[j]], mark);
     } else {
-      const hit = new Uint8Array(size);
+      const hit = new Uint16Array(size);
       cs.forEach((c, i) => {
         for (const l of c.lists) for (let j = 0; j < l.docs.length; j++) if (hit[l.docs[j]] === i) hit[l.docs[j]] = i + 1;
       });
@@ -258,7 +258,7 @@ async function runSearch(
         const d = l.docs[j];
         if (d < size && count[d] === k && accept(d)) {
           candidates.push(d);
-          count[d] = 255; // seen
+          count[d] = 0xffff; // seen
         }
       }
     }
