@@ -19,8 +19,8 @@ import type { Dexie } from 'dexie';
 
 /** Pending documents at which a save triggers a flush into posting segments (after its own transaction). */
 export const FLUSH_AT = 256;
-/** A term's segments are merged into one when there would be more than this many. */
-export const MAX_SEGMENTS = 8;
+/** This many segments of a term in the same size tier are merged into one. */
+export const MERGE_FANIN = 8;
 /** At most this many terms are merged per flush batch (the most fragmented first), so one flush stays short. */
 export const MAX_MERGES_PER_FLUSH = 256;
 /** Pending documents moved per flush transaction: a save waiting behind a flush waits for one batch at most. */
@@ -163,36 +163,47 @@ async function appendSegments(t: SearchTables, meta: SearchMetaRow, docs: Pendin
   const dict = await t.terms.bulkGet(termList);
   const rows: SearchPostingRow[] = [];
   const dictRows: SearchTermRow[] = [];
-  const toMerge: Array<{ dictRow: SearchTermRow; fresh: SearchPostingRow }> = [];
+  const toMerge: Array<{ dictRow: SearchTermRow; fresh: SearchPostingRow; pick: Array<[number, number]> }> = [];
   termList.forEach((term, k) => {
     const g = groups.get(term)!;
     const fresh: SearchPostingRow = { term, seg, docs: Uint32Array.from(g.docs), tf: Uint8Array.from(g.tf) };
-    const dictRow = dict[k] ?? { term, df: 0, segs: 0 };
+    const dictRow: SearchTermRow = dict[k] ?? { term, df: 0, segs: 0 };
+    const list = (dictRow.segList ??= []);
+    list.push([seg, g.docs.length]);
     dictRow.df += g.docs.length;
-    dictRow.segs += 1;
+    dictRow.segs = list.length;
     dictRows.push(dictRow);
-    if (dictRow.segs > MAX_SEGMENTS) toMerge.push({ dictRow, fresh });
+    const pick = mergeCandidates(list);
+    if (pick) toMerge.push({ dictRow, fresh, pick });
     else rows.push(fresh);
   });
   if (toMerge.length > MAX_MERGES_PER_FLUSH) {
-    // Merge the most fragmented terms now; the others stay above the limit and are merged by a later flush.
+    // Merge the most fragmented terms now; the others keep their segments until a later flush.
     toMerge.sort((a, b) => b.dictRow.segs - a.dictRow.segs);
     for (const { fresh } of toMerge.splice(MAX_MERGES_PER_FLUSH)) rows.push(fresh);
   }
   if (toMerge.length) {
     const alive = await loadAlive(t);
-    const olds = await Promise.all(
-      toMerge.map(({ fresh }) => t.postings.where('[term+seg]').between([fresh.term, -Infinity], [fresh.term, Infinity]).toArray()),
-    );
+    const keys: Array<[string, number]> = [];
+    for (const { fresh, pick } of toMerge) for (const [s] of pick) if (s !== seg) keys.push([fresh.term, s]);
+    const got = await t.postings.bulkGet(keys);
+    const stored = new Map<string, SearchPostingRow>();
+    got.forEach((row) => row && stored.set(`${row.seg}\u0000${row.term}`, row));
     const deletions: Array<[string, number]> = [];
-    toMerge.forEach(({ dictRow, fresh }, k) => {
-      const parts = [...olds[k], fresh];
+    for (const { dictRow, fresh, pick } of toMerge) {
+      const picked = new Set(pick.map(([s]) => s));
+      const parts: SearchPostingRow[] = [];
+      for (const [s] of pick) {
+        const row = s === seg ? fresh : stored.get(`${s}\u0000${fresh.term}`);
+        if (row) parts.push(row);
+      }
+      if (!picked.has(seg)) rows.push(fresh);
+      const target = picked.has(seg) ? seg : Math.max(...picked);
       const n = parts.reduce((sum, p) => sum + p.docs.length, 0);
       const mergedDocs = new Uint32Array(n);
       const mergedTf = new Uint8Array(n);
       let m = 0;
       for (const p of parts) {
-        if (p !== fresh) deletions.push([p.term, p.seg]);
         for (let i = 0; i < p.docs.length; i++) {
           const d = p.docs[i];
           if (!alive[d]) continue;
@@ -200,14 +211,41 @@ async function appendSegments(t: SearchTables, meta: SearchMetaRow, docs: Pendin
           mergedTf[m++] = p.tf[i];
         }
       }
-      dictRow.df = m;
-      dictRow.segs = m ? 1 : 0;
-      if (m) rows.push({ term: fresh.term, seg, docs: mergedDocs.slice(0, m), tf: mergedTf.slice(0, m) });
-    });
+      for (const s of picked) if (s !== seg && (s !== target || !m)) deletions.push([fresh.term, s]);
+      if (m) rows.push({ term: fresh.term, seg: target, docs: mergedDocs.slice(0, m), tf: mergedTf.slice(0, m) });
+      dictRow.segList = dictRow.segList!.filter(([s]) => !picked.has(s));
+      if (m) dictRow.segList.push([target, m]);
+      dictRow.segs = dictRow.segList.length;
+      dictRow.df = dictRow.segList.reduce((sum, [, len]) => sum + len, 0);
+    }
     await t.postings.bulkDelete(deletions);
   }
   await t.postings.bulkPut(rows);
   await t.terms.bulkPut(dictRows);
+}
+
+/** Size tier of a segment: segments within a factor MERGE_FANIN of each other share a tier. */
+function tierOf(length: number): number {
+  return length <= 1 ? 0 : Math.floor(Math.log(length) / Math.log(MERGE_FANIN));
+}
+
+/**
+ * Size-tiered merging: when MERGE_FANIN segments of a term share a tier, they are merged into one (the next tier).
+ * Each posting is rewritten about log_FANIN(N) times in its life instead of on every merge of a big list.
+ */
+function mergeCandidates(list: Array<[number, number]>): Array<[number, number]> | null {
+  const byTier = new Map<number, Array<[number, number]>>();
+  for (const e of list) {
+    const tier = tierOf(e[1]);
+    let arr = byTier.get(tier);
+    if (!arr) byTier.set(tier, (arr = []));
+    arr.push(e);
+  }
+  for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
+    const arr = byTier.get(tier)!;
+    if (arr.length >= MERGE_FANIN) return arr;
+  }
+  return null;
 }
 
 async function loadAlive(t: SearchTables): Promise<Uint8Array> {

@@ -68,6 +68,8 @@ export interface SearchTermRow {
   /** Postings stored in segments (dead docs included until a merge drops them). */
   df: number;
   segs: number;
+  /** [seg, postings] of each stored segment, for size-tiered merging. */
+  segList?: Array<[number, number]>;
 }
 
 export const SEARCH_TABLES = ['searchMeta', 'searchDocs', 'searchStats', 'searchPending', 'searchPostings', 'searchTerms'] as const;
