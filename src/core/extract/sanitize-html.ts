@@ -69,6 +69,12 @@ function isImageTable(el: Element): boolean {
   return text.length <= 300 && el.getElementsByTagName('a').length <= 1;
 }
 
+/** Elements that only stay where a parser would leave them: directly inside one of these. */
+const PARENTS: Record<string, string[]> = {
+  li: ['ul', 'ol'], dt: ['dl'], dd: ['dl'], caption: ['table'], thead: ['table'], tbody: ['table'], tfoot: ['table'],
+  tr: ['table', 'thead', 'tbody', 'tfoot'], td: ['tr'], th: ['tr'],
+};
+
 const isSpace = (s: string) => /^[\s\u00a0]*$/.test(s);
 
 /**
@@ -139,6 +145,12 @@ function copyChildren(doc: Document, src: Node, out: Element, baseUrl: string, i
       }
       continue;
     }
+    if (KEEP.has(tag) && PARENTS[tag] && !PARENTS[tag].includes(tagName(out))) {
+      // A list item or table part out of its container (kept from a lifted parent): emitted as is, a parser would move
+      // it on the next parse and the output would not be stable. Keep its content only.
+      copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
+      continue;
+    }
     if (KEEP.has(tag)) {
       const isBlock = BLOCKS.has(tag);
       if (inlineCtx && isBlock && !['li', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'dt', 'dd', 'caption'].includes(tag)) {
@@ -185,7 +197,10 @@ function normalizeBlocks(doc: Document, container: Element): void {
   let run: Node[] = [];
   const flush = (before: Node | null) => {
     if (!run.length) return;
-    const hasContent = run.some((n) => (n.nodeType === TEXT_NODE ? !isSpace(n.textContent ?? '') : tagName(n as Element) !== 'br'));
+    // Whitespace-only inline elements (<sup>&nbsp;</sup>, <b><br></b>) are no content: a paragraph made of them would be
+    // dropped as empty on the next pass, so it is not made on this one either.
+    const hasContent = run.some((n) => (n.nodeType === TEXT_NODE ? !isSpace(n.textContent ?? '')
+      : tagName(n as Element) === 'img' || !isSpace(n.textContent ?? '') || (n as Element).getElementsByTagName('img').length > 0));
     if (hasContent) {
       const p = doc.createElement('p');
       // drop leading/trailing <br>
