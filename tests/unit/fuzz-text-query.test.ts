@@ -31,8 +31,6 @@ describe('foldVietnamese (property)', () => {
   it('is idempotent and indifferent to NFC/NFD on arbitrary text', () => {
     fc.assert(fc.property(anyText, (s) => {
       const f = foldVietnamese(s);
-      // U+0130 (İ) lower-cases to i + U+0307, a mark the fold removes only on a second pass: not Vietnamese, ignored.
-      if (/\u0130/.test(s)) return;
       expect(foldVietnamese(f)).toBe(f);
       expect(foldVietnamese(s.normalize('NFD'))).toBe(foldVietnamese(s.normalize('NFC')));
       expect(/[\u0300-\u036fđĐ]/.test(f)).toBe(false);
