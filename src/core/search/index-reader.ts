@@ -14,6 +14,8 @@ export interface ReaderState {
 }
 
 interface Cache extends ReaderState {
+  /** Stored segments of recently queried terms (typing re-reads them); dropped whenever the generation changes. */
+  segments: Map<string, { gen: number; lists: PostingList[] }>;
   /** Article id → newest doc number, built on first use (tag filter), extended incrementally: doc numbers only grow. */
   idMap: Map<string, number> | null;
   idMapNext: number;
@@ -39,8 +41,11 @@ function newCache(meta: SearchMetaRow): Cache {
     pendingByDoc: new Map(),
     idMap: null,
     idMapNext: 0,
+    segments: new Map(),
   };
 }
+
+const SEGMENT_CACHE_TERMS = 256;
 
 /**
  * Doc numbers of the given article ids (alive ones only). The id map is loaded once per connection and then only
@@ -92,6 +97,7 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   }
   c.meta = meta;
   if (c.gen === meta.gen) return c;
+  c.segments.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
   for (const r of rows) {
     grow(c, (r.block + 1) * STATS_BLOCK);
@@ -133,8 +139,9 @@ function lowerBound(terms: string[], term: string): number {
 
 /** Posting lists (segments and pending documents) of one term. */
 export async function postingsOf(t: SearchTables, state: ReaderState, term: string): Promise<PostingList[]> {
-  const rows = await t.postings.where('[term+seg]').between([term, -Infinity], [term, Infinity]).toArray();
-  const lists: PostingList[] = rows.map((r) => ({ docs: r.docs, tf: r.tf }));
+  // Pending documents first, synchronously: the state object is shared and a concurrent query may refresh it
+  // while this one waits for IndexedDB.
+  let pendingList: PostingList | null = null;
   if (state.pending.length) {
     const docs: number[] = [];
     const tf: number[] = [];
@@ -145,9 +152,22 @@ export async function postingsOf(t: SearchTables, state: ReaderState, term: stri
         tf.push(p.tf[i]);
       }
     }
-    if (docs.length) lists.push({ docs, tf });
+    if (docs.length) pendingList = { docs, tf };
   }
-  return lists;
+  // Cache entries carry the generation they were read at; a concurrent refresh to a newer generation makes
+  // them unusable and keeps this query's older rows out of the cache.
+  const c = state as Cache;
+  const gen = c.meta.gen;
+  let stored = c.segments?.get(term)?.gen === gen ? c.segments.get(term)!.lists : undefined;
+  if (!stored) {
+    const rows = await t.postings.where('[term+seg]').between([term, -Infinity], [term, Infinity]).toArray();
+    stored = rows.map((r) => ({ docs: r.docs, tf: r.tf }));
+    if (c.segments && c.gen === gen) {
+      if (c.segments.size >= SEGMENT_CACHE_TERMS) c.segments.delete(c.segments.keys().next().value!);
+      c.segments.set(term, { gen, lists: stored });
+    }
+  }
+  return pendingList ? [...stored, pendingList] : [...stored];
 }
 
 /** Single-syllable terms starting with `prefix`, most frequent first, at most `max`. */
