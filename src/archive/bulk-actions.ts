@@ -41,7 +41,7 @@ export function initBulkActions(onChange: () => Promise<void>): void {
     try {
       const deleted = await deleteMany(db, [...selection]);
       selection.clear();
-      notify(t('archiveDeleted', String(deleted.length)), {
+      notify(t('archiveDeleted', String(deleted.articles.length)), {
         action: { label: t('archiveUndo'), run: () => void restoreArticles(db, deleted).then(onChange, notifyError) },
       });
       await onChange();

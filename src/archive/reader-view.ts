@@ -61,7 +61,7 @@ export function initReaderView(onChange: () => Promise<void>): void {
     try {
       const deleted = await deleteMany(db, [currentId]);
       location.hash = '';
-      notify(t('archiveDeleted', String(deleted.length)), {
+      notify(t('archiveDeleted', String(deleted.articles.length)), {
         action: { label: t('archiveUndo'), run: () => void restoreArticles(db, deleted).then(onChange, notifyError) },
       });
       await onChange();

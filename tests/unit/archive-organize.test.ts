@@ -34,7 +34,7 @@ describe('tags, notes and bulk changes', () => {
     const a = await saveArticle(db, sampleExtracted({ title: 'Lễ hội Thành Tuyên' }), TUYEN_QUANG_SITE);
     const b = await saveArticle(db, sampleExtracted({ title: 'Mùa hoa tam giác mạch' }), TUYEN_QUANG_SITE);
     const deleted = await deleteMany(db, [a.article.id, b.article.id, 'missing']);
-    expect(deleted.map((x) => x.title).sort()).toEqual(['Lễ hội Thành Tuyên', 'Mùa hoa tam giác mạch']);
+    expect(deleted.articles.map((x) => x.title).sort()).toEqual(['Lễ hội Thành Tuyên', 'Mùa hoa tam giác mạch']);
     expect(await db.articles.count()).toBe(0);
     expect((await searchArchive(db, 'thanh tuyen')).total).toBe(0);
     await restoreArticles(db, deleted);

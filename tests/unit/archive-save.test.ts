@@ -79,3 +79,28 @@ describe('saving to the archive', () => {
     expect(await findArchivedByUrl(db, 'https://a.tuyenquang.gov.vn/x?id=2&type=NEWS')).toBeUndefined();
   });
 });
+
+describe('versions and tags at save time', () => {
+  it('keeps the replaced content as an earlier version when a changed article is updated', async () => {
+    const { versionsOf } = await import('../../src/core/archive/organize');
+    const db = freshDb();
+    const article = sampleExtracted();
+    const first = await saveArticle(db, article, TUYEN_QUANG_SITE, { now: new Date('2026-01-01T00:00:00Z') });
+    await saveArticle(db, { ...article, bodyText: `${article.bodyText}\n\nĐính chính.` }, TUYEN_QUANG_SITE, { mode: 'update', now: new Date('2026-02-01T00:00:00Z') });
+    await saveArticle(db, { ...article, bodyText: `${article.bodyText}\n\nĐính chính lần hai.` }, TUYEN_QUANG_SITE, { mode: 'update', now: new Date('2026-03-01T00:00:00Z') });
+    const versions = await versionsOf(db, first.article.id);
+    expect(versions.map((v) => v.replacedAt)).toEqual(['2026-03-01T07:00:00+07:00', '2026-02-01T07:00:00+07:00']);
+    expect(versions[1].article.bodyText).toBe(article.bodyText);
+    expect(versions[0].article.bodyText).toContain('Đính chính.');
+    expect((await db.articles.get(first.article.id))?.bodyText).toContain('Đính chính lần hai.');
+  });
+
+  it('stores tags and a note given at save time, and merges tags on update', async () => {
+    const db = freshDb();
+    const article = sampleExtracted();
+    const first = await saveArticle(db, article, TUYEN_QUANG_SITE, { tags: ['dân tộc', ' Dân tộc '], note: 'Bản gốc' });
+    expect(first.article).toMatchObject({ tags: ['dân tộc'], note: 'Bản gốc' });
+    await saveArticle(db, { ...article, title: 'Tiêu đề mới' }, TUYEN_QUANG_SITE, { mode: 'update', tags: ['cải cách'] });
+    expect(await db.articles.get(first.article.id)).toMatchObject({ tags: ['dân tộc', 'cải cách'], note: 'Bản gốc', title: 'Tiêu đề mới' });
+  });
+});

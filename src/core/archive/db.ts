@@ -5,6 +5,15 @@ import { rebuildSearchIndexInTx } from '../search/index-writer';
 
 export const DB_NAME = 'provincial-news-archive';
 
+/** The content an article had before a later save or import replaced it (government pages get edited). */
+export interface VersionRow {
+  seq?: number;
+  articleId: string;
+  /** When this content was replaced. */
+  replacedAt: string;
+  article: Article;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -13,6 +22,7 @@ export interface SettingRow {
 export type ArchiveDb = Dexie & {
   articles: EntityTable<Article, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  versions: EntityTable<VersionRow, 'seq'>;
   // Search index (version 2), see src/core/search/schema.ts.
   searchMeta: EntityTable<SearchMetaRow, 'key'>;
   searchDocs: EntityTable<SearchDocRow, 'docNo'>;
@@ -42,5 +52,7 @@ export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: t
       ...SEARCH_STORES,
     })
     .upgrade((tx) => rebuildSearchIndexInTx(tx));
+  // Version 3: earlier versions of articles whose content changed. New table only; nothing to migrate.
+  db.version(3).stores({ versions: '++seq, articleId' });
   return db;
 }

@@ -7,6 +7,7 @@ import { ImportFileError, type ImportRow } from './import-parse';
 import { SEARCH_TABLES } from '../search/schema';
 import { indexArticlesInTx, unindexArticleInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
+import { toVietnamIso } from './build-article';
 
 export type DuplicatePolicy = 'skip' | 'keep-both' | 'overwrite';
 
@@ -30,7 +31,7 @@ export interface ImportOptions {
 
 type Planned =
   | { kind: 'add'; article: Article }
-  | { kind: 'replace'; article: Article; previous: Article };
+  | { kind: 'replace'; article: Article; previous: Article; versionSeq?: number };
 
 async function existingFor(db: ArchiveDb, a: Article): Promise<Article | undefined> {
   return (await db.articles.get(a.id)) ?? (await db.articles.where('canonicalUrl').equals(a.canonicalUrl).first());
@@ -54,7 +55,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   try {
     for await (const batch of batches) {
       if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
-      const planned = await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      const planned = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
         const plan: Planned[] = [];
         const inBatch = new Set<string>();
         for (const row of batch) {
@@ -86,6 +87,9 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
             plan.push({ kind: 'add', article: existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming });
           }
         }
+        // Overwritten content stays as an earlier version of the article.
+        const replacedAt = toVietnamIso(new Date());
+        for (const p of plan) if (p.kind === 'replace') p.versionSeq = await db.versions.add({ articleId: p.previous.id, replacedAt, article: p.previous });
         await db.articles.bulkPut(plan.map((p) => p.article));
         await indexArticlesInTx(db, plan.map((p) => p.article));
         return plan;
@@ -109,9 +113,10 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
 /** Undoes written batches: added articles go, replaced ones come back. */
 async function rollBack(db: ArchiveDb, written: Planned[]): Promise<void> {
   if (!written.length) return;
-  await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+  await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
     const added = written.filter((p) => p.kind === 'add').map((p) => p.article.id);
     const restored = written.flatMap((p) => (p.kind === 'replace' ? [p.previous] : []));
+    await db.versions.bulkDelete(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
     await db.articles.bulkDelete(added);
     for (const id of added) await unindexArticleInTx(db, id);
     await db.articles.bulkPut(restored);

@@ -1,6 +1,6 @@
 // Tags, notes and bulk changes. Tags live on the article (multi-entry index); deletions go with their index rows.
 import type { Article } from '../types';
-import type { ArchiveDb } from './db';
+import type { ArchiveDb, VersionRow } from './db';
 import { SEARCH_TABLES } from '../search/schema';
 import { indexArticlesInTx, unindexArticleInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
@@ -60,20 +60,36 @@ export function tagMany(db: ArchiveDb, ids: readonly string[], tag: string, opti
   }));
 }
 
-/** Deletes articles and their index rows together; returns them so that the deletion can be undone. */
-export function deleteMany(db: ArchiveDb, ids: readonly string[]): Promise<Article[]> {
-  return guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-    const found = (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a);
-    await db.articles.bulkDelete(found.map((a) => a.id));
-    for (const a of found) await unindexArticleInTx(db, a.id);
-    return found;
+/** What a deletion took away, kept so that it can be undone. */
+export interface Deleted {
+  articles: Article[];
+  versions: VersionRow[];
+}
+
+/** Deletes articles with their earlier versions and index rows, in one transaction. */
+export function deleteMany(db: ArchiveDb, ids: readonly string[]): Promise<Deleted> {
+  return guarded(() => db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
+    const articles = (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a);
+    const gone = articles.map((a) => a.id);
+    const versions = await db.versions.where('articleId').anyOf(gone).toArray();
+    await db.articles.bulkDelete(gone);
+    await db.versions.bulkDelete(versions.map((v) => v.seq!));
+    for (const id of ids) await unindexArticleInTx(db, id);
+    return { articles, versions };
   }));
 }
 
-/** Puts deleted articles back (undo), searchable again. */
-export function restoreArticles(db: ArchiveDb, articles: readonly Article[]): Promise<void> {
-  return guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-    await db.articles.bulkPut([...articles]);
-    await indexArticlesInTx(db, [...articles]);
+/** Puts deleted articles and their versions back (undo), searchable again. */
+export function restoreArticles(db: ArchiveDb, deleted: Deleted): Promise<void> {
+  return guarded(() => db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
+    await db.articles.bulkPut(deleted.articles);
+    await db.versions.bulkPut(deleted.versions);
+    await indexArticlesInTx(db, deleted.articles);
   }));
+}
+
+/** Earlier versions of an article, the most recently replaced first. */
+export async function versionsOf(db: ArchiveDb, id: string): Promise<VersionRow[]> {
+  const rows = await db.versions.where('articleId').equals(id).toArray();
+  return rows.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
 }

@@ -2,8 +2,9 @@ import type { Article, ExtractedArticle, SiteInfo } from '../types';
 import type { ArchiveDb } from './db';
 import { buildArticle, toVietnamIso } from './build-article';
 import { toArchiveError } from './errors';
+import { cleanTags, deleteMany } from './organize';
 import { SEARCH_TABLES } from '../search/schema';
-import { indexArticleInTx, maybeFlushSearchIndex, unindexArticleInTx } from '../search/index-writer';
+import { indexArticleInTx, maybeFlushSearchIndex } from '../search/index-writer';
 
 export type SaveMode = 'if-new' | 'update';
 
@@ -30,13 +31,13 @@ export async function saveArticle(
   db: ArchiveDb,
   extracted: ExtractedArticle,
   site: SiteInfo | null,
-  options: { mode?: SaveMode; now?: Date } = {},
+  options: { mode?: SaveMode; now?: Date; tags?: string[]; note?: string } = {},
 ): Promise<SaveResult> {
   const mode = options.mode ?? 'if-new';
-  const fresh = await buildArticle(extracted, site, { now: options.now });
+  const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '' });
   let pending = 0;
   try {
-    const result = await db.transaction('rw', ['articles', ...SEARCH_TABLES], async (): Promise<SaveResult> => {
+    const result = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async (): Promise<SaveResult> => {
       const existing = await findArchivedByUrl(db, extracted.url, extracted.canonicalUrl);
       if (!existing) {
         await db.articles.add(fresh);
@@ -45,14 +46,17 @@ export async function saveArticle(
       }
       if (mode === 'if-new') return { status: 'duplicate', article: existing };
       if (existing.contentHash === fresh.contentHash) return { status: 'unchanged', article: existing };
+      const now = toVietnamIso(options.now ?? new Date());
       const updated: Article = {
         ...fresh,
         id: existing.id,
-        tags: existing.tags,
-        note: existing.note,
+        tags: cleanTags([...existing.tags, ...fresh.tags]),
+        note: fresh.note || existing.note,
         capturedAt: existing.capturedAt,
-        updatedAt: toVietnamIso(options.now ?? new Date()),
+        updatedAt: now,
       };
+      // The replaced content is kept as an earlier version: what a portal changed or took down is history.
+      await db.versions.add({ articleId: existing.id, replacedAt: now, article: existing });
       await db.articles.put(updated);
       pending = await indexArticleInTx(db, updated);
       return { status: 'updated', article: updated };
@@ -64,18 +68,9 @@ export async function saveArticle(
   }
 }
 
-/** Removes an article and its index entries in one transaction. Returns false when no such article exists. */
+/** Removes an article, its earlier versions and its index entries in one transaction. False when it was not there. */
 export async function deleteArticle(db: ArchiveDb, id: string): Promise<boolean> {
-  try {
-    return await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      const existing = await db.articles.get(id);
-      await db.articles.delete(id);
-      const unindexed = await unindexArticleInTx(db, id);
-      return !!existing || unindexed;
-    });
-  } catch (error) {
-    throw toArchiveError(error);
-  }
+  return (await deleteMany(db, [id])).articles.length > 0;
 }
 
 /** Newest capture first. */
