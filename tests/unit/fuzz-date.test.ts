@@ -45,8 +45,6 @@ describe('parseVietnameseDate (property)', () => {
         const date = `${p(t.d)}${sep}${p(t.m)}${sep}${t.y}`;
         const time = `${pad(t.h)}:${pad(t.mi)}`;
         const before = glue === ' lúc ' ? ' ' : glue;
-        // KNOWN_TIME_BEFORE_DASHED_DATE (see the it.fails below): "08:12 05-07-2023" loses its time. Left out here until fixed.
-        if (timeFirst && before === ' ' && label === '' && sep !== '/') return;
         let text = timeFirst ? `${time}${before}${label}${date}` : `${label}${date}${glue}${time}`;
         if (weekday) text = `${weekday}, ${text}`;
         if (nfd) text = text.normalize('NFD');
@@ -54,12 +52,9 @@ describe('parseVietnameseDate (property)', () => {
       }), { numRuns: 1500 });
   });
 
-  // Found by the property above. TIME_RE in src/core/extract/metadata/date.ts takes a bare space as the separator
-  // before seconds, so in "08:12 05-07-2023" the day is read as seconds ("08:12 05" → 08:12:05); that time overlaps the
-  // date and is dropped. Fix: make the seconds separator mandatory, `(?:\s*(?::|phút|phut)\s*:?([0-5]\d))?`
-  // instead of `(?:\s*(?::|phút|phut)?\s*:?([0-5]\d))?`. When it is fixed, turn it.fails into it and drop the
-  // exclusion in the property above.
-  it.fails('reads a time followed by a space and a dashed or dotted date (known bug)', () => {
+  // Found by the property above: a bare space once counted as the seconds separator, so the day of
+  // "08:12 05-07-2023" was read as seconds and the time dropped.
+  it('reads a time followed by a space and a dashed or dotted date', () => {
     expect(parseVietnameseDate('08:12 05-07-2023')).toBe('2023-07-05T08:12:00+07:00');
     expect(parseVietnameseDate('15:30 30.07.2023')).toBe('2023-07-30T15:30:00+07:00');
   });

@@ -27,7 +27,7 @@ interface DateHit {
 }
 
 // Times: 15:30, 15:30:00, 15h30, 15g30, 15 giờ 30, with optional AM/PM / SA/CH.
-const TIME_RE = /(?<![\d:/.-])([01]?\d|2[0-3])\s*(?::|h|g|giờ|gio)\s*([0-5]\d)(?:\s*(?::|phút|phut)?\s*:?([0-5]\d))?(?:\s*(am|pm|sa|ch)\b)?(?![\d/])/giu;
+const TIME_RE = /(?<![\d:/.-])([01]?\d|2[0-3])\s*(?::|h|g|giờ|gio)\s*([0-5]\d)(?:\s*(?::|phút|phut)\s*:?([0-5]\d))?(?:\s*(am|pm|sa|ch)\b)?(?![\d/])/giu;
 
 function findTimes(s: string): { h: number; mi: number; s: number; start: number; end: number }[] {
   const out: { h: number; mi: number; s: number; start: number; end: number }[] = [];
