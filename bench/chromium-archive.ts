@@ -1,23 +1,11 @@
 // A page of the real extension in Debian Chromium, with the archive bench API (bench/archive-entry.ts) loaded.
-import { build } from 'vite';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { bundleForBrowser } from './browser-bundle';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from '../tests/e2e/helpers/extension-browser';
 import { loadCorpus } from '../tests/helpers/corpus';
 
-const root = resolve(import.meta.dirname, '..');
 
-async function bundle(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'pna-archive-bench-'));
-  await build({
-    configFile: false,
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true, minify: true, lib: { entry: resolve(root, 'bench/archive-entry.ts'), formats: ['iife'], name: 'pnaArchiveBench', fileName: () => 'bench.js' } },
-  });
-  return readFileSync(join(outDir, 'bench.js'), 'utf8');
-}
+const bundle = () => bundleForBrowser('archive-entry.ts', 'pnaArchiveBench');
 
 export interface BenchPage { session: ExtensionSession; page: Page; browser: string; call<T>(fn: string, ...args: unknown[]): Promise<T>; close(): Promise<void> }
 

@@ -1,28 +1,11 @@
 // Runs the detector and extractor inside real Chromium pages (Debian's /usr/bin/chromium), corpus pages served at
 // their real URLs, and prints per-page medians with ratios against baselines measured in the same run.
-import { build } from 'vite';
+import { bundleForBrowser } from './browser-bundle';
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE } from '../tests/helpers/corpus';
 
-const root = resolve(import.meta.dirname, '..');
 
-async function bundle(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'pna-bench-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: resolve(root, 'bench/browser-entry.ts'), formats: ['iife'], name: 'pnaBench', fileName: () => 'bench.js' },
-    },
-  });
-  return readFileSync(join(outDir, 'bench.js'), 'utf8');
-}
+const bundle = () => bundleForBrowser('browser-entry.ts', 'pnaBench');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

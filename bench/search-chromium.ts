@@ -1,29 +1,15 @@
 // The search benchmark in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH): our core code bundled
 // into a page of an https origin, the archive in that page's IndexedDB.
-import { build } from 'vite';
+import { bundleForBrowser } from './browser-bundle';
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { corpusTexts } from './search-corpus-node';
 
-const root = resolve(import.meta.dirname, '..');
 const ORIGIN = 'https://bench-search.local/';
 
-async function bundle(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'pna-search-bench-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: resolve(root, 'bench/search-browser-entry.ts'), formats: ['iife'], name: 'pnaSearchBench', fileName: () => 'search-bench.js' },
-    },
-  });
-  return readFileSync(join(outDir, 'search-bench.js'), 'utf8');
-}
+const bundle = () => bundleForBrowser('search-browser-entry.ts', 'pnaSearchBench');
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

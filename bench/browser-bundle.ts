@@ -1,0 +1,19 @@
+// Bundles a bench entry into one IIFE script to evaluate inside a Chromium page.
+import { build } from 'vite';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export async function bundleForBrowser(entry: string, name: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'pna-bench-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: resolve(import.meta.dirname, entry), formats: ['iife'], name, fileName: () => 'bundle.js' } },
+    });
+    return readFileSync(join(outDir, 'bundle.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
