@@ -1,7 +1,8 @@
 // One archived article: clean reader (sandboxed frame), its tags and note, delete with undo.
-import { deleteMany, parseTagInput, restoreArticles, setNote, setTags } from '../core/archive/organize';
+import { deleteMany, parseTagInput, restoreArticles, setNote, setTags, versionsOf } from '../core/archive/organize';
+import type { Article } from '../core/types';
 import { formatDate, t } from '../shared/i18n';
-import { $, db, notify, notifyError } from './page-kit';
+import { $, db, el, notify, notifyError } from './page-kit';
 import { showInReaderFrame } from './reader-frame';
 
 let currentId: string | null = null;
@@ -23,8 +24,31 @@ export async function renderReader(id: string): Promise<boolean> {
   const original = $<HTMLAnchorElement>('reader-original');
   original.href = /^https?:/.test(article.url) ? article.url : '#';
   window.scrollTo(0, 0);
+  await showVersions(article);
   await showInReaderFrame($<HTMLIFrameElement>('reader-frame'), article.bodyHtml, article.url);
   return true;
+}
+
+/** Earlier versions, when a later save or import replaced the content: each can be shown in the frame. */
+async function showVersions(current: Article): Promise<void> {
+  const versions = await versionsOf(db, current.id);
+  $('reader-versions').hidden = versions.length === 0;
+  const buttons: HTMLButtonElement[] = [];
+  const choose = (button: HTMLButtonElement, article: Article) => {
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
+    $('reader-title').textContent = article.title;
+    $('reader-lead').textContent = article.lead ?? '';
+    void showInReaderFrame($<HTMLIFrameElement>('reader-frame'), article.bodyHtml, article.url);
+  };
+  const entries: Array<[string, Article]> = [[t('archiveVersionCurrent'), current], ...versions.map((v): [string, Article] => [t('archiveVersionUntil', formatDate(v.replacedAt)), v.article])];
+  for (const [label, article] of entries) {
+    const button = el('button', { text: label, className: 'secondary' });
+    button.type = 'button';
+    button.setAttribute('aria-pressed', String(article === current));
+    button.addEventListener('click', () => choose(button, article));
+    buttons.push(button);
+  }
+  $('reader-version-list').replaceChildren(...buttons);
 }
 
 export function initReaderView(onChange: () => Promise<void>): void {

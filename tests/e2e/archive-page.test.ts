@@ -125,6 +125,34 @@ describe('archive page in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '2');
   });
 
+  it('keeps the overwritten content of an article as an earlier version the reader can show', async () => {
+    const { articles } = await seedFile(dir);
+    const original = articles.find((a) => a.title.startsWith('Chè Tân Cương'))!;
+    // Seeding makes new ids each time: the edited copy takes the archived one's id, as a real re-import would.
+    const archivedId = await page.evaluate(async (title) => {
+      const link = Array.from(document.querySelectorAll('[data-testid=result-item] a.title')).find((a) => a.textContent === title);
+      return decodeURIComponent(link?.getAttribute('href')?.replace('#/article/', '') ?? '');
+    }, original.title);
+    expect(archivedId).not.toBe('');
+    const edited = { ...original, id: archivedId, bodyText: 'Bản đã đính chính của bài chè.', bodyHtml: '<p>Bản đã đính chính của bài chè.</p>', contentHash: 'a'.repeat(64) };
+    const path = join(dir, 'edited.ndjson');
+    writeFileSync(path, `${JSON.stringify(edited)}\n${JSON.stringify({ ...edited, id: 'x-other', url: 'https://x.example.gov.vn/a.html', canonicalUrl: 'https://x.example.gov.vn/a.html', title: 'Bài khác' })}\n`);
+    await page.setInputFiles('[data-testid=import-file]', path);
+    await page.waitForSelector('[data-testid=import-dialog][open]');
+    await page.check('input[name=duplicates][value=overwrite]');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('1 cập nhật'));
+    await page.goto(`${page.url().split('#')[0].split('?')[0]}#/article/${encodeURIComponent(archivedId)}`);
+    await page.waitForSelector('[data-testid=reader-versions]:not([hidden])');
+    const frameText = () => page.frameLocator('[data-testid=reader-frame]').locator('body').textContent();
+    await page.waitForFunction(() => !!(document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.body?.textContent?.includes('đính chính'));
+    await page.locator('[data-testid=reader-versions] button').nth(1).click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.body?.textContent?.includes('Bài viết số'));
+    expect(await frameText()).toContain('Chè Tân Cương vào mùa thu hoạch. Bài viết số');
+    await page.goto(page.url().split('#')[0]);
+    await page.waitForSelector('body[data-ready="true"]');
+  });
+
   it('rejects a truncated file with a clear message and leaves the archive as it was', async () => {
     const { path } = await seedFile(dir);
     const broken = join(dir, 'cut.json');
@@ -135,6 +163,6 @@ describe('archive page in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('cắt cụt'));
     expect(await page.textContent('[data-testid=notice]')).toContain('Kho lưu trữ không thay đổi.');
     expect(await page.isVisible('[data-testid=import-dialog]')).toBe(false);
-    expect(await page.textContent('[data-testid=result-count]')).toBe('6');
+    expect(await page.textContent('[data-testid=result-count]')).toBe('7');
   });
 });
