@@ -2,9 +2,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/** A page's truth.json (see ../shared/corpus/vn/README.md). */
 export interface Truth {
   url: string;
   isProvincialNewsArticle: boolean;
+  province: string | null;
+  site: string;
+  kind: string;
   title: string | null;
   category: string | null;
   publishedAt: string | null;

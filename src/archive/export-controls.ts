@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { exportFileName, type ExportFilter } from '../core/archive/export-json';
 import { exportChunks, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
 import { toVietnamIso } from '../core/archive/build-article';
+import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 
@@ -11,17 +12,6 @@ let controller: AbortController | null = null;
 
 export function exportLabel(format: ExportFormat): string {
   return t('archiveExportAs', format === 'csl-json' ? 'CSL-JSON' : format.toUpperCase());
-}
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export async function exportArchive(filter: ExportFilter | null): Promise<void> {

@@ -60,7 +60,7 @@ function renderChips(): void {
 
 export async function setFilter(key: FilterKey, value: string): Promise<void> {
   state = { ...state, filters: { ...state.filters, [key]: value || undefined } };
-  const input = document.getElementById(`filter-${key}`) as HTMLInputElement | HTMLSelectElement | null;
+  const input = filterField(key);
   if (input && input.value !== value) input.value = value;
   await runSearch();
 }
@@ -171,12 +171,10 @@ export async function initSearchView(options: { onSelectionChange: () => void })
     state = { ...state, q: input.value };
     void runSearch();
   });
-  await fillFilterOptions().catch(() => undefined);
+  await refreshFilters();
   for (const k of FILTER_KEYS) {
-    const field = document.getElementById(`filter-${k}`) as HTMLInputElement | HTMLSelectElement | null;
-    if (!field) continue;
-    field.value = state.filters[k] ?? '';
-    field.addEventListener('change', () => void setFilter(k, field.value.trim()));
+    const field = filterField(k);
+    field?.addEventListener('change', () => void setFilter(k, field.value.trim()));
   }
   new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) void loadMore(run);
@@ -184,10 +182,15 @@ export async function initSearchView(options: { onSelectionChange: () => void })
   await runSearch();
 }
 
+/** After the archive changed: new filter options, with the current choices kept. */
 export async function refreshFilters(): Promise<void> {
   await fillFilterOptions().catch(() => undefined);
   for (const k of FILTER_KEYS) {
-    const field = document.getElementById(`filter-${k}`) as HTMLInputElement | HTMLSelectElement | null;
+    const field = filterField(k);
     if (field) field.value = state.filters[k] ?? '';
   }
+}
+
+function filterField(key: FilterKey): HTMLInputElement | HTMLSelectElement | null {
+  return document.getElementById(`filter-${key}`) as HTMLInputElement | HTMLSelectElement | null;
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { CURRENT_PROVINCES, FORMER_PROVINCES } from '../core/detect/registry-data';
 import { normalizeHost, setUserSites, type UserSite } from '../core/detect';
+import { downloadBlob } from '../shared/download';
 import { applyI18n, t } from '../shared/i18n';
 import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
 import { cleanUserSites } from '../core/detect/user-site-list';
@@ -87,13 +88,7 @@ async function addSite(event: SubmitEvent): Promise<void> {
 const SITES_FILE_FORMAT = 'provincial-news-archiver-sites';
 
 function exportSites(sites: UserSite[]): void {
-  const blob = new Blob([JSON.stringify({ format: SITES_FILE_FORMAT, version: 1, sites }, null, 1)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'user-sites.json';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([JSON.stringify({ format: SITES_FILE_FORMAT, version: 1, sites }, null, 1)], { type: 'application/json' }), 'user-sites.json');
 }
 
 /** Reads a site list written by exportSites (or a bare list); bad entries are named, the good ones kept. */

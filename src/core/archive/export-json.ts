@@ -1,5 +1,3 @@
-import type { Article } from '../types';
-
 export const EXPORT_FORMAT = 'provincial-news-archive';
 export const EXPORT_VERSION = 1;
 
@@ -8,17 +6,6 @@ export interface ExportFilter {
   province?: string;
   /** The search (text and filters, as in the archive page's URL) whose results `ids` are. */
   query?: string;
-}
-
-/** The documented export file (schemas/export.schema.json); written in pieces by export-stream.ts. */
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: number;
-  exportedAt: string;
-  generator: string;
-  filter: ExportFilter | null;
-  count: number;
-  articles: Article[];
 }
 
 function slug(text: string): string {
