@@ -10,7 +10,7 @@ export async function bundleForBrowser(entry: string, name: string): Promise<str
     await build({
       configFile: false,
       logLevel: 'error',
-      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: resolve(import.meta.dirname, entry), formats: ['iife'], name, fileName: () => 'bundle.js' } },
+      build: { outDir, emptyOutDir: true, minify: process.env.BENCH_NO_MINIFY ? false : true, lib: { entry: resolve(import.meta.dirname, entry), formats: ['iife'], name, fileName: () => 'bundle.js' } },
     });
     return readFileSync(join(outDir, 'bundle.js'), 'utf8');
   } finally {

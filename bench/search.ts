@@ -117,7 +117,7 @@ async function benchSearchNode(docs: number, bodyWords: number, queryCount: numb
   const idbBytes: Record<string, number> = {};
   for (const t of ['articles', ...SEARCH_TABLES]) idbBytes[t] = await tableBytes(db, t);
   const idbMB = Object.values(idbBytes).reduce((a, b) => a + b, 0) / 1e6;
-  console.log(`stored (approx.): ${Object.entries(idbBytes).map(([k, v]) => `${k} ${r2(v / 1e6)} MB`).join(', ')}; postings rows ${await db.table('searchPostings').count()}, terms ${await db.table('searchTerms').count()}`);
+  console.log(`stored (approx.): ${Object.entries(idbBytes).map(([k, v]) => `${k} ${r2(v / 1e6)} MB`).join(', ')}; bucket rows ${await db.table('searchBuckets').count()}, vocabulary rows ${await db.table('searchVocab').count()}`);
 
   // 3. Cold first query on a fresh connection (what the archive page pays on opening).
   db.close();

@@ -1,8 +1,11 @@
-// Property tests for the Vietnamese normaliser, the tokenizer and the search query parser.
+// Property tests for the Vietnamese normaliser, the tokenizer, the index's word scanner and the search query parser.
 import fc from 'fast-check';
 import { foldVietnamese } from '../../src/core/text/normalize';
 import { exactWordKey, tokenize } from '../../src/core/text/tokenize';
 import { MAX_UNITS, parseQuery } from '../../src/core/search/query';
+import { scanWords } from '../../src/core/search/word-scanner';
+import { keysOfWord } from '../../src/core/search/doc-terms';
+import { exactKey, foldedKey } from '../../src/core/search/term-keys';
 
 /** Base letter → its Vietnamese forms (vowel diacritics and tones), so the expected fold is known. */
 const FORMS: Record<string, string> = {
@@ -87,5 +90,21 @@ describe('parseQuery (property)', () => {
       for (const w of plus) expect(req.has(w.folded), q).toBe(true);
       for (const w of minus) expect(exc.has(w.folded), q).toBe(true);
     }), { numRuns: 800 });
+  });
+});
+
+describe('index word scanner (property)', () => {
+  // The index and the query must cut text into the same words, or a typed word could never match.
+  it('finds exactly the words tokenize() finds, with their folded and exact keys', () => {
+    const text = fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('a\u0301b 😀x \ud800 y\udc00z ١٢٣ 𝒜bc', '\u0301đường Hoà'));
+    fc.assert(fc.property(text, (s) => {
+      const nfc = s.normalize('NFC');
+      const scanned: Array<{ folded: string; key: number; exact: number }> = [];
+      scanWords(nfc, keysOfWord, (w) => scanned.push(w));
+      const expected = tokenize(nfc);
+      expect(scanned.map((w) => w.folded)).toEqual(expected.map((t) => t.folded));
+      expect(scanned.map((w) => w.key)).toEqual(expected.map((t) => foldedKey(t.folded)));
+      expect(scanned.map((w) => w.exact)).toEqual(expected.map((t) => (t.exact ? exactKey(t.exact) : 0)));
+    }), { numRuns: 2000 });
   });
 });

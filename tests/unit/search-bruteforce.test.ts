@@ -168,12 +168,12 @@ describe('search results equal a brute-force scan', () => {
     qs.push({ words: ['đường'], phrases: [['giao', 'thông', 'nông', 'thôn']], excluded: [], excludedPhrases: [] });
     const nonEmpty = await compare(db, all, qs);
     expect(nonEmpty).toBeGreaterThan(50);
-    expect(await db.table('searchPending').count()).toBeGreaterThan(0);
+    expect(await db.table('searchQueue').count()).toBeGreaterThan(0);
   }, 120_000);
 
   it('after every pending document is flushed and merged', async () => {
     await flushSearchIndex(db);
-    expect(await db.table('searchPending').count()).toBe(0);
+    expect(await db.table('searchQueue').count()).toBe(0);
     await compare(db, all, makeQueries(all, 40, 11));
   }, 120_000);
 

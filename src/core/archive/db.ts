@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
-import { SEARCH_STORES, type SearchDocRow, type SearchMetaRow, type SearchPendingRow, type SearchPostingRow, type SearchStatsRow, type SearchTermRow } from '../search/schema';
+import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
 import { rebuildSearchIndexInTx } from '../search/index-writer';
 
 export const DB_NAME = 'provincial-news-archive';
@@ -23,13 +23,13 @@ export type ArchiveDb = Dexie & {
   articles: EntityTable<Article, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   versions: EntityTable<VersionRow, 'seq'>;
-  // Search index (version 2), see src/core/search/schema.ts.
+  // Search index (version 4), see src/core/search/schema.ts.
   searchMeta: EntityTable<SearchMetaRow, 'key'>;
   searchDocs: EntityTable<SearchDocRow, 'docNo'>;
   searchStats: EntityTable<SearchStatsRow, 'block'>;
-  searchPending: EntityTable<SearchPendingRow, 'docNo'>;
-  searchPostings: Dexie.Table<SearchPostingRow, [string, number]>;
-  searchTerms: EntityTable<SearchTermRow, 'term'>;
+  searchQueue: EntityTable<SearchQueueRow, 'docNo'>;
+  searchBuckets: Dexie.Table<SearchBucketRow, [number, number]>;
+  searchVocab: EntityTable<SearchVocabRow, 'head'>;
 };
 
 /**
@@ -44,15 +44,24 @@ export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: t
     articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
     settings: 'key',
   });
-  // Version 2: the search index, and a multi-entry index on tags for the tag filter.
-  // The upgrade indexes every archived article in the upgrade transaction (nothing is dropped).
-  db.version(2)
-    .stores({
-      articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province, *tags',
-      ...SEARCH_STORES,
-    })
-    .upgrade((tx) => rebuildSearchIndexInTx(tx));
+  // Version 2: the first search index (one postings row per term), and a multi-entry index on tags for the tag
+  // filter. Its upgrade used to build that index; version 4 replaced the index and builds it from the articles,
+  // so an archive coming from version 1 is indexed once, by version 4's upgrade.
+  db.version(2).stores({
+    articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province, *tags',
+    searchMeta: 'key',
+    searchDocs: 'docNo, &id',
+    searchStats: 'block, gen',
+    searchPending: 'docNo',
+    searchPostings: '[term+seg]',
+    searchTerms: 'term',
+  });
   // Version 3: earlier versions of articles whose content changed. New table only; nothing to migrate.
   db.version(3).stores({ versions: '++seq, articleId' });
+  // Version 4: postings in hash buckets (a few thousand rows per segment instead of one per term). The index is
+  // derived data: its old tables go and it is rebuilt from the articles in the upgrade transaction.
+  db.version(4)
+    .stores({ ...RETIRED_V2_STORES, ...SEARCH_STORES })
+    .upgrade((tx) => rebuildSearchIndexInTx(tx));
   return db;
 }

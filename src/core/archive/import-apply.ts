@@ -5,7 +5,7 @@ import type { Article } from '../types';
 import type { ArchiveDb } from './db';
 import { ImportFileError, type ImportRow } from './import-parse';
 import { SEARCH_TABLES } from '../search/schema';
-import { indexArticlesInTx, unindexArticleInTx } from '../search/index-writer';
+import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
 import { toVietnamIso } from './build-article';
 
@@ -33,8 +33,19 @@ type Planned =
   | { kind: 'add'; article: Article }
   | { kind: 'replace'; article: Article; previous: Article; versionSeq?: number };
 
-async function existingFor(db: ArchiveDb, a: Article): Promise<Article | undefined> {
-  return (await db.articles.get(a.id)) ?? (await db.articles.where('canonicalUrl').equals(a.canonicalUrl).first());
+/** What undo needs of a written batch: added ids only (an import may add 100,000 articles), replaced articles whole. */
+type Written = { kind: 'add'; id: string } | { kind: 'replace'; previous: Article; versionSeq?: number };
+
+/** Archived articles with the same id or canonical URL as the incoming ones: two reads per batch, not per row. */
+async function existingLookup(db: ArchiveDb, incoming: Article[]): Promise<(a: Article) => Article | undefined> {
+  const byId = new Map<string, Article>();
+  for (const a of await db.articles.bulkGet(incoming.map((a) => a.id))) if (a) byId.set(a.id, a);
+  const urls = [...new Set(incoming.filter((a) => !byId.has(a.id)).map((a) => a.canonicalUrl))];
+  const byUrl = new Map<string, Article>();
+  // Parallel point reads: an anyOf() cursor would hop through the index one round trip at a time.
+  const found = await Promise.all(urls.map((url) => db.articles.where('canonicalUrl').equals(url).first()));
+  for (const a of found) if (a) byUrl.set(a.canonicalUrl, a);
+  return (a) => byId.get(a.id) ?? byUrl.get(a.canonicalUrl);
 }
 
 async function* batchesOf(rows: ImportRow[], size: number): AsyncGenerator<ImportRow[]> {
@@ -47,10 +58,10 @@ async function* batchesOf(rows: ImportRow[], size: number): AsyncGenerator<Impor
  */
 export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterable<ImportRow[]>, options: ImportOptions & { total?: number } = {}): Promise<ImportReport> {
   const policy = options.onDuplicate ?? 'skip';
-  const batches = Array.isArray(rows) ? batchesOf(rows, options.batchSize ?? 400) : rows;
+  const batches = Array.isArray(rows) ? batchesOf(rows, options.batchSize ?? 1000) : rows;
   const total = options.total ?? (Array.isArray(rows) ? rows.length : 0);
   const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
-  const undo: Planned[] = [];
+  const undo: Written[] = [];
   let done = 0;
   try {
     for await (const batch of batches) {
@@ -58,28 +69,32 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       const planned = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
         const plan: Planned[] = [];
         const inBatch = new Set<string>();
+        const accepted: Array<{ row: number; article: Article }> = [];
         for (const row of batch) {
           if (!row.ok) {
             report.rejected++;
             report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
             continue;
           }
-          const incoming = options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article;
+          accepted.push({ row: row.row, article: options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article });
+        }
+        const existingFor = await existingLookup(db, accepted.map((r) => r.article));
+        for (const { row: rowNo, article: incoming } of accepted) {
           if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
             report.skipped++;
-            report.problems.push({ row: row.row, kind: 'skipped', reason: 'the same article appears earlier in the file' });
+            report.problems.push({ row: rowNo, kind: 'skipped', reason: 'the same article appears earlier in the file' });
             continue;
           }
           inBatch.add(incoming.canonicalUrl);
-          const existing = await existingFor(db, incoming);
+          const existing = existingFor(incoming);
           if (!existing) {
             plan.push({ kind: 'add', article: incoming });
           } else if (existing.contentHash === incoming.contentHash && existing.id === incoming.id) {
             report.skipped++;
-            report.problems.push({ row: row.row, kind: 'skipped', reason: 'already in the archive, unchanged' });
+            report.problems.push({ row: rowNo, kind: 'skipped', reason: 'already in the archive, unchanged' });
           } else if (policy === 'skip') {
             report.skipped++;
-            report.problems.push({ row: row.row, kind: 'skipped', reason: `already in the archive (${existing.title})` });
+            report.problems.push({ row: rowNo, kind: 'skipped', reason: `already in the archive (${existing.title})` });
           } else if (policy === 'overwrite') {
             plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, previous: existing });
           } else {
@@ -89,16 +104,22 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         }
         // Overwritten content stays as an earlier version of the article.
         const replacedAt = toVietnamIso(new Date());
-        for (const p of plan) if (p.kind === 'replace') p.versionSeq = await db.versions.add({ articleId: p.previous.id, replacedAt, article: p.previous });
+        const replaced = plan.filter((p): p is Extract<Planned, { kind: 'replace' }> => p.kind === 'replace');
+        if (replaced.length) {
+          const seqs = await db.versions.bulkAdd(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })), { allKeys: true });
+          replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
+        }
         await db.articles.bulkPut(plan.map((p) => p.article));
-        await indexArticlesInTx(db, plan.map((p) => p.article));
+        // Added ids were looked up above in this transaction and are not archived, hence not indexed.
+        await indexArticlesInTx(db, plan.filter((p) => p.kind === 'add').map((p) => p.article), { fresh: true });
+        await indexArticlesInTx(db, replaced.map((p) => p.article));
         return plan;
       });
       for (const p of planned) {
         if (p.kind === 'add') report.added++;
         else report.updated++;
       }
-      undo.push(...planned);
+      for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
       done += batch.length;
       options.onProgress?.(done, total);
     }
@@ -111,14 +132,14 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
 }
 
 /** Undoes written batches: added articles go, replaced ones come back. */
-async function rollBack(db: ArchiveDb, written: Planned[]): Promise<void> {
+async function rollBack(db: ArchiveDb, written: Written[]): Promise<void> {
   if (!written.length) return;
   await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
-    const added = written.filter((p) => p.kind === 'add').map((p) => p.article.id);
+    const added = written.flatMap((p) => (p.kind === 'add' ? [p.id] : []));
     const restored = written.flatMap((p) => (p.kind === 'replace' ? [p.previous] : []));
     await db.versions.bulkDelete(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
     await db.articles.bulkDelete(added);
-    for (const id of added) await unindexArticleInTx(db, id);
+    await unindexArticlesInTx(db, added);
     await db.articles.bulkPut(restored);
     await indexArticlesInTx(db, restored);
   });

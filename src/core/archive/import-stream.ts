@@ -54,7 +54,7 @@ function headVersion(line: string): number {
  * Yields validated rows in batches. Throws ImportFileError for whole-file problems (wrong format, future version,
  * a JSON export cut off before its end) and NotStreamableError when the layout needs a whole-file parse.
  */
-export async function* importRowsFromLines(lines: AsyncIterable<string>, batchSize = 500): AsyncGenerator<ImportRow[]> {
+export async function* importRowsFromLines(lines: AsyncIterable<string>, batchSize = 1000): AsyncGenerator<ImportRow[]> {
   const seen = new Map<string, number>();
   let mode: 'json' | 'ndjson' | null = null;
   let version = EXPORT_VERSION;

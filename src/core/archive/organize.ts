@@ -2,7 +2,7 @@
 import type { Article } from '../types';
 import type { ArchiveDb, VersionRow } from './db';
 import { SEARCH_TABLES } from '../search/schema';
-import { indexArticlesInTx, unindexArticleInTx } from '../search/index-writer';
+import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
 
 const MAX_TAG = 100;
@@ -74,7 +74,7 @@ export function deleteMany(db: ArchiveDb, ids: readonly string[]): Promise<Delet
     const versions = await db.versions.where('articleId').anyOf(gone).toArray();
     await db.articles.bulkDelete(gone);
     await db.versions.bulkDelete(versions.map((v) => v.seq!));
-    for (const id of ids) await unindexArticleInTx(db, id);
+    await unindexArticlesInTx(db, [...ids]);
     return { articles, versions };
   }));
 }

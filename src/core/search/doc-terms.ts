@@ -1,9 +1,11 @@
-// What one article contributes to the index: folded syllables, exact (diacritic) forms, folded
-// syllable pairs for phrases, and filter terms for province, site and category.
+// What one article contributes to the index: folded syllables, exact (diacritic) forms, folded syllable pairs
+// for phrases, and filter terms for province, site and category, as hash keys (see term-keys.ts).
 import type { Article } from '../types';
-import { foldVietnamese } from '../text/normalize';
-import { tokenize } from '../text/tokenize';
-import { BIGRAM_PREFIX, EXACT_PREFIX, FILTER_PREFIX } from './schema';
+import { exactKeyIfMarked, foldWord } from '../text/tokenize';
+import { toNFC } from '../text/normalize';
+import { scanWords, type WordKeys } from './word-scanner';
+import { KeyCounter } from './key-counter';
+import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey } from './term-keys';
 
 /** Field weights: a word in the title counts three times, in the lead twice. */
 export const FIELD_WEIGHTS = { title: 3, lead: 2, bodyText: 1, author: 1 } as const;
@@ -11,54 +13,47 @@ export type IndexedField = keyof typeof FIELD_WEIGHTS;
 export const INDEXED_FIELDS = Object.keys(FIELD_WEIGHTS) as IndexedField[];
 
 export interface DocTerms {
-  terms: string[];
+  /** Unique term keys; sorted when asked for (binary search in queued documents). */
+  keys: Float64Array;
+  /** Weighted term frequency per key, capped at 255. */
   tf: Uint8Array;
+  /** Weighted length (BM25). */
   length: number;
-}
-
-export function bigramTerm(a: string, b: string): string {
-  return `${BIGRAM_PREFIX}${a} ${b}`;
-}
-
-export function provinceTerm(province: string): string {
-  return `${FILTER_PREFIX}p:${foldVietnamese(province)}`;
-}
-
-export function siteTerm(host: string): string {
-  return `${FILTER_PREFIX}s:${host.trim().toLowerCase().replace(/^www\./, '')}`;
-}
-
-export function categoryTerm(category: string): string {
-  return `${FILTER_PREFIX}c:${foldVietnamese(category)}`;
+  /** The document's distinct folded syllables (prefix completion). */
+  words: string[];
 }
 
 export function fieldText(article: Pick<Article, IndexedField>, field: IndexedField): string {
   return (article[field] as string | null | undefined) ?? '';
 }
 
-export function articleTerms(article: Article): DocTerms {
-  const counts = new Map<string, number>();
-  const add = (term: string, w: number) => counts.set(term, (counts.get(term) ?? 0) + w);
+/** Keys of a word as written (the word scanner remembers them per word). */
+export function keysOfWord(word: string): WordKeys {
+  const folded = foldWord(word);
+  const exact = exactKeyIfMarked(word);
+  return { folded, key: foldedKey(folded), exact: exact ? exactKey(exact) : 0 };
+}
+
+const counter = new KeyCounter();
+
+export function articleTerms(article: Article, options: { sorted?: boolean } = {}): DocTerms {
+  const words: string[] = [];
   let length = 0;
   for (const field of INDEXED_FIELDS) {
     const w = FIELD_WEIGHTS[field];
-    const tokens = tokenize(fieldText(article, field));
-    length += tokens.length * w;
-    let prev: string | null = null;
-    for (const t of tokens) {
-      add(t.folded, w);
-      if (t.exact) add(EXACT_PREFIX + t.exact, w);
-      if (prev !== null) add(bigramTerm(prev, t.folded), w);
-      prev = t.folded;
-    }
+    let prev = -1;
+    scanWords(toNFC(fieldText(article, field)), keysOfWord, (k) => {
+      length += w;
+      if (counter.add(k.key, w)) words.push(k.folded);
+      if (k.exact) counter.add(k.exact, w);
+      if (prev >= 0) counter.add(pairKey(prev, k.key), w);
+      prev = k.key;
+    });
   }
-  if (article.site?.province) add(provinceTerm(article.site.province), 1);
-  if (article.site?.host) add(siteTerm(article.site.host), 1);
-  if (article.category) add(categoryTerm(article.category), 1);
-  const terms = [...counts.keys()].sort();
-  const tf = new Uint8Array(terms.length);
-  terms.forEach((t, i) => (tf[i] = Math.min(255, counts.get(t)!)));
-  return { terms, tf, length };
+  if (article.site?.province) counter.add(provinceKey(article.site.province), 1);
+  if (article.site?.host) counter.add(siteKey(article.site.host), 1);
+  if (article.category) counter.add(categoryKey(article.category), 1);
+  return { ...counter.take(options.sorted ?? true), length, words };
 }
 
 /** Epoch ms of an ISO date, NaN when absent or unparseable. */

@@ -2,7 +2,8 @@
 // and of pending documents, refreshed from what changed since the generation it holds; posting lookups.
 // Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
 import type { Dexie } from 'dexie';
-import { emptyMeta, searchTables, STATS_BLOCK, type SearchMetaRow, type SearchPendingRow, type SearchTables } from './schema';
+import { emptyMeta, searchTables, STATS_BLOCK, type SearchBucketRow, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
+import { bucketOf, vocabHead } from './term-keys';
 
 export interface ReaderState {
   meta: SearchMetaRow;
@@ -10,19 +11,19 @@ export interface ReaderState {
   published: Float64Array;
   length: Float32Array;
   alive: Uint8Array;
-  pending: SearchPendingRow[];
+  pending: SearchQueueRow[];
 }
 
 interface Cache extends ReaderState {
-  /** Stored segments of recently queried terms (typing re-reads them); dropped whenever the generation changes. */
-  segments: Map<string, { gen: number; lists: PostingList[] }>;
+  /** Rows of recently read buckets (typing re-reads them); dropped whenever the generation changes. */
+  buckets: Map<number, { gen: number; rows: SearchBucketRow[] }>;
   /** Article id → newest doc number, built on first use (tag filter), extended incrementally: doc numbers only grow. */
   idMap: Map<string, number> | null;
   idMapNext: number;
   epoch: string;
   gen: number;
   statsGen: number;
-  pendingByDoc: Map<number, SearchPendingRow>;
+  pendingByDoc: Map<number, SearchQueueRow>;
 }
 
 const caches = new WeakMap<object, Cache>();
@@ -41,11 +42,11 @@ function newCache(meta: SearchMetaRow): Cache {
     pendingByDoc: new Map(),
     idMap: null,
     idMapNext: 0,
-    segments: new Map(),
+    buckets: new Map(),
   };
 }
 
-const SEGMENT_CACHE_TERMS = 256;
+const BUCKET_CACHE_SIZE = 128;
 
 /**
  * Doc numbers of the given article ids (alive ones only). The id map is loaded once per connection and then only
@@ -97,7 +98,7 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   }
   c.meta = meta;
   if (c.gen === meta.gen) return c;
-  c.segments.clear();
+  c.buckets.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
   for (const r of rows) {
     grow(c, (r.block + 1) * STATS_BLOCK);
@@ -108,12 +109,12 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
     c.alive.set(r.alive, at);
     c.statsGen = Math.max(c.statsGen, r.gen);
   }
-  const keys = (await t.pending.toCollection().primaryKeys()) as number[];
+  const keys = (await t.queue.toCollection().primaryKeys()) as number[];
   const keep = new Set(keys);
   for (const k of [...c.pendingByDoc.keys()]) if (!keep.has(k)) c.pendingByDoc.delete(k);
   const missing = keys.filter((k) => !c!.pendingByDoc.has(k));
   if (missing.length) {
-    const got = await t.pending.bulkGet(missing);
+    const got = await t.queue.bulkGet(missing);
     for (const row of got) if (row) c.pendingByDoc.set(row.docNo, row);
   }
   c.pending = [...c.pendingByDoc.values()];
@@ -126,62 +127,71 @@ export interface PostingList {
   tf: ArrayLike<number>;
 }
 
-function lowerBound(terms: string[], term: string): number {
+/** Index of `key` in a sorted array, or -1. */
+function find(keys: Float64Array, key: number): number {
   let lo = 0;
-  let hi = terms.length;
+  let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (terms[mid] < term) lo = mid + 1;
+    if (keys[mid] < key) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo < keys.length && keys[lo] === key ? lo : -1;
 }
 
-/** Posting lists (segments and pending documents) of one term. */
-export async function postingsOf(t: SearchTables, state: ReaderState, term: string): Promise<PostingList[]> {
-  // Pending documents first, synchronously: the state object is shared and a concurrent query may refresh it
+async function bucketRows(t: SearchTables, c: Cache, bucket: number): Promise<SearchBucketRow[]> {
+  // Cache entries carry the generation they were read at; a concurrent refresh to a newer generation makes
+  // them unusable and keeps this query's older rows out of the cache.
+  const gen = c.meta.gen;
+  const cached = c.buckets.get(bucket);
+  if (cached?.gen === gen) return cached.rows;
+  const rows = await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray();
+  if (c.gen === gen) {
+    if (c.buckets.size >= BUCKET_CACHE_SIZE) c.buckets.delete(c.buckets.keys().next().value!);
+    c.buckets.set(bucket, { gen, rows });
+  }
+  return rows;
+}
+
+/** Posting lists (stored segments and queued documents) of one term key. */
+export async function postingsOf(t: SearchTables, state: ReaderState, key: number): Promise<PostingList[]> {
+  // Queued documents first, synchronously: the state object is shared and a concurrent query may refresh it
   // while this one waits for IndexedDB.
   let pendingList: PostingList | null = null;
   if (state.pending.length) {
     const docs: number[] = [];
     const tf: number[] = [];
     for (const p of state.pending) {
-      const i = lowerBound(p.terms, term);
-      if (p.terms[i] === term) {
+      const i = find(p.keys, key);
+      if (i >= 0) {
         docs.push(p.docNo);
         tf.push(p.tf[i]);
       }
     }
     if (docs.length) pendingList = { docs, tf };
   }
-  // Cache entries carry the generation they were read at; a concurrent refresh to a newer generation makes
-  // them unusable and keeps this query's older rows out of the cache.
-  const c = state as Cache;
-  const gen = c.meta.gen;
-  let stored = c.segments?.get(term)?.gen === gen ? c.segments.get(term)!.lists : undefined;
-  if (!stored) {
-    const rows = await t.postings.where('[term+seg]').between([term, -Infinity], [term, Infinity]).toArray();
-    stored = rows.map((r) => ({ docs: r.docs, tf: r.tf }));
-    if (c.segments && c.gen === gen) {
-      if (c.segments.size >= SEGMENT_CACHE_TERMS) c.segments.delete(c.segments.keys().next().value!);
-      c.segments.set(term, { gen, lists: stored });
-    }
+  const lists: PostingList[] = [];
+  for (const row of await bucketRows(t, state as Cache, bucketOf(key))) {
+    const i = find(row.keys, key);
+    if (i >= 0) lists.push({ docs: row.docs.subarray(row.starts[i], row.starts[i + 1]), tf: row.tf.subarray(row.starts[i], row.starts[i + 1]) });
   }
-  return pendingList ? [...stored, pendingList] : [...stored];
+  if (pendingList) lists.push(pendingList);
+  return lists;
 }
 
-/** Single-syllable terms starting with `prefix`, most frequent first, at most `max`. */
+/** Folded syllables starting with `prefix`, most frequent first, at most `max`. */
 export async function expandPrefix(t: SearchTables, state: ReaderState, prefix: string, max: number): Promise<string[]> {
   const df = new Map<string, number>();
-  await t.terms
-    .where('term')
-    .between(prefix, `${prefix}\uffff`, true, true)
-    .each((row) => df.set(row.term, row.df));
-  for (const p of state.pending) {
-    for (let i = lowerBound(p.terms, prefix); i < p.terms.length && p.terms[i].startsWith(prefix); i++) {
-      df.set(p.terms[i], (df.get(p.terms[i]) ?? 0) + 1);
-    }
+  const head = vocabHead(prefix);
+  // A one-letter prefix spans every head starting with that letter.
+  const rows = head.length === 2 ? [await t.vocab.get(head)] : await t.vocab.where('head').between(head, `${head}\uffff`, true, true).toArray();
+  for (const row of rows) {
+    if (!row) continue;
+    row.words.forEach((w, i) => {
+      if (w.startsWith(prefix)) df.set(w, row.df[i]);
+    });
   }
+  for (const p of state.pending) for (const w of p.words) if (w.startsWith(prefix)) df.set(w, (df.get(w) ?? 0) + 1);
   return [...df.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, max)

@@ -1,42 +1,49 @@
 // Index upkeep. Every function named *InTx must run inside a Dexie read-write transaction whose scope
 // includes `articles` (when it reads articles) and all SEARCH_TABLES, so the archive and its index change together.
 import type { Article } from '../types';
-import { articleTerms, dateMs, type DocTerms } from './doc-terms';
+import { articleTerms, dateMs } from './doc-terms';
 import {
   emptyMeta,
   emptyStats,
   searchTables,
   SEARCH_TABLES,
   STATS_BLOCK,
+  type SearchBucketRow,
   type SearchMetaRow,
-  type SearchPostingRow,
+  type SearchQueueRow,
   type SearchStatsRow,
   type SearchTables,
-  type SearchTermRow,
   type TableSource,
 } from './schema';
+import { BUCKETS, bucketOf, vocabHead } from './term-keys';
 import type { Dexie } from 'dexie';
 
-/** Pending documents at which a save triggers a flush into posting segments (after its own transaction). */
+/** Queued documents at which a save triggers a flush into a segment (after its own transaction). */
 export const FLUSH_AT = 256;
-/** This many segments of a term in the same size tier are merged into one. */
+/** This many segments of the same size tier are merged into one. */
 export const MERGE_FANIN = 8;
-/** At most this many terms are merged per flush batch (the most fragmented first), so one flush stays short. */
-export const MAX_MERGES_PER_FLUSH = 256;
-/** Pending documents moved per flush transaction: a save waiting behind a flush waits for one batch at most. */
-export const FLUSH_BATCH = 128;
+/** Segments are not merged past this many documents: a merge rewrites everything it covers. */
+export const MAX_MERGED_DOCS = 40_000;
+/** Queued documents moved per flush transaction: a save waiting behind a flush waits for one batch at most. */
+export const FLUSH_BATCH = 256;
+/** Buckets read and rewritten at a time while merging (bounds the memory a merge needs). */
+const MERGE_CHUNK = 256;
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {
   private blocks = new Map<number, SearchStatsRow>();
   constructor(private t: SearchTables) {}
-  async row(docNo: number): Promise<SearchStatsRow> {
+  async load(docNos: number[]): Promise<void> {
+    const wanted = [...new Set(docNos.map((d) => Math.floor(d / STATS_BLOCK)))].filter((b) => !this.blocks.has(b));
+    if (!wanted.length) return;
+    const rows = await this.t.stats.bulkGet(wanted);
+    wanted.forEach((b, i) => this.blocks.set(b, rows[i] ?? emptyStats(b, 0)));
+  }
+  /** The block of `docNo`; load() it first. */
+  row(docNo: number): SearchStatsRow {
     const block = Math.floor(docNo / STATS_BLOCK);
     let row = this.blocks.get(block);
-    if (!row) {
-      row = (await this.t.stats.get(block)) ?? emptyStats(block, 0);
-      this.blocks.set(block, row);
-    }
+    if (!row) this.blocks.set(block, (row = emptyStats(block, 0)));
     return row;
   }
   async save(gen: number): Promise<void> {
@@ -48,55 +55,85 @@ class StatsEditor {
 }
 
 async function loadMeta(t: SearchTables): Promise<SearchMetaRow> {
-  return (await t.meta.get('meta')) ?? emptyMeta();
+  const meta = (await t.meta.get('meta')) ?? emptyMeta();
+  meta.segments ??= [];
+  return meta;
 }
 
-async function removeDoc(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, id: string): Promise<boolean> {
-  const row = await t.docs.where('id').equals(id).first();
-  if (!row) return false;
-  const s = await stats.row(row.docNo);
-  const i = row.docNo % STATS_BLOCK;
-  if (s.alive[i]) {
-    s.alive[i] = 0;
-    meta.aliveCount--;
-    meta.sumLength -= s.length[i];
+/** Marks the current documents of these article ids dead and forgets them; queued ones leave the queue. */
+async function removeDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  // Parallel point reads: an anyOf() cursor would hop through the index one round trip at a time.
+  const rows = (await Promise.all(ids.map((id) => t.docs.where('id').equals(id).first()))).filter((r) => r !== undefined);
+  if (!rows.length) return 0;
+  const docNos = rows.map((r) => r.docNo);
+  await stats.load(docNos);
+  for (const d of docNos) {
+    const s = stats.row(d);
+    const i = d % STATS_BLOCK;
+    if (s.alive[i]) {
+      s.alive[i] = 0;
+      meta.aliveCount--;
+      meta.sumLength -= s.length[i];
+    }
   }
-  await t.docs.delete(row.docNo);
-  if (await t.pending.get(row.docNo)) {
-    await t.pending.delete(row.docNo);
-    meta.pendingCount--;
+  await t.docs.bulkDelete(docNos);
+  const queued = (await t.queue.bulkGet(docNos)).filter((r) => r !== undefined).map((r) => r.docNo);
+  if (queued.length) {
+    await t.queue.bulkDelete(queued);
+    meta.pendingCount -= queued.length;
   }
-  return true;
+  return rows.length;
 }
 
-async function addDoc(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, article: Article, dt: DocTerms): Promise<number> {
-  const docNo = meta.nextDocNo++;
-  await t.docs.add({ docNo, id: article.id });
-  const s = await stats.row(docNo);
-  const i = docNo % STATS_BLOCK;
-  s.captured[i] = dateMs(article.capturedAt);
-  if (Number.isNaN(s.captured[i])) s.captured[i] = 0;
-  s.published[i] = dateMs(article.publishedAt);
-  s.length[i] = dt.length;
-  s.alive[i] = 1;
-  meta.aliveCount++;
-  meta.sumLength += dt.length;
-  return docNo;
+interface NewDoc {
+  docNo: number;
+  keys: Float64Array;
+  tf: Uint8Array;
+  words: string[];
+}
+
+/**
+ * Gives each article a new doc number and its stats; the last occurrence of an id in the list wins.
+ * `fresh`: the caller knows none of these ids is indexed (it checked the articles table in this transaction).
+ * `sorted`: the documents will be queued (readers binary-search their keys); segments sort per bucket instead.
+ */
+async function addDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, articles: Article[], opts: { fresh?: boolean; sorted: boolean }): Promise<NewDoc[]> {
+  const last = new Map<string, number>();
+  articles.forEach((a, i) => last.set(a.id, i));
+  const unique = articles.filter((a, i) => last.get(a.id) === i);
+  if (!opts.fresh) await removeDocs(t, meta, stats, unique.map((a) => a.id));
+  const first = meta.nextDocNo;
+  meta.nextDocNo += unique.length;
+  await stats.load(unique.map((_, i) => first + i));
+  await t.docs.bulkAdd(unique.map((a, i) => ({ docNo: first + i, id: a.id })));
+  return unique.map((article, i) => {
+    const docNo = first + i;
+    const dt = articleTerms(article, { sorted: opts.sorted });
+    const s = stats.row(docNo);
+    const j = docNo % STATS_BLOCK;
+    const captured = dateMs(article.capturedAt);
+    s.captured[j] = Number.isNaN(captured) ? 0 : captured;
+    s.published[j] = dateMs(article.publishedAt);
+    s.length[j] = dt.length;
+    s.alive[j] = 1;
+    meta.aliveCount++;
+    meta.sumLength += dt.length;
+    return { docNo, keys: dt.keys, tf: dt.tf, words: dt.words };
+  });
 }
 
 /**
  * Indexes one article (new or replacing the indexed content of the same id). Writes a few rows:
- * the doc number, one pending row with the document's terms, one stats block and the meta row.
- * Returns the number of pending documents, so the caller can flush when it is convenient.
+ * the doc number, one queue row with the document's terms, one stats block and the meta row.
+ * Returns the number of queued documents, so the caller can flush when it is convenient.
  */
 export async function indexArticleInTx(src: TableSource, article: Article): Promise<number> {
   const t = searchTables(src);
   const meta = await loadMeta(t);
   const stats = new StatsEditor(t);
-  await removeDoc(t, meta, stats, article.id);
-  const dt = articleTerms(article);
-  const docNo = await addDoc(t, meta, stats, article, dt);
-  await t.pending.put({ docNo, terms: dt.terms, tf: dt.tf });
+  const [doc] = await addDocs(t, meta, stats, [article], { sorted: true });
+  await t.queue.put(doc satisfies SearchQueueRow);
   meta.pendingCount++;
   meta.gen++;
   await stats.save(meta.gen);
@@ -104,138 +141,149 @@ export async function indexArticleInTx(src: TableSource, article: Article): Prom
   return meta.pendingCount;
 }
 
-/** Removes an article from the index (its postings become dead until the next merge drops them). */
-export async function unindexArticleInTx(src: TableSource, id: string): Promise<boolean> {
+/** Removes articles from the index (their postings become dead until a merge drops them). Returns how many were indexed. */
+export async function unindexArticlesInTx(src: TableSource, ids: string[]): Promise<number> {
   const t = searchTables(src);
   const meta = await loadMeta(t);
   const stats = new StatsEditor(t);
-  const removed = await removeDoc(t, meta, stats, id);
-  if (!removed) return false;
+  const removed = await removeDocs(t, meta, stats, ids);
+  if (!removed) return 0;
   meta.gen++;
   await stats.save(meta.gen);
   await t.meta.put(meta);
-  return true;
+  return removed;
+}
+
+export async function unindexArticleInTx(src: TableSource, id: string): Promise<boolean> {
+  return (await unindexArticlesInTx(src, [id])) > 0;
 }
 
 /**
- * Indexes many articles straight into one posting segment (no pending rows): for imports and the
- * schema upgrade. Call with batches of a few hundred articles.
+ * Indexes many articles straight into one segment (no queue rows): for imports, undo and the schema upgrade.
+ * Call with batches of a few hundred to a few thousand articles. `fresh`: see addDocs.
  */
-export async function indexArticlesInTx(src: TableSource, articles: Article[]): Promise<void> {
+export async function indexArticlesInTx(src: TableSource, articles: Article[], options: { fresh?: boolean } = {}): Promise<void> {
   if (!articles.length) return;
   const t = searchTables(src);
   const meta = await loadMeta(t);
   const stats = new StatsEditor(t);
-  const docs: PendingDoc[] = [];
-  for (const article of articles) {
-    await removeDoc(t, meta, stats, article.id);
-    const dt = articleTerms(article);
-    const docNo = await addDoc(t, meta, stats, article, dt);
-    docs.push({ docNo, terms: dt.terms, tf: dt.tf });
-  }
+  const docs = await addDocs(t, meta, stats, articles, { fresh: options.fresh, sorted: false });
   meta.gen++;
   await stats.save(meta.gen);
-  await appendSegments(t, meta, docs);
+  await writeSegment(t, meta, docs);
   await t.meta.put(meta);
 }
 
-interface PendingDoc {
-  docNo: number;
-  terms: string[];
-  tf: Uint8Array;
-}
-
-/** Writes the postings of `docs` as one new segment per term, merging terms whose segments pile up. */
-async function appendSegments(t: SearchTables, meta: SearchMetaRow, docs: PendingDoc[]): Promise<void> {
+/** Writes `docs` as a new segment (one row per non-empty bucket), updates the vocabulary, then merges if due. */
+async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]): Promise<void> {
   if (!docs.length) return;
   const seg = ++meta.flushSeq;
-  docs.sort((a, b) => a.docNo - b.docNo);
-  const groups = new Map<string, { docs: number[]; tf: number[] }>();
-  for (const d of docs) {
-    for (let i = 0; i < d.terms.length; i++) {
-      let g = groups.get(d.terms[i]);
-      if (!g) groups.set(d.terms[i], (g = { docs: [], tf: [] }));
-      g.docs.push(d.docNo);
-      g.tf.push(d.tf[i]);
-    }
-  }
-  const termList = [...groups.keys()];
-  const dict = await t.terms.bulkGet(termList);
-  const rows: SearchPostingRow[] = [];
-  const dictRows: SearchTermRow[] = [];
-  const toMerge: Array<{ dictRow: SearchTermRow; fresh: SearchPostingRow; pick: Array<[number, number]> }> = [];
-  termList.forEach((term, k) => {
-    const g = groups.get(term)!;
-    const fresh: SearchPostingRow = { term, seg, docs: Uint32Array.from(g.docs), tf: Uint8Array.from(g.tf) };
-    const dictRow: SearchTermRow = dict[k] ?? { term, df: 0, segs: 0 };
-    const list = (dictRow.segList ??= []);
-    list.push([seg, g.docs.length]);
-    dictRow.df += g.docs.length;
-    dictRow.segs = list.length;
-    dictRows.push(dictRow);
-    const pick = mergeCandidates(list);
-    if (pick) toMerge.push({ dictRow, fresh, pick });
-    else rows.push(fresh);
-  });
-  if (toMerge.length > MAX_MERGES_PER_FLUSH) {
-    // Merge the most fragmented terms now; the others keep their segments until a later flush.
-    toMerge.sort((a, b) => b.dictRow.segs - a.dictRow.segs);
-    for (const { fresh } of toMerge.splice(MAX_MERGES_PER_FLUSH)) rows.push(fresh);
-  }
-  if (toMerge.length) {
-    const alive = await loadAlive(t);
-    const keys: Array<[string, number]> = [];
-    for (const { fresh, pick } of toMerge) for (const [s] of pick) if (s !== seg) keys.push([fresh.term, s]);
-    const got = await t.postings.bulkGet(keys);
-    const stored = new Map<string, SearchPostingRow>();
-    got.forEach((row) => row && stored.set(`${row.seg}\u0000${row.term}`, row));
-    const deletions: Array<[string, number]> = [];
-    for (const { dictRow, fresh, pick } of toMerge) {
-      const picked = new Set(pick.map(([s]) => s));
-      const parts: SearchPostingRow[] = [];
-      for (const [s] of pick) {
-        const row = s === seg ? fresh : stored.get(`${s}\u0000${fresh.term}`);
-        if (row) parts.push(row);
-      }
-      if (!picked.has(seg)) rows.push(fresh);
-      const target = picked.has(seg) ? seg : Math.max(...picked);
-      const n = parts.reduce((sum, p) => sum + p.docs.length, 0);
-      const mergedDocs = new Uint32Array(n);
-      const mergedTf = new Uint8Array(n);
-      let m = 0;
-      for (const p of parts) {
-        for (let i = 0; i < p.docs.length; i++) {
-          const d = p.docs[i];
-          if (!alive[d]) continue;
-          mergedDocs[m] = d;
-          mergedTf[m++] = p.tf[i];
-        }
-      }
-      for (const s of picked) if (s !== seg && (s !== target || !m)) deletions.push([fresh.term, s]);
-      if (m) rows.push({ term: fresh.term, seg: target, docs: mergedDocs.slice(0, m), tf: mergedTf.slice(0, m) });
-      dictRow.segList = dictRow.segList!.filter(([s]) => !picked.has(s));
-      if (m) dictRow.segList.push([target, m]);
-      dictRow.segs = dictRow.segList.length;
-      dictRow.df = dictRow.segList.reduce((sum, [, len]) => sum + len, 0);
-    }
-    await t.postings.bulkDelete(deletions);
-  }
-  await t.postings.bulkPut(rows);
-  await t.terms.bulkPut(dictRows);
+  await t.buckets.bulkPut(bucketRows(docs, seg));
+  meta.segments.push([seg, docs.length]);
+  await addToVocabulary(t, docs);
+  await mergeIfDue(t, meta);
 }
 
-/** Size tier of a segment: segments within a factor MERGE_FANIN of each other share a tier. */
-function tierOf(length: number): number {
-  return length <= 1 ? 0 : Math.floor(Math.log(length) / Math.log(MERGE_FANIN));
+/** Groups the postings of `docs` by bucket; inside a bucket, by key, doc numbers ascending. */
+function bucketRows(docs: NewDoc[], seg: number): SearchBucketRow[] {
+  docs.sort((a, b) => a.docNo - b.docNo);
+  const perBucket = new Uint32Array(BUCKETS + 1);
+  let total = 0;
+  for (const d of docs) {
+    for (let i = 0; i < d.keys.length; i++) perBucket[bucketOf(d.keys[i]) + 1]++;
+    total += d.keys.length;
+  }
+  for (let b = 0; b < BUCKETS; b++) perBucket[b + 1] += perBucket[b];
+  // Postings laid out bucket by bucket, in doc order within a bucket.
+  const fill = perBucket.slice(0, BUCKETS);
+  const keys = new Float64Array(total);
+  const docNos = new Uint32Array(total);
+  const tfs = new Uint8Array(total);
+  for (const d of docs) {
+    for (let i = 0; i < d.keys.length; i++) {
+      const at = fill[bucketOf(d.keys[i])]++;
+      keys[at] = d.keys[i];
+      docNos[at] = d.docNo;
+      tfs[at] = d.tf[i];
+    }
+  }
+  const rows: SearchBucketRow[] = [];
+  for (let b = 0; b < BUCKETS; b++) {
+    const from = perBucket[b];
+    const to = perBucket[b + 1];
+    if (from < to) rows.push(packBucket(b, seg, keys.subarray(from, to), docNos.subarray(from, to), tfs.subarray(from, to)));
+  }
+  return rows;
 }
 
 /**
- * Size-tiered merging: when MERGE_FANIN segments of a term share a tier, they are merged into one (the next tier).
- * Each posting is rewritten about log_FANIN(N) times in its life instead of on every merge of a big list.
+ * One bucket row from postings in doc order: unique keys by a native numeric sort, then a counting sort of the
+ * postings by key, which keeps each key's doc numbers in ascending order.
  */
-function mergeCandidates(list: Array<[number, number]>): Array<[number, number]> | null {
+function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uint32Array, tfs: Uint8Array): SearchBucketRow {
+  const sorted = keys.slice().sort();
+  let u = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+  const unique = sorted.slice(0, u);
+  const slot = new Uint32Array(keys.length);
+  const starts = new Uint32Array(u + 1);
+  for (let i = 0; i < keys.length; i++) {
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (unique[mid] < keys[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    slot[i] = lo;
+    starts[lo + 1]++;
+  }
+  for (let k = 0; k < u; k++) starts[k + 1] += starts[k];
+  const fill = starts.slice(0, u);
+  const docs = new Uint32Array(keys.length);
+  const tf = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const at = fill[slot[i]]++;
+    docs[at] = docNos[i];
+    tf[at] = tfs[i];
+  }
+  return { bucket, seg, keys: unique, starts, docs, tf };
+}
+
+/** Counts each document's folded syllables in the vocabulary rows (prefix completion ranks by this). */
+async function addToVocabulary(t: SearchTables, docs: NewDoc[]): Promise<void> {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const w of d.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const byHead = new Map<string, Array<[string, number]>>();
+  for (const entry of df) {
+    const head = vocabHead(entry[0]);
+    let list = byHead.get(head);
+    if (!list) byHead.set(head, (list = []));
+    list.push(entry);
+  }
+  const heads = [...byHead.keys()];
+  const stored = await t.vocab.bulkGet(heads);
+  await t.vocab.bulkPut(
+    heads.map((head, i) => {
+      const counts = new Map<string, number>();
+      const row = stored[i];
+      if (row) row.words.forEach((w, j) => counts.set(w, row.df[j]));
+      for (const [w, n] of byHead.get(head)!) counts.set(w, (counts.get(w) ?? 0) + n);
+      const words = [...counts.keys()].sort();
+      return { head, words, df: words.map((w) => counts.get(w)!) };
+    }),
+  );
+}
+
+/** Size tier of a segment: segments within a factor MERGE_FANIN of each other share a tier. */
+function tierOf(docs: number): number {
+  return docs <= 1 ? 0 : Math.floor(Math.log(docs) / Math.log(MERGE_FANIN));
+}
+
+/** MERGE_FANIN segments of the lowest full tier, unless their merge would pass MAX_MERGED_DOCS. */
+export function mergeCandidates(segments: Array<[number, number]>): Array<[number, number]> | null {
   const byTier = new Map<number, Array<[number, number]>>();
-  for (const e of list) {
+  for (const e of segments) {
     const tier = tierOf(e[1]);
     let arr = byTier.get(tier);
     if (!arr) byTier.set(tier, (arr = []));
@@ -243,9 +291,83 @@ function mergeCandidates(list: Array<[number, number]>): Array<[number, number]>
   }
   for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
     const arr = byTier.get(tier)!;
-    if (arr.length >= MERGE_FANIN) return arr;
+    if (arr.length < MERGE_FANIN) continue;
+    const pick = arr.slice(0, MERGE_FANIN);
+    if (pick.reduce((n, [, docs]) => n + docs, 0) <= MAX_MERGED_DOCS) return pick;
   }
   return null;
+}
+
+async function mergeIfDue(t: SearchTables, meta: SearchMetaRow): Promise<void> {
+  for (let pick = mergeCandidates(meta.segments); pick; pick = mergeCandidates(meta.segments)) {
+    await mergeSegments(t, meta, pick);
+  }
+}
+
+/**
+ * Merges segments into one new segment, bucket range by bucket range (memory stays bounded), dropping postings
+ * of dead documents. Readers see either the old rows or the merged row of a bucket, never both: same postings.
+ */
+async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[number, number]>): Promise<void> {
+  const alive = await loadAlive(t);
+  const target = ++meta.flushSeq;
+  const segs = pick.map(([s]) => s);
+  for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
+    const keys: Array<[number, number]> = [];
+    for (let b = b0; b < Math.min(BUCKETS, b0 + MERGE_CHUNK); b++) for (const s of segs) keys.push([b, s]);
+    const got = await t.buckets.bulkGet(keys);
+    const byBucket = new Map<number, SearchBucketRow[]>();
+    for (const row of got) {
+      if (!row) continue;
+      let list = byBucket.get(row.bucket);
+      if (!list) byBucket.set(row.bucket, (list = []));
+      list.push(row);
+    }
+    const merged: SearchBucketRow[] = [];
+    for (const [bucket, rows] of byBucket) {
+      const row = mergeBucketRows(bucket, target, rows, alive);
+      if (row) merged.push(row);
+    }
+    await t.buckets.bulkDelete(got.filter((r): r is SearchBucketRow => !!r).map((r) => [r.bucket, r.seg] as [number, number]));
+    await t.buckets.bulkPut(merged);
+  }
+  const picked = new Set(segs);
+  meta.segments = meta.segments.filter(([s]) => !picked.has(s));
+  meta.segments.push([target, pick.reduce((n, [, docs]) => n + docs, 0)]);
+}
+
+/** k-way merge of one bucket's rows by key; postings of dead documents are dropped. */
+function mergeBucketRows(bucket: number, seg: number, rows: SearchBucketRow[], alive: Uint8Array): SearchBucketRow | null {
+  const size = rows.reduce((n, r) => n + r.docs.length, 0);
+  const docs = new Uint32Array(size);
+  const tf = new Uint8Array(size);
+  const keys: number[] = [];
+  const starts: number[] = [];
+  const pos = new Array<number>(rows.length).fill(0);
+  let n = 0;
+  for (;;) {
+    let min = Infinity;
+    for (let r = 0; r < rows.length; r++) if (pos[r] < rows[r].keys.length && rows[r].keys[pos[r]] < min) min = rows[r].keys[pos[r]];
+    if (min === Infinity) break;
+    const start = n;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (pos[r] >= row.keys.length || row.keys[pos[r]] !== min) continue;
+      const k = pos[r]++;
+      for (let i = row.starts[k]; i < row.starts[k + 1]; i++) {
+        if (!alive[row.docs[i]]) continue;
+        docs[n] = row.docs[i];
+        tf[n++] = row.tf[i];
+      }
+    }
+    if (n > start) {
+      keys.push(min);
+      starts.push(start);
+    }
+  }
+  if (!n) return null;
+  starts.push(n);
+  return { bucket, seg, keys: Float64Array.from(keys), starts: Uint32Array.from(starts), docs: docs.slice(0, n), tf: tf.slice(0, n) };
 }
 
 async function loadAlive(t: SearchTables): Promise<Uint8Array> {
@@ -256,23 +378,23 @@ async function loadAlive(t: SearchTables): Promise<Uint8Array> {
   return alive;
 }
 
-/** Moves up to `maxDocs` pending documents into posting segments, in one transaction. Returns how many moved. */
+/** Moves up to `maxDocs` queued documents into a segment, in one transaction. Returns how many moved. */
 async function flushBatch(db: Dexie, maxDocs: number): Promise<number> {
   return db.transaction('rw', [...SEARCH_TABLES], async () => {
     const t = searchTables(db);
-    const pending = await t.pending.orderBy('docNo').limit(maxDocs).toArray();
-    if (!pending.length) return 0;
+    const queued = await t.queue.orderBy('docNo').limit(maxDocs).toArray();
+    if (!queued.length) return 0;
     const meta = await loadMeta(t);
-    await appendSegments(t, meta, pending);
-    await t.pending.bulkDelete(pending.map((p) => p.docNo));
-    meta.pendingCount -= pending.length;
+    await t.queue.bulkDelete(queued.map((p) => p.docNo));
+    await writeSegment(t, meta, queued);
+    meta.pendingCount -= queued.length;
     meta.gen++;
     await t.meta.put(meta);
-    return pending.length;
+    return queued.length;
   });
 }
 
-/** Moves every pending document into posting segments; safe to call any time (each batch is atomic). */
+/** Moves every queued document into segments; safe to call any time (each batch is atomic). */
 export async function flushSearchIndex(db: Dexie, options: { batch?: number } = {}): Promise<void> {
   while ((await flushBatch(db, options.batch ?? FLUSH_BATCH)) > 0) {
     /* next batch */
@@ -281,7 +403,7 @@ export async function flushSearchIndex(db: Dexie, options: { batch?: number } = 
 
 const flushing = new WeakSet<Dexie>();
 
-/** Starts a background flush when enough documents are pending; never throws (a failed flush is retried later). */
+/** Starts a background flush when enough documents are queued; never throws (a failed flush is retried later). */
 export function maybeFlushSearchIndex(db: Dexie, pendingCount: number): void {
   if (pendingCount < FLUSH_AT || flushing.has(db)) return;
   flushing.add(db);
@@ -290,18 +412,18 @@ export function maybeFlushSearchIndex(db: Dexie, pendingCount: number): void {
     .finally(() => flushing.delete(db));
 }
 
-/** Drops and rebuilds the whole index from the articles table (used by the v1→v2 upgrade, and for repair). */
+/** Drops and rebuilds the whole index from the articles table (used by the schema upgrade, and for repair). */
 export async function rebuildSearchIndexInTx(src: TableSource, options: { batch?: number } = {}): Promise<void> {
   const t = searchTables(src);
-  await Promise.all([t.meta.clear(), t.docs.clear(), t.stats.clear(), t.pending.clear(), t.postings.clear(), t.terms.clear()]);
+  await Promise.all([t.meta.clear(), t.docs.clear(), t.stats.clear(), t.queue.clear(), t.buckets.clear(), t.vocab.clear()]);
   await t.meta.put(emptyMeta());
   const articles = src.table('articles');
-  const batch = options.batch ?? 500;
+  const batch = options.batch ?? 1000;
   let last: string | null = null;
   for (;;) {
     const page: Article[] = await (last === null ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(batch).toArray();
     if (!page.length) break;
-    await indexArticlesInTx(src, page);
+    await indexArticlesInTx(src, page, { fresh: true });
     last = page[page.length - 1].id;
   }
 }

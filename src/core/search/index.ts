@@ -6,6 +6,7 @@ export {
   indexArticleInTx,
   indexArticlesInTx,
   unindexArticleInTx,
+  unindexArticlesInTx,
   flushSearchIndex,
   maybeFlushSearchIndex,
   rebuildSearchIndex,

@@ -1,18 +1,12 @@
-// Tables of the search index (Dexie schema version 2) and their rows.
+// Tables of the search index (Dexie schema version 4) and their rows.
 //
 // Documents get a numeric doc number (docNo). Deleting or updating an article never rewrites postings:
 // the old docNo is marked dead in its stats block (a tombstone) and an update indexes the new content
-// under a new docNo. Postings of new documents first live in `searchPending` (one row per document:
-// its sorted term list), so a save writes a handful of rows; `flushSearchIndex` moves pending documents
-// into posting segments (one row per term and flush) and merges a term's segments when they pile up,
-// dropping dead docNos on the way.
+// under a new docNo. A saved document first waits in `searchQueue` (one row: its term keys), so a save writes
+// a handful of rows; a flush (or an import batch) writes a segment: one `searchBuckets` row per hash bucket,
+// holding the postings of every term of that bucket, so a segment costs BUCKETS rows however many
+// distinct terms it has. Segments of similar size are merged, dropping dead docNos on the way.
 import type { Table } from 'dexie';
-
-/** Postings are keyed by term; kinds of term share the table, told apart by their first character. */
-export const EXACT_PREFIX = '=';
-export const FILTER_PREFIX = '\u0001';
-/** Folded syllable pairs (for phrases) live apart from single syllables, so a prefix scan sees words only. */
-export const BIGRAM_PREFIX = '\u0002';
 
 export interface SearchMetaRow {
   key: 'meta';
@@ -26,6 +20,8 @@ export interface SearchMetaRow {
   sumLength: number;
   pendingCount: number;
   flushSeq: number;
+  /** Stored segments: [seg, documents written to it]. */
+  segments: Array<[number, number]>;
 }
 
 export interface SearchDocRow {
@@ -48,41 +44,50 @@ export interface SearchStatsRow {
   alive: Uint8Array;
 }
 
-export interface SearchPendingRow {
+export interface SearchQueueRow {
   docNo: number;
-  /** Sorted, unique. */
-  terms: string[];
-  /** Weighted term frequency per term, capped at 255. */
+  /** Sorted, unique term keys (see term-keys.ts). */
+  keys: Float64Array;
+  /** Weighted term frequency per key, capped at 255. */
   tf: Uint8Array;
+  /** Distinct folded syllables, for prefix completion until the document is flushed. */
+  words: string[];
 }
 
-export interface SearchPostingRow {
-  term: string;
+/** One segment's postings of every term in one hash bucket. */
+export interface SearchBucketRow {
+  bucket: number;
   seg: number;
+  /** Sorted, unique term keys. */
+  keys: Float64Array;
+  /** Postings of keys[i] are docs/tf[starts[i] .. starts[i + 1]). */
+  starts: Uint32Array;
   docs: Uint32Array;
   tf: Uint8Array;
 }
 
-export interface SearchTermRow {
-  term: string;
-  /** Postings stored in segments (dead docs included until a merge drops them). */
-  df: number;
-  segs: number;
-  /** [seg, postings] of each stored segment, for size-tiered merging. */
-  segList?: Array<[number, number]>;
+/** Folded syllables sharing their first two letters, with the number of documents indexed with each. */
+export interface SearchVocabRow {
+  head: string;
+  /** Sorted. */
+  words: string[];
+  df: number[];
 }
 
-export const SEARCH_TABLES = ['searchMeta', 'searchDocs', 'searchStats', 'searchPending', 'searchPostings', 'searchTerms'] as const;
+export const SEARCH_TABLES = ['searchMeta', 'searchDocs', 'searchStats', 'searchQueue', 'searchBuckets', 'searchVocab'] as const;
 
-/** Dexie store definitions added by schema version 2. */
+/** Dexie store definitions of the index (schema version 4). */
 export const SEARCH_STORES: Record<(typeof SEARCH_TABLES)[number], string> = {
   searchMeta: 'key',
   searchDocs: 'docNo, &id',
   searchStats: 'block, gen',
-  searchPending: 'docNo',
-  searchPostings: '[term+seg]',
-  searchTerms: 'term',
+  searchQueue: 'docNo',
+  searchBuckets: '[bucket+seg]',
+  searchVocab: 'head',
 };
+
+/** Version 2's index tables that version 4 replaced (its postings were one row per term and segment). */
+export const RETIRED_V2_STORES = { searchPending: null, searchPostings: null, searchTerms: null };
 
 /** Anything that hands out tables: the Dexie instance (inside a transaction) or an upgrade transaction. */
 export interface TableSource {
@@ -93,9 +98,9 @@ export interface SearchTables {
   meta: Table<SearchMetaRow, string>;
   docs: Table<SearchDocRow, number>;
   stats: Table<SearchStatsRow, number>;
-  pending: Table<SearchPendingRow, number>;
-  postings: Table<SearchPostingRow, [string, number]>;
-  terms: Table<SearchTermRow, string>;
+  queue: Table<SearchQueueRow, number>;
+  buckets: Table<SearchBucketRow, [number, number]>;
+  vocab: Table<SearchVocabRow, string>;
 }
 
 export function searchTables(src: TableSource): SearchTables {
@@ -103,14 +108,14 @@ export function searchTables(src: TableSource): SearchTables {
     meta: src.table('searchMeta') as Table<SearchMetaRow, string>,
     docs: src.table('searchDocs') as Table<SearchDocRow, number>,
     stats: src.table('searchStats') as Table<SearchStatsRow, number>,
-    pending: src.table('searchPending') as Table<SearchPendingRow, number>,
-    postings: src.table('searchPostings') as Table<SearchPostingRow, [string, number]>,
-    terms: src.table('searchTerms') as Table<SearchTermRow, string>,
+    queue: src.table('searchQueue') as Table<SearchQueueRow, number>,
+    buckets: src.table('searchBuckets') as Table<SearchBucketRow, [number, number]>,
+    vocab: src.table('searchVocab') as Table<SearchVocabRow, string>,
   };
 }
 
 export function emptyMeta(): SearchMetaRow {
-  return { key: 'meta', epoch: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, nextDocNo: 0, gen: 0, aliveCount: 0, sumLength: 0, pendingCount: 0, flushSeq: 0 };
+  return { key: 'meta', epoch: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, nextDocNo: 0, gen: 0, aliveCount: 0, sumLength: 0, pendingCount: 0, flushSeq: 0, segments: [] };
 }
 
 export function emptyStats(block: number, gen: number): SearchStatsRow {

@@ -5,11 +5,11 @@
 import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
-import { bigramTerm, categoryTerm, provinceTerm, siteTerm } from './doc-terms';
+import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey } from './term-keys';
 import { docNosOfIds, expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
-import { EXACT_PREFIX, searchTables, SEARCH_TABLES, type SearchTables } from './schema';
+import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
 import { buildSnippet, highlighterFor, highlightRanges, type Range } from './snippet';
 
 export interface SearchFilters {
@@ -97,20 +97,21 @@ function totalLength(lists: PostingList[]): number {
   return lists.reduce((n, l) => n + l.docs.length, 0);
 }
 
-async function termConstraint(t: SearchTables, state: ReaderState, term: string, scored: boolean): Promise<Constraint> {
-  const lists = await postingsOf(t, state, term);
+async function termConstraint(t: SearchTables, state: ReaderState, key: number, scored: boolean): Promise<Constraint> {
+  const lists = await postingsOf(t, state, key);
   return { lists, scored, df: totalLength(lists), union: false };
 }
 
 async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit): Promise<Constraint[]> {
   if (u.kind === 'prefix') {
     const terms = await expandPrefix(t, state, u.syllables[0].folded, MAX_PREFIX_EXPANSIONS);
-    const lists = (await Promise.all(terms.map((term) => postingsOf(t, state, term)))).flat();
+    const lists = (await Promise.all(terms.map((term) => postingsOf(t, state, foldedKey(term))))).flat();
     return [{ lists, scored: true, df: totalLength(lists), union: true }];
   }
-  if (u.syllables.length === 1) return [await termConstraint(t, state, u.syllables[0].folded, true)];
-  const pairs = u.syllables.slice(1).map((s, i) => bigramTerm(u.syllables[i].folded, s.folded));
-  return Promise.all(pairs.map((term) => termConstraint(t, state, term, true)));
+  const keys = u.syllables.map((s) => foldedKey(s.folded));
+  if (keys.length === 1) return [await termConstraint(t, state, keys[0], true)];
+  const pairs = keys.slice(1).map((k, i) => pairKey(keys[i], k));
+  return Promise.all(pairs.map((key) => termConstraint(t, state, key, true)));
 }
 
 function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): SearchFilters {
@@ -165,12 +166,12 @@ async function runSearch(
 
   // Constraints: every required unit, and the term-like filters.
   // Every read the query needs, issued at once (one round trip's latency instead of one per term).
-  const exactTerms = new Set<string>();
-  for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(EXACT_PREFIX + s.exact);
+  const exactTerms = new Set<number>();
+  for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(exactKey(s.exact));
   const filterReads: Array<Promise<Constraint>> = [];
-  if (filters.province) filterReads.push(termConstraint(t, state, provinceTerm(String(filters.province)), false));
-  if (filters.site) filterReads.push(termConstraint(t, state, siteTerm(String(filters.site)), false));
-  if (filters.category) filterReads.push(termConstraint(t, state, categoryTerm(String(filters.category)), false));
+  if (filters.province) filterReads.push(termConstraint(t, state, provinceKey(String(filters.province)), false));
+  if (filters.site) filterReads.push(termConstraint(t, state, siteKey(String(filters.site)), false));
+  if (filters.category) filterReads.push(termConstraint(t, state, categoryKey(String(filters.category)), false));
   if (filters.tag) {
     filterReads.push(
       tagDocs(db, state, String(filters.tag)).then((docs) => ({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false })),
@@ -180,7 +181,7 @@ async function runSearch(
     Promise.all(parsed.required.map((u) => unitConstraints(t, state, u))),
     Promise.all(filterReads),
     Promise.all(parsed.excluded.map((u) => unitConstraints(t, state, u))),
-    Promise.all([...exactTerms].map((term) => postingsOf(t, state, term))),
+    Promise.all([...exactTerms].map((key) => postingsOf(t, state, key))),
   ]);
   const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
   if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };

@@ -77,11 +77,16 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Folded syllables only; the cheap path for indexing. */
-export function foldedSyllables(text: string): string[] {
+/** Calls `fn` with each word of the NFC text, as written; the cheap path for indexing (no Token objects). */
+export function eachWord(text: string, fn: (word: string) => void): void {
   const s = toNFC(text);
+  const re = new RegExp(TOKEN_RE);
+  for (let m = re.exec(s); m; m = re.exec(s)) fn(m[0]);
+}
+
+/** Folded syllables only. */
+export function foldedSyllables(text: string): string[] {
   const out: string[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(s); m; m = TOKEN_RE.exec(s)) out.push(foldWord(m[0]));
+  eachWord(text, (word) => out.push(foldWord(word)));
   return out;
 }

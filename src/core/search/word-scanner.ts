@@ -1,0 +1,114 @@
+// The indexing hot path: walks text once, finds the words that tokenize() finds (a letter or digit, then
+// letters, marks and digits), and hands over each word's keys without building a string per word: the
+// word is hashed while scanned and its keys come from a table of words already seen.
+import { finish } from './term-keys';
+
+export interface WordKeys {
+  folded: string;
+  key: number;
+  /** 0 when the word has no diacritics (its folded form says everything). */
+  exact: number;
+}
+
+const enum Cls {
+  Unknown = 0,
+  Word = 1,
+  Mark = 2,
+  Other = 3,
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+const bmpClass = new Uint8Array(65536);
+const astralClass = new Map<number, Cls>();
+
+function classify(ch: string): Cls {
+  return LETTER_OR_DIGIT.test(ch) ? Cls.Word : MARK.test(ch) ? Cls.Mark : Cls.Other;
+}
+
+function classOf(cp: number): Cls {
+  if (cp < 65536) {
+    let c = bmpClass[cp] as Cls;
+    if (c === Cls.Unknown) bmpClass[cp] = c = classify(String.fromCharCode(cp));
+    return c;
+  }
+  let c = astralClass.get(cp);
+  if (c === undefined) astralClass.set(cp, (c = classify(String.fromCodePoint(cp))));
+  return c;
+}
+
+/** Seen words by the hash of their text as written; cleared when it grows past LIMIT. */
+class WordTable {
+  private static readonly LIMIT = 1 << 17;
+  private hashes = new Float64Array(WordTable.LIMIT * 2);
+  private slots = new Int32Array(WordTable.LIMIT * 2).fill(-1);
+  private words: WordKeys[] = [];
+
+  get(hash: number): WordKeys | undefined {
+    const mask = this.hashes.length - 1;
+    for (let h = (hash >>> 0) & mask; this.slots[h] >= 0; h = (h + 1) & mask) if (this.hashes[h] === hash) return this.words[this.slots[h]];
+    return undefined;
+  }
+
+  set(hash: number, word: WordKeys): void {
+    if (this.words.length >= WordTable.LIMIT) {
+      this.slots.fill(-1);
+      this.words = [];
+    }
+    const mask = this.hashes.length - 1;
+    let h = (hash >>> 0) & mask;
+    while (this.slots[h] >= 0) h = (h + 1) & mask;
+    this.hashes[h] = hash;
+    this.slots[h] = this.words.length;
+    this.words.push(word);
+  }
+}
+
+const seen = new WordTable();
+
+/** Calls `onWord` with the keys of each word of `text` (NFC), in order; `keysOf` computes keys of a new word. */
+export function scanWords(text: string, keysOf: (word: string) => WordKeys, onWord: (w: WordKeys) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo < 0xe000) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (classOf(cp) !== Cls.Word) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (;;) {
+      for (let k = i; k < i + width; k++) {
+        const ch = text.charCodeAt(k);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+      }
+      i += width;
+      if (i >= n) break;
+      cp = text.charCodeAt(i);
+      width = 1;
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < n) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      if (classOf(cp) === Cls.Other) break;
+    }
+    const hash = finish(h1, h2);
+    let w = seen.get(hash);
+    if (!w) seen.set(hash, (w = keysOf(text.slice(start, i))));
+    onWord(w);
+  }
+}
