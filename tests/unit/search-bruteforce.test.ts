@@ -174,6 +174,10 @@ describe('search results equal a brute-force scan', () => {
   it('after every pending document is flushed and merged', async () => {
     await flushSearchIndex(db);
     expect(await db.table('searchQueue').count()).toBe(0);
+    // Merged segments hold common words in lists of their own: both storage forms are compared.
+    expect(await db.table('searchLists').count()).toBeGreaterThan(0);
+    // Eight segments of 100 imported articles became one.
+    expect((await db.table('searchMeta').get('meta')).segments).toContainEqual([expect.any(Number), 800]);
     await compare(db, all, makeQueries(all, 40, 11));
   }, 120_000);
 

@@ -124,6 +124,21 @@ describe('index upkeep in the article transaction', () => {
     expect(await deleteArticle(db, first.article.id)).toBe(false);
   });
 
+  it('filters by tag whatever its case, including tags edited after the save', async () => {
+    const db = freshDb();
+    const ids: string[] = [];
+    for (const tag of ['Du lịch', 'du lịch', 'DU LỊCH', 'du lịch xanh']) {
+      ids.push((await saveArticle(db, sampleExtracted({ bodyText: `Bài về ${tag}.` }), TUYEN_QUANG_SITE, { tags: [tag] })).article.id);
+    }
+    const other = (await saveArticle(db, sampleExtracted({ bodyText: 'Không có nhãn.' }), TUYEN_QUANG_SITE)).article.id;
+    const tagged = async (tag: string) => (await searchArchive(db, '', { filters: { tag }, limit: 50 })).hits.map((h) => h.id).sort();
+    expect(await tagged('du LỊCH')).toEqual(ids.slice(0, 3).sort());
+    expect(await tagged('Du lịch xanh')).toEqual([ids[3]]);
+    await db.articles.update(other, { tags: ['du Lịch'] });
+    expect(await tagged('du lịch')).toEqual([...ids.slice(0, 3), other].sort());
+    expect(await tagged('không có')).toEqual([]);
+  });
+
   it('a duplicate or unchanged save does not touch the index', async () => {
     const db = freshDb();
     const a = sampleExtracted();

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
-import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
+import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
 import { rebuildSearchIndexInTx } from '../search/index-writer';
 
 export const DB_NAME = 'provincial-news-archive';
@@ -29,6 +29,7 @@ export type ArchiveDb = Dexie & {
   searchStats: EntityTable<SearchStatsRow, 'block'>;
   searchQueue: EntityTable<SearchQueueRow, 'docNo'>;
   searchBuckets: Dexie.Table<SearchBucketRow, [number, number]>;
+  searchLists: Dexie.Table<SearchListRow, [number, number]>;
   searchVocab: EntityTable<SearchVocabRow, 'head'>;
 };
 

@@ -2,7 +2,7 @@
 // and of pending documents, refreshed from what changed since the generation it holds; posting lookups.
 // Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
 import type { Dexie } from 'dexie';
-import { emptyMeta, searchTables, STATS_BLOCK, type SearchBucketRow, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
+import { emptyMeta, searchTables, STATS_BLOCK, type SearchBucketRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
 import { bucketOf, vocabHead } from './term-keys';
 
 export interface ReaderState {
@@ -17,6 +17,8 @@ export interface ReaderState {
 interface Cache extends ReaderState {
   /** Rows of recently read buckets (typing re-reads them); dropped whenever the generation changes. */
   buckets: Map<number, { gen: number; rows: SearchBucketRow[] }>;
+  /** Long lists of recently read terms, likewise. */
+  lists: Map<number, { gen: number; rows: SearchListRow[] }>;
   /** Article id → newest doc number, built on first use (tag filter), extended incrementally: doc numbers only grow. */
   idMap: Map<string, number> | null;
   idMapNext: number;
@@ -43,10 +45,11 @@ function newCache(meta: SearchMetaRow): Cache {
     idMap: null,
     idMapNext: 0,
     buckets: new Map(),
+    lists: new Map(),
   };
 }
 
-const BUCKET_CACHE_SIZE = 128;
+const CACHE_SIZE = 128;
 
 /**
  * Doc numbers of the given article ids (alive ones only). The id map is loaded once per connection and then only
@@ -99,6 +102,7 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   c.meta = meta;
   if (c.gen === meta.gen) return c;
   c.buckets.clear();
+  c.lists.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
   for (const r of rows) {
     grow(c, (r.block + 1) * STATS_BLOCK);
@@ -139,16 +143,17 @@ function find(keys: Float64Array, key: number): number {
   return lo < keys.length && keys[lo] === key ? lo : -1;
 }
 
-async function bucketRows(t: SearchTables, c: Cache, bucket: number): Promise<SearchBucketRow[]> {
+/** Reads through a per-generation cache (typing re-reads the same terms). */
+async function cached<K, V>(c: Cache, cache: Map<K, { gen: number; rows: V[] }>, key: K, read: () => Promise<V[]>): Promise<V[]> {
   // Cache entries carry the generation they were read at; a concurrent refresh to a newer generation makes
   // them unusable and keeps this query's older rows out of the cache.
   const gen = c.meta.gen;
-  const cached = c.buckets.get(bucket);
-  if (cached?.gen === gen) return cached.rows;
-  const rows = await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray();
+  const hit = cache.get(key);
+  if (hit?.gen === gen) return hit.rows;
+  const rows = await read();
   if (c.gen === gen) {
-    if (c.buckets.size >= BUCKET_CACHE_SIZE) c.buckets.delete(c.buckets.keys().next().value!);
-    c.buckets.set(bucket, { gen, rows });
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, { gen, rows });
   }
   return rows;
 }
@@ -170,8 +175,15 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
     }
     if (docs.length) pendingList = { docs, tf };
   }
-  const lists: PostingList[] = [];
-  for (const row of await bucketRows(t, state as Cache, bucketOf(key))) {
+  // The bucket (rare terms of every segment) and the term's own long lists, read at once.
+  const c = state as Cache;
+  const bucket = bucketOf(key);
+  const [rows, longLists] = await Promise.all([
+    cached(c, c.buckets, bucket, () => t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()),
+    cached(c, c.lists, key, () => t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()),
+  ]);
+  const lists: PostingList[] = longLists.map((l) => ({ docs: l.docs, tf: l.tf }));
+  for (const row of rows) {
     const i = find(row.keys, key);
     if (i >= 0) lists.push({ docs: row.docs.subarray(row.starts[i], row.starts[i + 1]), tf: row.tf.subarray(row.starts[i], row.starts[i + 1]) });
   }

@@ -9,6 +9,7 @@ import {
   SEARCH_TABLES,
   STATS_BLOCK,
   type SearchBucketRow,
+  type SearchListRow,
   type SearchMetaRow,
   type SearchQueueRow,
   type SearchStatsRow,
@@ -28,6 +29,11 @@ export const MAX_MERGED_DOCS = 40_000;
 export const FLUSH_BATCH = 256;
 /** Buckets read and rewritten at a time while merging (bounds the memory a merge needs). */
 const MERGE_CHUNK = 256;
+/** A term with at least this many postings in a segment gets a list row of its own. */
+export const LONG_LIST = 512;
+
+/** A bucket's postings of one segment with every term inline (in memory only; stored split by splitLong). */
+type FullBucket = Omit<SearchBucketRow, 'long'>;
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {
@@ -178,14 +184,83 @@ export async function indexArticlesInTx(src: TableSource, articles: Article[], o
 async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]): Promise<void> {
   if (!docs.length) return;
   const seg = ++meta.flushSeq;
-  await t.buckets.bulkPut(bucketRows(docs, seg));
+  await putBuckets(t, bucketRows(docs, seg));
   meta.segments.push([seg, docs.length]);
   await addToVocabulary(t, docs);
   await mergeIfDue(t, meta);
 }
 
+async function putBuckets(t: SearchTables, full: FullBucket[]): Promise<void> {
+  const rows: SearchBucketRow[] = [];
+  const lists: SearchListRow[] = [];
+  for (const f of full) rows.push(splitLong(f, lists));
+  await t.buckets.bulkPut(rows);
+  if (lists.length) await t.lists.bulkPut(lists);
+}
+
+/** The stored form of a bucket: long postings lists go to `lists`, the rest stays in the row. */
+function splitLong(f: FullBucket, lists: SearchListRow[]): SearchBucketRow {
+  const long: number[] = [];
+  let kept = 0;
+  let keptKeys = 0;
+  for (let i = 0; i < f.keys.length; i++) {
+    const n = f.starts[i + 1] - f.starts[i];
+    if (n >= LONG_LIST) long.push(f.keys[i]);
+    else {
+      kept += n;
+      keptKeys++;
+    }
+  }
+  if (!long.length) return { ...f, long: new Float64Array(0) };
+  const keys = new Float64Array(keptKeys);
+  const starts = new Uint32Array(keptKeys + 1);
+  const docs = new Uint32Array(kept);
+  const tf = new Uint8Array(kept);
+  let k = 0;
+  let n = 0;
+  for (let i = 0; i < f.keys.length; i++) {
+    const from = f.starts[i];
+    const to = f.starts[i + 1];
+    if (to - from >= LONG_LIST) {
+      lists.push({ key: f.keys[i], seg: f.seg, docs: f.docs.slice(from, to), tf: f.tf.slice(from, to) });
+      continue;
+    }
+    keys[k] = f.keys[i];
+    starts[k++] = n;
+    docs.set(f.docs.subarray(from, to), n);
+    tf.set(f.tf.subarray(from, to), n);
+    n += to - from;
+  }
+  starts[k] = n;
+  return { bucket: f.bucket, seg: f.seg, keys, starts, docs, tf, long: Float64Array.from(long) };
+}
+
+/** A stored bucket row with its long lists put back inline. */
+function joinLong(row: SearchBucketRow, listOf: (key: number, seg: number) => SearchListRow | undefined): FullBucket {
+  if (!row.long?.length) return row;
+  const entries: Array<{ key: number; docs: Uint32Array; tf: Uint8Array }> = [];
+  for (let i = 0; i < row.keys.length; i++) entries.push({ key: row.keys[i], docs: row.docs.subarray(row.starts[i], row.starts[i + 1]), tf: row.tf.subarray(row.starts[i], row.starts[i + 1]) });
+  for (const key of row.long) {
+    const list = listOf(key, row.seg);
+    if (list) entries.push({ key, docs: list.docs, tf: list.tf });
+  }
+  entries.sort((a, b) => a.key - b.key);
+  const size = entries.reduce((sum, e) => sum + e.docs.length, 0);
+  const out: FullBucket = { bucket: row.bucket, seg: row.seg, keys: new Float64Array(entries.length), starts: new Uint32Array(entries.length + 1), docs: new Uint32Array(size), tf: new Uint8Array(size) };
+  let n = 0;
+  entries.forEach((e, i) => {
+    out.keys[i] = e.key;
+    out.starts[i] = n;
+    out.docs.set(e.docs, n);
+    out.tf.set(e.tf, n);
+    n += e.docs.length;
+  });
+  out.starts[entries.length] = n;
+  return out;
+}
+
 /** Groups the postings of `docs` by bucket; inside a bucket, by key, doc numbers ascending. */
-function bucketRows(docs: NewDoc[], seg: number): SearchBucketRow[] {
+function bucketRows(docs: NewDoc[], seg: number): FullBucket[] {
   docs.sort((a, b) => a.docNo - b.docNo);
   const perBucket = new Uint32Array(BUCKETS + 1);
   let total = 0;
@@ -207,7 +282,7 @@ function bucketRows(docs: NewDoc[], seg: number): SearchBucketRow[] {
       tfs[at] = d.tf[i];
     }
   }
-  const rows: SearchBucketRow[] = [];
+  const rows: FullBucket[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     const from = perBucket[b];
     const to = perBucket[b + 1];
@@ -220,7 +295,7 @@ function bucketRows(docs: NewDoc[], seg: number): SearchBucketRow[] {
  * One bucket row from postings in doc order: unique keys by a native numeric sort, then a counting sort of the
  * postings by key, which keeps each key's doc numbers in ascending order.
  */
-function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uint32Array, tfs: Uint8Array): SearchBucketRow {
+function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uint32Array, tfs: Uint8Array): FullBucket {
   const sorted = keys.slice().sort();
   let u = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
@@ -315,21 +390,25 @@ async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[
   for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
     const keys: Array<[number, number]> = [];
     for (let b = b0; b < Math.min(BUCKETS, b0 + MERGE_CHUNK); b++) for (const s of segs) keys.push([b, s]);
-    const got = await t.buckets.bulkGet(keys);
-    const byBucket = new Map<number, SearchBucketRow[]>();
+    const got = (await t.buckets.bulkGet(keys)).filter((r): r is SearchBucketRow => !!r);
+    const listKeys: Array<[number, number]> = [];
+    for (const row of got) for (const key of row.long ?? []) listKeys.push([key, row.seg]);
+    const lists = new Map<string, SearchListRow>();
+    for (const list of await t.lists.bulkGet(listKeys)) if (list) lists.set(`${list.key}/${list.seg}`, list);
+    const byBucket = new Map<number, FullBucket[]>();
     for (const row of got) {
-      if (!row) continue;
       let list = byBucket.get(row.bucket);
       if (!list) byBucket.set(row.bucket, (list = []));
-      list.push(row);
+      list.push(joinLong(row, (key, seg) => lists.get(`${key}/${seg}`)));
     }
-    const merged: SearchBucketRow[] = [];
+    const merged: FullBucket[] = [];
     for (const [bucket, rows] of byBucket) {
       const row = mergeBucketRows(bucket, target, rows, alive);
       if (row) merged.push(row);
     }
-    await t.buckets.bulkDelete(got.filter((r): r is SearchBucketRow => !!r).map((r) => [r.bucket, r.seg] as [number, number]));
-    await t.buckets.bulkPut(merged);
+    await t.buckets.bulkDelete(got.map((r) => [r.bucket, r.seg] as [number, number]));
+    await t.lists.bulkDelete(listKeys);
+    await putBuckets(t, merged);
   }
   const picked = new Set(segs);
   meta.segments = meta.segments.filter(([s]) => !picked.has(s));
@@ -337,7 +416,7 @@ async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[
 }
 
 /** k-way merge of one bucket's rows by key; postings of dead documents are dropped. */
-function mergeBucketRows(bucket: number, seg: number, rows: SearchBucketRow[], alive: Uint8Array): SearchBucketRow | null {
+function mergeBucketRows(bucket: number, seg: number, rows: FullBucket[], alive: Uint8Array): FullBucket | null {
   const size = rows.reduce((n, r) => n + r.docs.length, 0);
   const docs = new Uint32Array(size);
   const tf = new Uint8Array(size);
@@ -415,7 +494,7 @@ export function maybeFlushSearchIndex(db: Dexie, pendingCount: number): void {
 /** Drops and rebuilds the whole index from the articles table (used by the schema upgrade, and for repair). */
 export async function rebuildSearchIndexInTx(src: TableSource, options: { batch?: number } = {}): Promise<void> {
   const t = searchTables(src);
-  await Promise.all([t.meta.clear(), t.docs.clear(), t.stats.clear(), t.queue.clear(), t.buckets.clear(), t.vocab.clear()]);
+  await Promise.all([t.meta.clear(), t.docs.clear(), t.stats.clear(), t.queue.clear(), t.buckets.clear(), t.lists.clear(), t.vocab.clear()]);
   await t.meta.put(emptyMeta());
   const articles = src.table('articles');
   const batch = options.batch ?? 1000;

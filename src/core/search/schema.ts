@@ -5,7 +5,9 @@
 // under a new docNo. A saved document first waits in `searchQueue` (one row: its term keys), so a save writes
 // a handful of rows; a flush (or an import batch) writes a segment: one `searchBuckets` row per hash bucket,
 // holding the postings of every term of that bucket, so a segment costs BUCKETS rows however many
-// distinct terms it has. Segments of similar size are merged, dropping dead docNos on the way.
+// distinct terms it has. A term with many postings in a segment (a common word) gets a `searchLists` row of its
+// own, so that reading a bucket for a rare term does not drag the common words' postings along.
+// Segments of similar size are merged, dropping dead docNos on the way.
 import type { Table } from 'dexie';
 
 export interface SearchMetaRow {
@@ -64,6 +66,16 @@ export interface SearchBucketRow {
   starts: Uint32Array;
   docs: Uint32Array;
   tf: Uint8Array;
+  /** Sorted keys of this bucket whose postings in this segment are a searchLists row of their own. */
+  long: Float64Array;
+}
+
+/** One segment's postings of one common term. */
+export interface SearchListRow {
+  key: number;
+  seg: number;
+  docs: Uint32Array;
+  tf: Uint8Array;
 }
 
 /** Folded syllables sharing their first two letters, with the number of documents indexed with each. */
@@ -74,7 +86,7 @@ export interface SearchVocabRow {
   df: number[];
 }
 
-export const SEARCH_TABLES = ['searchMeta', 'searchDocs', 'searchStats', 'searchQueue', 'searchBuckets', 'searchVocab'] as const;
+export const SEARCH_TABLES = ['searchMeta', 'searchDocs', 'searchStats', 'searchQueue', 'searchBuckets', 'searchLists', 'searchVocab'] as const;
 
 /** Dexie store definitions of the index (schema version 4). */
 export const SEARCH_STORES: Record<(typeof SEARCH_TABLES)[number], string> = {
@@ -83,6 +95,7 @@ export const SEARCH_STORES: Record<(typeof SEARCH_TABLES)[number], string> = {
   searchStats: 'block, gen',
   searchQueue: 'docNo',
   searchBuckets: '[bucket+seg]',
+  searchLists: '[key+seg]',
   searchVocab: 'head',
 };
 
@@ -100,6 +113,7 @@ export interface SearchTables {
   stats: Table<SearchStatsRow, number>;
   queue: Table<SearchQueueRow, number>;
   buckets: Table<SearchBucketRow, [number, number]>;
+  lists: Table<SearchListRow, [number, number]>;
   vocab: Table<SearchVocabRow, string>;
 }
 
@@ -110,6 +124,7 @@ export function searchTables(src: TableSource): SearchTables {
     stats: src.table('searchStats') as Table<SearchStatsRow, number>,
     queue: src.table('searchQueue') as Table<SearchQueueRow, number>,
     buckets: src.table('searchBuckets') as Table<SearchBucketRow, [number, number]>,
+    lists: src.table('searchLists') as Table<SearchListRow, [number, number]>,
     vocab: src.table('searchVocab') as Table<SearchVocabRow, string>,
   };
 }
