@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
 import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
-import { flushSearchIndex, indexArticlesInTx, searchArchive, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
+import { flushSearchIndex, indexArticlesInTx, searchArchive, searchArchiveIds, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
@@ -226,6 +226,23 @@ describe('ranking and snippets', () => {
     const bare = await searchArchive(db, 'duong');
     expect(bare.total).toBe(2);
   });
+
+  it('pages of a query with thousands of hits come in the same order as the full ranking', async () => {
+    const db = freshDb();
+    const many = Array.from({ length: 3_200 }, (_, i) => generateArticle(i, { bodyWords: 25, seed: 5 }));
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(many);
+      await indexArticlesInTx(db, many);
+    });
+    for (const query of ['tỉnh', 'xa', '']) {
+      const all = await searchArchiveIds(db, query);
+      expect(all.total).toBeGreaterThan(2_000); // past the size where only the best are sorted
+      for (const offset of [0, 20, 40]) {
+        const page = await searchArchive(db, query, { offset, limit: 20 });
+        expect(page.hits.map((h) => h.id)).toEqual(all.ids.slice(offset, offset + 20));
+      }
+    }
+  }, 60_000);
 
   it('treats old and new tone placement alike, in queries and in text', async () => {
     const db = freshDb();

@@ -339,13 +339,38 @@ async function runSearch(
   return { total, totalIsExact, hits };
 }
 
-/** The `k` best by `cmp`, using a numeric key to cut the field before sorting. */
+/** The `k` best by `cmp`, using a numeric key to cut the field before sorting (a size-k min-heap: O(n log k)). */
 function topK(cands: number[], k: number, key: (d: number) => number, cmp: (a: number, b: number) => number): number[] {
   if (k <= 0) return [];
   const keys = new Float64Array(cands.length);
   for (let i = 0; i < cands.length; i++) keys[i] = key(cands[i]);
-  const sorted = keys.slice().sort();
-  const threshold = sorted[Math.max(0, sorted.length - k)];
+  const heap = new Float64Array(Math.min(k, cands.length));
+  let size = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const v = keys[i];
+    if (size < heap.length) {
+      // Sift up.
+      let j = size++;
+      while (j > 0 && heap[(j - 1) >> 1] > v) {
+        heap[j] = heap[(j - 1) >> 1];
+        j = (j - 1) >> 1;
+      }
+      heap[j] = v;
+    } else if (v > heap[0]) {
+      // Replace the smallest, sift down.
+      let j = 0;
+      for (;;) {
+        const l = 2 * j + 1;
+        if (l >= size) break;
+        const c = l + 1 < size && heap[l + 1] < heap[l] ? l + 1 : l;
+        if (heap[c] >= v) break;
+        heap[j] = heap[c];
+        j = c;
+      }
+      heap[j] = v;
+    }
+  }
+  const threshold = heap[0];
   const top: number[] = [];
   for (let i = 0; i < cands.length; i++) if (keys[i] >= threshold) top.push(cands[i]);
   return top.sort(cmp);
