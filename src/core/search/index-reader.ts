@@ -2,8 +2,9 @@
 // and of pending documents, refreshed from what changed since the generation it holds; posting lookups.
 // Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
 import type { Dexie } from 'dexie';
-import { emptyMeta, searchTables, STATS_BLOCK, type SearchBucketRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
-import { bucketOf, vocabHead } from './term-keys';
+import { emptyMeta, searchTables, STATS_BLOCK, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
+import { bucketOf, rowKeyOf, vocabHead } from './term-keys';
+import { decodeBucket, decodeListDocs, type DecodedBucket } from './posting-codec';
 
 export interface ReaderState {
   meta: SearchMetaRow;
@@ -16,9 +17,9 @@ export interface ReaderState {
 
 interface Cache extends ReaderState {
   /** Rows of recently read buckets (typing re-reads them); dropped whenever the generation changes. */
-  buckets: Map<number, { gen: number; rows: SearchBucketRow[] }>;
+  buckets: Map<number, { gen: number; rows: DecodedBucket[] }>;
   /** Long lists of recently read terms, likewise. */
-  lists: Map<number, { gen: number; rows: SearchListRow[] }>;
+  lists: Map<number, { gen: number; rows: PostingList[] }>;
   /** Article id → newest doc number, built on first use (tag filter), extended incrementally: doc numbers only grow. */
   idMap: Map<string, number> | null;
   idMapNext: number;
@@ -132,7 +133,7 @@ export interface PostingList {
 }
 
 /** Index of `key` in a sorted array, or -1. */
-function find(keys: Float64Array, key: number): number {
+function find(keys: Float64Array | Uint32Array, key: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
@@ -179,12 +180,13 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   const c = state as Cache;
   const bucket = bucketOf(key);
   const [rows, longLists] = await Promise.all([
-    cached(c, c.buckets, bucket, () => t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()),
-    cached(c, c.lists, key, () => t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()),
+    cached(c, c.buckets, bucket, async () => (await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()).map(decodeBucket)),
+    cached(c, c.lists, key, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))),
   ]);
-  const lists: PostingList[] = longLists.map((l) => ({ docs: l.docs, tf: l.tf }));
+  const lists: PostingList[] = [...longLists];
+  const rowKey = rowKeyOf(key);
   for (const row of rows) {
-    const i = find(row.keys, key);
+    const i = find(row.keys, rowKey);
     if (i >= 0) lists.push({ docs: row.docs.subarray(row.starts[i], row.starts[i + 1]), tf: row.tf.subarray(row.starts[i], row.starts[i + 1]) });
   }
   if (pendingList) lists.push(pendingList);

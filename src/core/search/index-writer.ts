@@ -16,7 +16,8 @@ import {
   type SearchTables,
   type TableSource,
 } from './schema';
-import { BUCKETS, bucketOf, vocabHead } from './term-keys';
+import { BUCKETS, bucketOf, keyOf, rowKeyOf, vocabHead } from './term-keys';
+import { decodeBucket, decodeListDocs, encodeBucket, type DecodedBucket } from './posting-codec';
 import type { Dexie } from 'dexie';
 
 /** Queued documents at which a save triggers a flush into a segment (after its own transaction). */
@@ -31,9 +32,6 @@ export const FLUSH_BATCH = 256;
 const MERGE_CHUNK = 256;
 /** A term with at least this many postings in a segment gets a list row of its own. */
 export const LONG_LIST = 512;
-
-/** A bucket's postings of one segment with every term inline (in memory only; stored split by splitLong). */
-type FullBucket = Omit<SearchBucketRow, 'long'>;
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {
@@ -190,63 +188,26 @@ async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]
   await mergeIfDue(t, meta);
 }
 
-async function putBuckets(t: SearchTables, full: FullBucket[]): Promise<void> {
-  const rows: SearchBucketRow[] = [];
+async function putBuckets(t: SearchTables, decoded: DecodedBucket[]): Promise<void> {
   const lists: SearchListRow[] = [];
-  for (const f of full) rows.push(splitLong(f, lists));
+  const rows = decoded.map((d) => encodeBucket(d, LONG_LIST, lists));
   await t.buckets.bulkPut(rows);
   if (lists.length) await t.lists.bulkPut(lists);
 }
 
-/** The stored form of a bucket: long postings lists go to `lists`, the rest stays in the row. */
-function splitLong(f: FullBucket, lists: SearchListRow[]): SearchBucketRow {
-  const long: number[] = [];
-  let kept = 0;
-  let keptKeys = 0;
-  for (let i = 0; i < f.keys.length; i++) {
-    const n = f.starts[i + 1] - f.starts[i];
-    if (n >= LONG_LIST) long.push(f.keys[i]);
-    else {
-      kept += n;
-      keptKeys++;
-    }
-  }
-  if (!long.length) return { ...f, long: new Float64Array(0) };
-  const keys = new Float64Array(keptKeys);
-  const starts = new Uint32Array(keptKeys + 1);
-  const docs = new Uint32Array(kept);
-  const tf = new Uint8Array(kept);
-  let k = 0;
-  let n = 0;
-  for (let i = 0; i < f.keys.length; i++) {
-    const from = f.starts[i];
-    const to = f.starts[i + 1];
-    if (to - from >= LONG_LIST) {
-      lists.push({ key: f.keys[i], seg: f.seg, docs: f.docs.slice(from, to), tf: f.tf.slice(from, to) });
-      continue;
-    }
-    keys[k] = f.keys[i];
-    starts[k++] = n;
-    docs.set(f.docs.subarray(from, to), n);
-    tf.set(f.tf.subarray(from, to), n);
-    n += to - from;
-  }
-  starts[k] = n;
-  return { bucket: f.bucket, seg: f.seg, keys, starts, docs, tf, long: Float64Array.from(long) };
-}
-
-/** A stored bucket row with its long lists put back inline. */
-function joinLong(row: SearchBucketRow, listOf: (key: number, seg: number) => SearchListRow | undefined): FullBucket {
-  if (!row.long?.length) return row;
+/** A stored bucket row decoded, with its long lists put back inline. */
+function joinLong(row: SearchBucketRow, listOf: (rowKey: number) => SearchListRow | undefined): DecodedBucket {
+  const d = decodeBucket(row);
+  if (!row.long?.length) return d;
   const entries: Array<{ key: number; docs: Uint32Array; tf: Uint8Array }> = [];
-  for (let i = 0; i < row.keys.length; i++) entries.push({ key: row.keys[i], docs: row.docs.subarray(row.starts[i], row.starts[i + 1]), tf: row.tf.subarray(row.starts[i], row.starts[i + 1]) });
+  for (let i = 0; i < d.keys.length; i++) entries.push({ key: d.keys[i], docs: d.docs.subarray(d.starts[i], d.starts[i + 1]), tf: d.tf.subarray(d.starts[i], d.starts[i + 1]) });
   for (const key of row.long) {
-    const list = listOf(key, row.seg);
-    if (list) entries.push({ key, docs: list.docs, tf: list.tf });
+    const list = listOf(key);
+    if (list) entries.push({ key, docs: decodeListDocs(list), tf: list.tf });
   }
   entries.sort((a, b) => a.key - b.key);
   const size = entries.reduce((sum, e) => sum + e.docs.length, 0);
-  const out: FullBucket = { bucket: row.bucket, seg: row.seg, keys: new Float64Array(entries.length), starts: new Uint32Array(entries.length + 1), docs: new Uint32Array(size), tf: new Uint8Array(size) };
+  const out: DecodedBucket = { bucket: row.bucket, seg: row.seg, keys: new Uint32Array(entries.length), starts: new Uint32Array(entries.length + 1), docs: new Uint32Array(size), tf: new Uint8Array(size) };
   let n = 0;
   entries.forEach((e, i) => {
     out.keys[i] = e.key;
@@ -260,7 +221,7 @@ function joinLong(row: SearchBucketRow, listOf: (key: number, seg: number) => Se
 }
 
 /** Groups the postings of `docs` by bucket; inside a bucket, by key, doc numbers ascending. */
-function bucketRows(docs: NewDoc[], seg: number): FullBucket[] {
+function bucketRows(docs: NewDoc[], seg: number): DecodedBucket[] {
   docs.sort((a, b) => a.docNo - b.docNo);
   const perBucket = new Uint32Array(BUCKETS + 1);
   let total = 0;
@@ -282,7 +243,7 @@ function bucketRows(docs: NewDoc[], seg: number): FullBucket[] {
       tfs[at] = d.tf[i];
     }
   }
-  const rows: FullBucket[] = [];
+  const rows: DecodedBucket[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     const from = perBucket[b];
     const to = perBucket[b + 1];
@@ -295,7 +256,7 @@ function bucketRows(docs: NewDoc[], seg: number): FullBucket[] {
  * One bucket row from postings in doc order: unique keys by a native numeric sort, then a counting sort of the
  * postings by key, which keeps each key's doc numbers in ascending order.
  */
-function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uint32Array, tfs: Uint8Array): FullBucket {
+function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uint32Array, tfs: Uint8Array): DecodedBucket {
   const sorted = keys.slice().sort();
   let u = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
@@ -322,7 +283,8 @@ function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uin
     docs[at] = docNos[i];
     tf[at] = tfs[i];
   }
-  return { bucket, seg, keys: unique, starts, docs, tf };
+  // Keys of one bucket differ only above the bucket bits: the row keeps those 32 bits.
+  return { bucket, seg, keys: Uint32Array.from(unique, rowKeyOf), starts, docs, tf };
 }
 
 /** Counts each document's folded syllables in the vocabulary rows (prefix completion ranks by this). */
@@ -392,16 +354,16 @@ async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[
     for (let b = b0; b < Math.min(BUCKETS, b0 + MERGE_CHUNK); b++) for (const s of segs) keys.push([b, s]);
     const got = (await t.buckets.bulkGet(keys)).filter((r): r is SearchBucketRow => !!r);
     const listKeys: Array<[number, number]> = [];
-    for (const row of got) for (const key of row.long ?? []) listKeys.push([key, row.seg]);
+    for (const row of got) for (const rowKey of row.long ?? []) listKeys.push([keyOf(row.bucket, rowKey), row.seg]);
     const lists = new Map<string, SearchListRow>();
     for (const list of await t.lists.bulkGet(listKeys)) if (list) lists.set(`${list.key}/${list.seg}`, list);
-    const byBucket = new Map<number, FullBucket[]>();
+    const byBucket = new Map<number, DecodedBucket[]>();
     for (const row of got) {
       let list = byBucket.get(row.bucket);
       if (!list) byBucket.set(row.bucket, (list = []));
-      list.push(joinLong(row, (key, seg) => lists.get(`${key}/${seg}`)));
+      list.push(joinLong(row, (rowKey) => lists.get(`${keyOf(row.bucket, rowKey)}/${row.seg}`)));
     }
-    const merged: FullBucket[] = [];
+    const merged: DecodedBucket[] = [];
     for (const [bucket, rows] of byBucket) {
       const row = mergeBucketRows(bucket, target, rows, alive);
       if (row) merged.push(row);
@@ -416,7 +378,7 @@ async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[
 }
 
 /** k-way merge of one bucket's rows by key; postings of dead documents are dropped. */
-function mergeBucketRows(bucket: number, seg: number, rows: FullBucket[], alive: Uint8Array): FullBucket | null {
+function mergeBucketRows(bucket: number, seg: number, rows: DecodedBucket[], alive: Uint8Array): DecodedBucket | null {
   const size = rows.reduce((n, r) => n + r.docs.length, 0);
   const docs = new Uint32Array(size);
   const tf = new Uint8Array(size);
@@ -446,7 +408,7 @@ function mergeBucketRows(bucket: number, seg: number, rows: FullBucket[], alive:
   }
   if (!n) return null;
   starts.push(n);
-  return { bucket, seg, keys: Float64Array.from(keys), starts: Uint32Array.from(starts), docs: docs.slice(0, n), tf: tf.slice(0, n) };
+  return { bucket, seg, keys: Uint32Array.from(keys), starts: Uint32Array.from(starts), docs: docs.slice(0, n), tf: tf.slice(0, n) };
 }
 
 async function loadAlive(t: SearchTables): Promise<Uint8Array> {

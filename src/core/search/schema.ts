@@ -56,25 +56,28 @@ export interface SearchQueueRow {
   words: string[];
 }
 
-/** One segment's postings of every term in one hash bucket. */
+/** One segment's postings of every term in one hash bucket (encoding: posting-codec.ts). */
 export interface SearchBucketRow {
   bucket: number;
   seg: number;
-  /** Sorted, unique term keys. */
-  keys: Float64Array;
-  /** Postings of keys[i] are docs/tf[starts[i] .. starts[i + 1]). */
-  starts: Uint32Array;
-  docs: Uint32Array;
+  /** Sorted row keys (the 32 bits of a term key above its bucket bits). */
+  keys: Uint32Array;
+  /** Varint count of postings per key. */
+  counts: Uint8Array;
+  /** Doc numbers, key after key, as zigzag-delta varints. */
+  docs: Uint8Array;
+  /** Weighted term frequency per posting, capped at 255. */
   tf: Uint8Array;
-  /** Sorted keys of this bucket whose postings in this segment are a searchLists row of their own. */
-  long: Float64Array;
+  /** Row keys of this bucket whose postings in this segment are a searchLists row of their own. */
+  long: Uint32Array;
 }
 
 /** One segment's postings of one common term. */
 export interface SearchListRow {
   key: number;
   seg: number;
-  docs: Uint32Array;
+  /** Zigzag-delta varints. */
+  docs: Uint8Array;
   tf: Uint8Array;
 }
 

@@ -1,7 +1,8 @@
-// Index terms are 53-bit hash keys, not strings: a document's ~1,000 terms (syllables, exact forms, syllable pairs,
-// filters) are counted, sorted and stored as Float64Arrays, which IndexedDB clones as raw bytes and JavaScript
-// compares without string hashing. With ~10^7 distinct terms a query term collides with another one with odds
-// of about 10^-9; long phrases are checked on the text anyway.
+// Index terms are 44-bit hash keys, not strings: a document's ~1,000 terms (syllables, exact forms, syllable pairs,
+// filters) are counted and sorted as numbers, and stored as typed arrays, which IndexedDB clones as raw bytes.
+// The low 12 bits choose the bucket, the other 32 are what a bucket row stores (a Uint32Array). With ~10^7
+// distinct terms, a query term shares its key with another term with odds of about 10^-6 (that term's documents
+// would match too); long phrases are checked on the text anyway.
 import { foldVietnamese } from '../text/normalize';
 
 const enum Kind {
@@ -11,7 +12,7 @@ const enum Kind {
   Pair = 4,
 }
 
-/** cyrb53: a fast 53-bit string hash (public domain), seeded per kind of term. */
+/** cyrb53 (a fast string hash, public domain) cut to 44 bits, seeded per kind of term. */
 export function hashString(s: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
@@ -23,13 +24,13 @@ export function hashString(s: string, seed: number): number {
   return finish(h1, h2);
 }
 
-/** The last step of cyrb53, for callers that feed the two 32-bit states themselves. */
+/** The last step of cyrb53 (cut to 44 bits), for callers that feed the two 32-bit states themselves. */
 export function finish(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return 4294967296 * (4095 & h2) + (h1 >>> 0);
 }
 
 /** Key of a folded syllable ("duong"). */
@@ -74,6 +75,15 @@ export const BUCKETS = 4096;
 
 export function bucketOf(key: number): number {
   return (key >>> 0) & (BUCKETS - 1);
+}
+
+/** The 32 bits of a key that its bucket does not say: what bucket rows store. */
+export function rowKeyOf(key: number): number {
+  return Math.floor(key / BUCKETS);
+}
+
+export function keyOf(bucket: number, rowKey: number): number {
+  return rowKey * BUCKETS + bucket;
 }
 
 /** Vocabulary rows (for prefix completion) are grouped by the first two letters of the folded syllable. */

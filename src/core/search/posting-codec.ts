@@ -1,0 +1,117 @@
+// Stored form of postings: doc numbers as zigzag-delta varints (a common word's list shrinks from 4 bytes a
+// posting to about 1), per-key counts as varints, row keys as a Uint32Array. Reading IndexedDB is what a query
+// waits for, so fewer bytes is faster even with the decoding.
+import type { SearchBucketRow, SearchListRow } from './schema';
+import { keyOf } from './term-keys';
+
+/** A bucket's postings of one segment, decoded: keys[i]'s postings are docs/tf[starts[i] .. starts[i + 1]). */
+export interface DecodedBucket {
+  bucket: number;
+  seg: number;
+  /** Sorted row keys (see rowKeyOf). */
+  keys: Uint32Array;
+  starts: Uint32Array;
+  docs: Uint32Array;
+  tf: Uint8Array;
+}
+
+class ByteWriter {
+  bytes = new Uint8Array(1024);
+  n = 0;
+  varint(v: number): void {
+    // A value below 2^35 takes at most 5 bytes.
+    if (this.n + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    // Arithmetic, not bit operators: zigzag deltas of 32-bit doc numbers reach 2^33.
+    while (v >= 0x80) {
+      this.bytes[this.n++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.bytes[this.n++] = v;
+  }
+  /** Doc numbers from..to of `docs`, each as the zigzag delta to the previous one (the first to 0). */
+  docs(docs: ArrayLike<number>, from: number, to: number): void {
+    let prev = 0;
+    for (let i = from; i < to; i++) {
+      const d = docs[i] - prev;
+      this.varint(d >= 0 ? d * 2 : -d * 2 - 1);
+      prev = docs[i];
+    }
+  }
+  take(): Uint8Array {
+    return this.bytes.slice(0, this.n);
+  }
+}
+
+class ByteReader {
+  at = 0;
+  constructor(private bytes: Uint8Array) {}
+  varint(): number {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = this.bytes[this.at++];
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return v;
+  }
+  docs(out: Uint32Array, from: number, to: number): void {
+    let prev = 0;
+    for (let i = from; i < to; i++) {
+      const z = this.varint();
+      prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      out[i] = prev;
+    }
+  }
+}
+
+/** Splits a decoded bucket into its stored row and the lists of keys with at least `longList` postings. */
+export function encodeBucket(b: DecodedBucket, longList: number, lists: SearchListRow[]): SearchBucketRow {
+  const keys: number[] = [];
+  const long: number[] = [];
+  const counts = new ByteWriter();
+  const docs = new ByteWriter();
+  const tf: number[] = [];
+  for (let i = 0; i < b.keys.length; i++) {
+    const from = b.starts[i];
+    const to = b.starts[i + 1];
+    if (to - from >= longList) {
+      long.push(b.keys[i]);
+      lists.push(encodeList(keyOf(b.bucket, b.keys[i]), b.seg, b.docs.subarray(from, to), b.tf.subarray(from, to)));
+      continue;
+    }
+    keys.push(b.keys[i]);
+    counts.varint(to - from);
+    docs.docs(b.docs, from, to);
+    for (let j = from; j < to; j++) tf.push(b.tf[j]);
+  }
+  return { bucket: b.bucket, seg: b.seg, keys: Uint32Array.from(keys), counts: counts.take(), docs: docs.take(), tf: Uint8Array.from(tf), long: Uint32Array.from(long) };
+}
+
+export function decodeBucket(row: SearchBucketRow): DecodedBucket {
+  const n = row.tf.length;
+  const starts = new Uint32Array(row.keys.length + 1);
+  const counts = new ByteReader(row.counts);
+  for (let i = 0; i < row.keys.length; i++) starts[i + 1] = starts[i] + counts.varint();
+  const docs = new Uint32Array(n);
+  const reader = new ByteReader(row.docs);
+  for (let i = 0; i < row.keys.length; i++) reader.docs(docs, starts[i], starts[i + 1]);
+  return { bucket: row.bucket, seg: row.seg, keys: row.keys, starts, docs, tf: row.tf };
+}
+
+export function encodeList(key: number, seg: number, docs: ArrayLike<number>, tf: Uint8Array): SearchListRow {
+  const w = new ByteWriter();
+  w.docs(docs, 0, docs.length);
+  return { key, seg, docs: w.take(), tf: tf.slice() };
+}
+
+export function decodeListDocs(list: SearchListRow): Uint32Array {
+  const out = new Uint32Array(list.tf.length);
+  new ByteReader(list.docs).docs(out, 0, out.length);
+  return out;
+}
