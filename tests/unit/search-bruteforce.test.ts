@@ -2,6 +2,7 @@
 // on a few thousand generated articles indexed through all write paths (bulk, save, update, delete, merge).
 import { foldVietnamese } from '../../src/core/text/normalize';
 import { saveArticle, deleteArticle } from '../../src/core/archive/save-article';
+import { setTags, tagMany } from '../../src/core/archive/organize';
 import { indexArticlesInTx, flushSearchIndex, rebuildSearchIndex, searchArchive, searchArchiveIds, SEARCH_TABLES, boundMs, type SearchFilters } from '../../src/core/search';
 import type { Article } from '../../src/core/types';
 import { generateArticle, rng, VOCABULARY, SITES, CATEGORIES, TAGS } from '../../bench/search-corpus';
@@ -157,8 +158,10 @@ describe('search results equal a brute-force scan', () => {
       await saveArticle(db, { ...extracted, bodyText: `${a.bodyText}\n\nĐoạn cập nhật về đường giao thông nông thôn mới.` }, site, { mode: 'update' });
     }
     for (const a of stored.filter((_, i) => i % 60 === 7)) await deleteArticle(db, a.id);
-    // Tags edited directly on the articles table still filter (the tag filter reads the articles' tag index).
-    for (const a of stored.filter((_, i) => i % 97 === 3)) await db.articles.update(a.id, { tags: [...a.tags, 'Đề tài B'] });
+    // Tags edited afterwards filter too (each edit indexes the article again).
+    await tagMany(db, stored.filter((_, i) => i % 97 === 3).map((a) => a.id), 'Đề tài B');
+    const one = stored.find((_, i) => i % 97 === 5)!;
+    await setTags(db, one.id, [...one.tags, 'đề tài B']);
     all = await db.articles.toArray();
   }, 120_000);
 

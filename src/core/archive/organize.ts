@@ -1,8 +1,9 @@
-// Tags, notes and bulk changes. Tags live on the article (multi-entry index); deletions go with their index rows.
+// Tags, notes and bulk changes. Tags live on the article and are filter terms of the search index, so every tag
+// change goes through here (or another path that re-indexes the article); deletions go with their index rows.
 import type { Article } from '../types';
 import type { ArchiveDb, VersionRow } from './db';
 import { SEARCH_TABLES } from '../search/schema';
-import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
+import { indexArticleInTx, indexArticlesInTx, maybeFlushSearchIndex, unindexArticlesInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
 
 const MAX_TAG = 100;
@@ -34,8 +35,19 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function setTags(db: ArchiveDb, id: string, tags: readonly string[]): Promise<number> {
-  return guarded(() => db.articles.update(id, { tags: cleanTags(tags) }));
+/** Tags are filter terms of the search index: an article whose tags change is indexed again with them. */
+export async function setTags(db: ArchiveDb, id: string, tags: readonly string[]): Promise<number> {
+  let queued = 0;
+  const changed = await guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+    const article = await db.articles.get(id);
+    if (!article) return 0;
+    const updated = { ...article, tags: cleanTags(tags) };
+    await db.articles.put(updated);
+    queued = await indexArticleInTx(db, updated);
+    return 1;
+  }));
+  maybeFlushSearchIndex(db, queued);
+  return changed;
 }
 
 export function setNote(db: ArchiveDb, id: string, note: string): Promise<number> {
@@ -47,16 +59,17 @@ export function tagMany(db: ArchiveDb, ids: readonly string[], tag: string, opti
   const [clean] = cleanTags([tag]);
   if (!clean) return Promise.resolve(0);
   const key = clean.toLocaleLowerCase('vi');
-  return guarded(() => db.transaction('rw', db.articles, async () => {
-    let changed = 0;
+  return guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+    const changed: Article[] = [];
     for (const article of (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a)) {
       const has = article.tags.some((t) => t.toLocaleLowerCase('vi') === key);
       if (options.remove ? !has : has) continue;
-      const tags = options.remove ? article.tags.filter((t) => t.toLocaleLowerCase('vi') !== key) : [...article.tags, clean];
-      await db.articles.update(article.id, { tags });
-      changed++;
+      changed.push({ ...article, tags: options.remove ? article.tags.filter((t) => t.toLocaleLowerCase('vi') !== key) : [...article.tags, clean] });
     }
-    return changed;
+    await db.articles.bulkPut(changed);
+    // Tags are filter terms of the search index: the changed articles are indexed again, as one segment.
+    await indexArticlesInTx(db, changed);
+    return changed.length;
   }));
 }
 

@@ -1,11 +1,11 @@
 // What one article contributes to the index: folded syllables, exact (diacritic) forms, folded syllable pairs
-// for phrases, and filter terms for province, site and category, as hash keys (see term-keys.ts).
+// for phrases, and filter terms for province, site, category and tags, as hash keys (see term-keys.ts).
 import type { Article } from '../types';
 import { exactKeyIfMarked, foldWord } from '../text/tokenize';
 import { toNFC } from '../text/normalize';
 import { scanWords, type WordKeys } from './word-scanner';
 import { KeyCounter } from './key-counter';
-import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey } from './term-keys';
+import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
 
 /** Field weights: a word in the title counts three times, in the lead twice. */
 export const FIELD_WEIGHTS = { title: 3, lead: 2, bodyText: 1, author: 1 } as const;
@@ -53,6 +53,7 @@ export function articleTerms(article: Article, options: { sorted?: boolean } = {
   if (article.site?.province) counter.add(provinceKey(article.site.province), 1);
   if (article.site?.host) counter.add(siteKey(article.site.host), 1);
   if (article.category) counter.add(categoryKey(article.category), 1);
+  for (const tag of article.tags ?? []) counter.add(tagKey(tag), 1);
   return { ...counter.take(options.sorted ?? true), length, words };
 }
 

@@ -20,9 +20,6 @@ interface Cache extends ReaderState {
   buckets: Map<number, { gen: number; rows: DecodedBucket[] }>;
   /** Long lists of recently read terms, likewise. */
   lists: Map<number, { gen: number; rows: PostingList[] }>;
-  /** Article id → newest doc number, built on first use (tag filter), extended incrementally: doc numbers only grow. */
-  idMap: Map<string, number> | null;
-  idMapNext: number;
   epoch: string;
   gen: number;
   statsGen: number;
@@ -43,35 +40,12 @@ function newCache(meta: SearchMetaRow): Cache {
     alive: new Uint8Array(0),
     pending: [],
     pendingByDoc: new Map(),
-    idMap: null,
-    idMapNext: 0,
     buckets: new Map(),
     lists: new Map(),
   };
 }
 
 const CACHE_SIZE = 128;
-
-/**
- * Doc numbers of the given article ids (alive ones only). The id map is loaded once per connection and then only
- * extended with doc numbers above the highest seen: updates and re-adds always get a new, higher number.
- */
-export async function docNosOfIds(db: Dexie, state: ReaderState, ids: string[]): Promise<number[]> {
-  const c = state as Cache;
-  const t = searchTables(db);
-  if (!c.idMap) c.idMap = new Map();
-  if (c.idMapNext < c.meta.nextDocNo) {
-    const rows = await t.docs.where('docNo').aboveOrEqual(c.idMapNext).toArray();
-    for (const row of rows) c.idMap.set(row.id, row.docNo);
-    c.idMapNext = c.meta.nextDocNo;
-  }
-  const out: number[] = [];
-  for (const id of ids) {
-    const d = c.idMap.get(id);
-    if (d !== undefined && c.alive[d]) out.push(d);
-  }
-  return out;
-}
 
 function grow(c: Cache, capacity: number): void {
   if (capacity <= c.alive.length) return;

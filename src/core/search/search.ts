@@ -5,8 +5,8 @@
 import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
-import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey } from './term-keys';
-import { docNosOfIds, expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
+import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
+import { expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
@@ -120,20 +120,6 @@ function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): Se
   return f;
 }
 
-/**
- * Doc numbers of articles carrying `tag` (case-insensitive), through the articles' multi-entry tags index.
- * The index's distinct tags (few) are matched case-insensitively, then each spelling is one key range read:
- * equalsIgnoreCase() would walk a cursor one article at a time, which at 100,000 articles takes seconds.
- */
-async function tagDocs(db: Dexie, state: ReaderState, tag: string): Promise<number[]> {
-  const wanted = toNFC(tag.trim()).toLocaleLowerCase('vi');
-  const tags = db.table('articles');
-  const spellings = ((await tags.orderBy('tags').uniqueKeys()) as string[]).filter((t) => String(t).toLocaleLowerCase('vi') === wanted);
-  const ids = (await Promise.all(spellings.map((t) => tags.where('tags').equals(t).primaryKeys()))).flat() as string[];
-  if (!ids.length) return [];
-  return docNosOfIds(db, state, [...new Set(ids)]);
-}
-
 export async function searchArchive(db: Dexie, query: string, options: SearchOptions = {}): Promise<SearchResult> {
   const started = performance.now();
   const parsed = parseQuery(query, { prefix: options.prefix ?? true });
@@ -179,11 +165,7 @@ async function runSearch(
   if (filters.province) filterReads.push(termConstraint(t, state, provinceKey(String(filters.province)), false));
   if (filters.site) filterReads.push(termConstraint(t, state, siteKey(String(filters.site)), false));
   if (filters.category) filterReads.push(termConstraint(t, state, categoryKey(String(filters.category)), false));
-  if (filters.tag) {
-    filterReads.push(
-      tagDocs(db, state, String(filters.tag)).then((docs) => ({ lists: [{ docs, tf: new Uint8Array(docs.length) }], scored: false, df: docs.length, union: false })),
-    );
-  }
+  if (filters.tag) filterReads.push(termConstraint(t, state, tagKey(String(filters.tag)), false));
   const [requiredCs, filterCs, excludedCs, exactLists] = await Promise.all([
     Promise.all(parsed.required.map((u) => unitConstraints(t, state, u))),
     Promise.all(filterReads),

@@ -66,6 +66,11 @@ export function siteKey(host: string): number {
   return hashString(`s:${host.trim().toLowerCase().replace(/^www\./, '')}`, Kind.Filter);
 }
 
+/** Tags compare case-insensitively (and NFC, whitespace collapsed), as cleanTags de-duplicates them. */
+export function tagKey(tag: string): number {
+  return hashString(`t:${tag.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi')}`, Kind.Filter);
+}
+
 export function categoryKey(category: string): number {
   return hashString(`c:${foldVietnamese(category)}`, Kind.Filter);
 }
