@@ -8,6 +8,7 @@ import { saveArticle } from '../src/core/archive/save-article';
 import { flushSearchIndex } from '../src/core/search/index-writer';
 import { searchArchive, type SearchFilters } from '../src/core/search';
 import { chainSource, generateArticle, type WordSource } from './search-corpus';
+import { sanitizeImportedHtml } from '../src/archive/imported-html';
 
 let db: ArchiveDb | null = null;
 let source: WordSource | undefined;
@@ -65,11 +66,16 @@ const api = {
     await db.open();
     return db.articles.count();
   },
+  /** The archive page's import path: a validation pass over the file, then the rows applied with their HTML sanitized. */
   async importFrom(name: string) {
     const blob = files.get(name)!;
     let peak = heapMB();
     const t0 = performance.now();
-    const report = await applyImport(db!, importRowsFromLines(linesOf(textChunksOf(blob))), { onDuplicate: 'skip', onProgress: () => { peak = Math.max(peak, heapMB()); } });
+    let total = 0;
+    for await (const batch of importRowsFromLines(linesOf(textChunksOf(blob)))) total += batch.length;
+    const report = await applyImport(db!, importRowsFromLines(linesOf(textChunksOf(blob))), {
+      total, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: () => { peak = Math.max(peak, heapMB()); },
+    });
     return { ms: performance.now() - t0, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
   },
   async search(query: string, filters?: SearchFilters) {

@@ -3,7 +3,7 @@
 import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
 import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ImportRow } from '../core/archive/import-parse';
 import { importRowsFromLines, linesOf, NotStreamableError, textChunksOf } from '../core/archive/import-stream';
-import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
+import { sanitizeImportedHtml } from './imported-html';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 
@@ -16,10 +16,6 @@ const FILE_ERROR_KEYS: Record<string, string> = {
 function showFileError(error: unknown): void {
   const key = error instanceof ImportFileError ? FILE_ERROR_KEYS[error.code] ?? 'importErrorNotJson' : 'importErrorUnreadable';
   notify(`${t(key)} ${t('importNothingChanged')}`, { error: true, details: [error instanceof Error ? error.message : String(error)] });
-}
-
-function sanitizeHtml(html: string, baseUrl: string): string {
-  return sanitizeArticleHtml(new DOMParser().parseFromString(html, 'text/html').body, baseUrl);
 }
 
 /** A file we can read line by line (NDJSON, our JSON export), or else its rows parsed whole. */
@@ -78,7 +74,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     const report = await applyImport(db, rows, {
       total,
       onDuplicate: policy,
-      sanitizeHtml,
+      sanitizeHtml: sanitizeImportedHtml,
       onProgress: (done, total) => {
         progress.max = Math.max(total, 1);
         progress.value = done;

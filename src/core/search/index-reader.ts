@@ -101,9 +101,10 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   return c;
 }
 
+/** Typed arrays only: the scoring loop stays monomorphic. */
 export interface PostingList {
-  docs: ArrayLike<number>;
-  tf: ArrayLike<number>;
+  docs: Uint32Array;
+  tf: Uint8Array;
 }
 
 /** Index of `key` in a sorted array, or -1. */
@@ -148,7 +149,7 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
         tf.push(p.tf[i]);
       }
     }
-    if (docs.length) pendingList = { docs, tf };
+    if (docs.length) pendingList = { docs: Uint32Array.from(docs), tf: Uint8Array.from(tf) };
   }
   // The bucket (rare terms of every segment) and the term's own long lists, read at once.
   const c = state as Cache;

@@ -50,11 +50,23 @@ class ByteReader {
   at = 0;
   constructor(private bytes: Uint8Array) {}
   varint(): number {
-    let v = 0;
-    let shift = 0;
-    let b: number;
+    // Bit operators while the value fits in 28 bits (nearly always), arithmetic beyond.
+    const bytes = this.bytes;
+    let b = bytes[this.at++];
+    if (b < 0x80) return b;
+    let v = b & 0x7f;
+    b = bytes[this.at++];
+    v |= (b & 0x7f) << 7;
+    if (b < 0x80) return v;
+    b = bytes[this.at++];
+    v |= (b & 0x7f) << 14;
+    if (b < 0x80) return v;
+    b = bytes[this.at++];
+    v |= (b & 0x7f) << 21;
+    if (b < 0x80) return v;
+    let shift = 28;
     do {
-      b = this.bytes[this.at++];
+      b = bytes[this.at++];
       v += (b & 0x7f) * 2 ** shift;
       shift += 7;
     } while (b & 0x80);
@@ -64,7 +76,7 @@ class ByteReader {
     let prev = 0;
     for (let i = from; i < to; i++) {
       const z = this.varint();
-      prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      prev += z < 0x80000000 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2;
       out[i] = prev;
     }
   }

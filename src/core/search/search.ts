@@ -93,6 +93,18 @@ interface Constraint {
   union: boolean;
 }
 
+/** BM25's length part per document, K1 · (1 − B + B · length / avgdl), kept while the index state is unchanged. */
+const normCache = new WeakMap<ReaderState, { gen: number; avgdl: number; size: number; norm: Float64Array }>();
+function lengthNorms(state: ReaderState, avgdl: number): Float64Array {
+  const size = state.meta.nextDocNo;
+  const hit = normCache.get(state);
+  if (hit && hit.gen === state.meta.gen && hit.avgdl === avgdl && hit.size === size) return hit.norm;
+  const norm = new Float64Array(size);
+  for (let d = 0; d < size; d++) norm[d] = K1 * (1 - B + (B * (state.length[d] || avgdl)) / avgdl);
+  normCache.set(state, { gen: state.meta.gen, avgdl, size, norm });
+  return norm;
+}
+
 function totalLength(lists: PostingList[]): number {
   return lists.reduce((n, l) => n + l.docs.length, 0);
 }
@@ -185,8 +197,10 @@ async function runSearch(
   const k = constraints.length;
   const count = new Uint16Array(size);
   const score = new Float64Array(size);
-  const { length, alive, captured, published } = state;
-  constraints.forEach((c, i) => {
+  const { alive, captured, published } = state;
+  const norm = lengthNorms(state, avgdl);
+  for (let i = 0; i < k; i++) {
+    const c = constraints[i];
     const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
     for (const list of c.lists) {
       const { docs, tf } = list;
@@ -198,11 +212,11 @@ async function runSearch(
         else if (!(c.union && cur === i + 1)) continue;
         if (c.scored) {
           const f = tf[j] || 1;
-          score[d] += (idf * f * (K1 + 1)) / (f + K1 * (1 - B + (B * (length[d] || avgdl)) / avgdl));
+          score[d] += (idf * f * (K1 + 1)) / (f + norm[d]);
         }
       }
     }
-  });
+  }
 
   // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
   const excluded = new Uint8Array(size);
