@@ -4,7 +4,8 @@ import { searchArchive, searchArchiveIds, type SearchFilters, type SearchHit } f
 import { formatDate, t } from '../shared/i18n';
 import { $, db, el, highlighted, notifyError } from './page-kit';
 
-const PAGE = 50;
+// A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
+const PAGE = 20;
 const FILTER_KEYS = ['province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 

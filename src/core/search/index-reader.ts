@@ -20,6 +20,8 @@ interface Cache extends ReaderState {
   buckets: Map<number, { gen: number; rows: DecodedBucket[] }>;
   /** Long lists of recently read terms, likewise. */
   lists: Map<number, { gen: number; rows: PostingList[] }>;
+  /** Article ids of recently shown doc numbers: a doc number never changes its article, so no expiry is needed. */
+  ids: Map<number, string>;
   epoch: string;
   gen: number;
   statsGen: number;
@@ -42,6 +44,7 @@ function newCache(meta: SearchMetaRow): Cache {
     pendingByDoc: new Map(),
     buckets: new Map(),
     lists: new Map(),
+    ids: new Map(),
   };
 }
 
@@ -132,6 +135,20 @@ async function cached<K, V>(c: Cache, cache: Map<K, { gen: number; rows: V[] }>,
     cache.set(key, { gen, rows });
   }
   return rows;
+}
+
+const ID_CACHE_SIZE = 20_000;
+
+/** Article ids of doc numbers ('' when unknown), read through the cache: result pages often show the same documents. */
+export async function idsOfDocs(t: SearchTables, state: ReaderState, docNos: number[]): Promise<string[]> {
+  const c = state as Cache;
+  const missing = docNos.filter((d) => !c.ids.has(d));
+  if (missing.length) {
+    if (c.ids.size + missing.length > ID_CACHE_SIZE) c.ids.clear();
+    const rows = await t.docs.bulkGet(missing);
+    rows.forEach((r, i) => r && c.ids.set(missing[i], r.id));
+  }
+  return docNos.map((d) => c.ids.get(d) ?? '');
 }
 
 /** Posting lists (stored segments and queued documents) of one term key. */

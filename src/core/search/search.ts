@@ -6,7 +6,7 @@ import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
-import { expandPrefix, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
+import { expandPrefix, idsOfDocs, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
@@ -288,7 +288,7 @@ async function runSearch(
   }
   if (!verify) {
     const docNos = ordered.slice(offset, want);
-    const articles = await loadArticles(db, t, docNos);
+    const articles = await loadArticles(db, t, state, docNos);
     page = docNos.map((d, i) => ({ d, article: articles[i] })).filter((x): x is { d: number; article: Article } => !!x.article);
   } else {
     // Verify in rank order until the page is full (or every candidate when there are few).
@@ -298,7 +298,7 @@ async function runSearch(
     while (i < ordered.length && (checkAll || verified.length < want)) {
       const chunk = ordered.slice(i, i + (checkAll ? ordered.length : Math.max(20, want - verified.length + 5)));
       i += chunk.length;
-      const articles = await loadArticles(db, t, chunk);
+      const articles = await loadArticles(db, t, state, chunk);
       chunk.forEach((d, j) => {
         const a = articles[j];
         if (!a) return;
@@ -372,10 +372,9 @@ function topK(cands: number[], k: number, key: (d: number) => number, cmp: (a: n
   return top.sort(cmp);
 }
 
-async function loadArticles(db: Dexie, t: SearchTables, docNos: number[]): Promise<Array<Article | undefined>> {
+async function loadArticles(db: Dexie, t: SearchTables, state: ReaderState, docNos: number[]): Promise<Array<Article | undefined>> {
   if (!docNos.length) return [];
-  const rows = await t.docs.bulkGet(docNos);
-  const ids = rows.map((r) => r?.id ?? '');
+  const ids = await idsOfDocs(t, state, docNos);
   const articles = (await db.table('articles').bulkGet(ids.filter(Boolean))) as Array<Article | undefined>;
   const byId = new Map(articles.filter((a): a is Article => !!a).map((a) => [a.id, a]));
   return ids.map((id) => (id ? byId.get(id) : undefined));
