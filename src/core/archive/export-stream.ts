@@ -18,7 +18,7 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 export interface ExportProgress { done: number; total: number }
 
 /** Articles read at a time: big enough that each read's fixed cost is small, small enough to keep the heap low. */
-export const EXPORT_PAGE = 500;
+export const EXPORT_PAGE = 250;
 
 export interface ExportPaging {
   /** Articles per read (tests use small pages to cross page edges cheaply). */
