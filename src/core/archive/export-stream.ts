@@ -1,5 +1,5 @@
-// Exports as a sequence of text chunks, read from the archive a page at a time, so memory does not grow with the
-// archive: the page turns the chunks into a Blob (which browsers may keep on disk) or a file stream.
+// Exports as a sequence of text parts, read from the archive a page at a time, so memory does not grow with the
+// archive: the archive page turns each page's parts into a Blob (which browsers may keep on disk) or a file stream.
 import type { Article } from '../types';
 import type { ArchiveDb } from './db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFilter } from './export-json';
