@@ -2,7 +2,7 @@
 // progress bar and a cancel button.
 import browser from 'webextension-polyfill';
 import { exportFileName, type ExportFilter } from '../core/archive/export-json';
-import { exportChunks, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
+import { exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
@@ -23,12 +23,12 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
   button.textContent = t('archiveExporting');
   const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
   try {
-    // Each chunk becomes a Blob at once: the browser keeps blob data outside the JS heap (on disk when large),
-    // so memory does not grow with the archive.
+    // Each page's parts become one Blob at once (no joining first): the browser keeps blob data outside the JS
+    // heap (on disk when large), so memory does not grow with the archive.
     const parts: Blob[] = [];
     const now = new Date();
     let count = 0;
-    for await (const chunk of exportChunks(db, {
+    for await (const page of exportParts(db, {
       format,
       filter,
       generator: `Provincial News Archiver ${browser.runtime.getManifest().version}`,
@@ -40,7 +40,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
         progress.value = done;
         $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total));
       },
-    })) parts.push(new Blob([chunk]));
+    })) parts.push(new Blob(page));
     downloadBlob(new Blob(parts, { type: EXPORT_MIME[format] }), exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]));
     notify(t('archiveExported', String(count)));
   } catch (error) {

@@ -1,5 +1,5 @@
-// Exports as a sequence of text chunks, read from the archive a page at a time, so memory does not grow with the
-// archive: the page turns the chunks into a Blob (which browsers may keep on disk) or a file stream.
+// Exports as a sequence of text parts, read from the archive a page at a time, so memory does not grow with the
+// archive: the archive page turns each page's parts into a Blob (which browsers may keep on disk) or a file stream.
 import type { Article } from '../types';
 import type { ArchiveDb } from './db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFilter } from './export-json';
@@ -17,46 +17,76 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 
 export interface ExportProgress { done: number; total: number }
 
-const PAGE = 500;
+/** Articles read at a time: big enough that each read's fixed cost is small, small enough to keep the heap low. */
+export const EXPORT_PAGE = 250;
+
+export interface ExportPaging {
+  /** Articles per read (tests use small pages to cross page edges cheaply). */
+  pageSize?: number;
+  /** Read the next page while the caller works on this one (default true). */
+  readAhead?: boolean;
+}
+
+/** Where the next page starts in capturedAt order: at (or after) a capture time, or inside a long run of one. */
+type PageStart = { run?: undefined; key: string | null; inclusive: boolean } | { run: string; offset: number };
+
+function readPage(db: ArchiveDb, at: PageStart, size: number): Promise<Article[]> {
+  if (at.run !== undefined) return db.articles.where('capturedAt').equals(at.run).offset(at.offset).limit(size).toArray();
+  if (at.key === null) return db.articles.orderBy('capturedAt').limit(size).toArray();
+  const from = db.articles.where('capturedAt');
+  return (at.inclusive ? from.aboveOrEqual(at.key) : from.above(at.key)).limit(size).toArray();
+}
+
+/** Starts a read now; if the caller stops before awaiting it, its failure is not reported as unhandled. */
+function started<T>(read: () => Promise<T>): Promise<T> {
+  const pending = read();
+  pending.catch(() => undefined);
+  return pending;
+}
 
 /**
- * Articles matching the filter, oldest capture first, a page at a time. Keyset paging on capturedAt with plain
- * range reads (one getAll each; offset() would force a slow cursor walk): a page ending inside a run of equal
- * capture times is completed with the rest of that run, which the index keeps in primary-key order.
+ * Articles matching the filter, oldest capture first (ties in primary-key order, as the index keeps them), a page
+ * at a time, the next page read while the caller works on this one. Keyset paging on capturedAt with plain range
+ * reads (one getAll each; offset() would force a slow cursor walk): a full page that ends inside a run of equal
+ * capture times gives the articles before that run, and the next page starts at the run, so no page needs a count;
+ * only a run longer than a page is walked with offsets.
  */
-export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null): AsyncGenerator<Article[]> {
+export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null, paging: ExportPaging = {}): AsyncGenerator<Article[]> {
+  const size = Math.max(1, paging.pageSize ?? EXPORT_PAGE);
+  const ahead = paging.readAhead ?? true;
   if (filter?.ids) {
-    for (let i = 0; i < filter.ids.length; i += PAGE) {
-      const page = (await db.articles.bulkGet(filter.ids.slice(i, i + PAGE))).filter((a): a is Article => !!a);
+    const ids = filter.ids;
+    const read = (i: number) => async () => (await db.articles.bulkGet(ids.slice(i, i + size))).filter((a): a is Article => !!a);
+    for (let i = 0, next = ahead ? started(read(0)) : null; i < ids.length; i += size) {
+      const page: Article[] = await (next ?? read(i)());
+      next = ahead && i + size < ids.length ? started(read(i + size)) : null;
       if (page.length) yield page;
     }
     return;
   }
   const province = filter?.province;
-  const wanted = (page: Article[]) => (province ? page.filter((a) => a.site.province === province) : page);
-  let after: string | null = null;
-  for (;;) {
-    const page: Article[] = await (after === null ? db.articles.orderBy('capturedAt') : db.articles.where('capturedAt').above(after)).limit(PAGE).toArray();
-    if (!page.length) return;
-    const last = page[page.length - 1];
-    after = last.capturedAt;
-    if (page.length < PAGE) {
-      if (wanted(page).length) yield wanted(page);
-      return;
+  let at: PageStart | null = { key: null, inclusive: true };
+  let next: Promise<Article[]> | null = null;
+  while (at) {
+    let page: Article[] = await (next ?? readPage(db, at, size));
+    let after: PageStart | null = null;
+    if (at.run !== undefined) after = page.length < size ? { key: at.run, inclusive: false } : { run: at.run, offset: at.offset + size };
+    else if (page.length === size) {
+      const last = page[size - 1].capturedAt;
+      let runStart = size - 1;
+      while (runStart > 0 && page[runStart - 1].capturedAt === last) runStart--;
+      if (runStart === 0) after = { run: last, offset: size };
+      else {
+        // The run of `last` may go on past this page: it starts the next page instead.
+        page = page.slice(0, runStart);
+        after = { key: last, inclusive: true };
+      }
     }
-    // The page may end inside a run of equal capture times: give the rest of that run before moving past it.
-    const inPage = page.filter((a) => a.capturedAt === last.capturedAt).length;
-    const runLength = await db.articles.where('capturedAt').equals(last.capturedAt).count();
-    if (runLength - inPage <= PAGE) {
-      if (runLength > inPage) page.push(...(await db.articles.where('capturedAt').equals(last.capturedAt).offset(inPage).toArray()));
-      if (wanted(page).length) yield wanted(page);
-      continue;
-    }
-    if (wanted(page).length) yield wanted(page);
-    for (let done = inPage; done < runLength; done += PAGE) {
-      const slice = await db.articles.where('capturedAt').equals(last.capturedAt).offset(done).limit(PAGE).toArray();
-      if (wanted(slice).length) yield wanted(slice);
-    }
+    at = after;
+    const from = after;
+    next = ahead && from ? started(() => readPage(db, from, size)) : null;
+    if (province) page = page.filter((a) => a.site.province === province);
+    if (page.length) yield page;
   }
 }
 
@@ -66,38 +96,52 @@ export async function countForExport(db: ArchiveDb, filter: ExportFilter | null)
   return db.articles.count();
 }
 
+export interface ExportOptions extends ExportPaging {
+  format: ExportFormat;
+  filter?: ExportFilter | null;
+  generator: string;
+  now?: Date;
+  signal?: AbortSignal;
+  onProgress?: (p: ExportProgress) => void;
+}
+
 /**
- * Yields the export file as text chunks. `onProgress` after every page; `signal` cancels between pages.
- * JSON keeps the documented single-object format, with `articles` written one page at a time.
+ * Yields the export file as lists of text parts, one list per page (`new Blob(parts)` takes them without joining
+ * them first). `onProgress` after every page; `signal` cancels between pages. JSON keeps the documented
+ * single-object format, with `articles` written one page at a time.
  */
-export async function* exportChunks(
-  db: ArchiveDb,
-  options: { format: ExportFormat; filter?: ExportFilter | null; generator: string; now?: Date; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void },
-): AsyncGenerator<string> {
+export async function* exportParts(db: ArchiveDb, options: ExportOptions): AsyncGenerator<string[]> {
   const filter = options.filter ?? null;
   const total = await countForExport(db, filter);
   let done = 0;
   const exportedAt = toVietnamIso(options.now ?? new Date());
-  if (options.format === 'json') {
+  const { format } = options;
+  if (format === 'json') {
     // `count` is written after the articles: it is the number actually written, even if the archive changed meanwhile.
     const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, generator: options.generator, filter };
-    yield `${JSON.stringify(head).slice(0, -1)},"articles":[`;
-  } else if (options.format === 'csv') yield csvHeader();
-  else if (options.format === 'csl-json') yield '[';
-  for await (const page of articlesForExport(db, filter)) {
+    yield [`${JSON.stringify(head).slice(0, -1)},"articles":[`];
+  } else if (format === 'csv') yield [csvHeader()];
+  else if (format === 'csl-json') yield ['['];
+  for await (const page of articlesForExport(db, filter, options)) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-    const parts: string[] = [];
-    for (const a of page) {
+    const parts: string[] = new Array(page.length);
+    for (let i = 0; i < page.length; i++) {
+      const a = page[i];
       const listSep = done > 0 ? ',\n' : '\n';
-      if (options.format === 'json') parts.push(listSep + JSON.stringify(pickArticle(a)));
-      else if (options.format === 'csl-json') parts.push(listSep + JSON.stringify(toCslItem(a)));
-      else if (options.format === 'ndjson') parts.push(`${JSON.stringify(pickArticle(a))}\n`);
-      else parts.push(csvRow(a));
+      if (format === 'json') parts[i] = listSep + JSON.stringify(pickArticle(a));
+      else if (format === 'ndjson') parts[i] = `${JSON.stringify(pickArticle(a))}\n`;
+      else if (format === 'csl-json') parts[i] = listSep + JSON.stringify(toCslItem(a));
+      else parts[i] = csvRow(a);
       done++;
     }
-    yield parts.join('');
+    yield parts;
     options.onProgress?.({ done, total });
   }
-  if (options.format === 'json') yield `\n],"count":${done}}\n`;
-  else if (options.format === 'csl-json') yield '\n]\n';
+  if (format === 'json') yield [`\n],"count":${done}}\n`];
+  else if (format === 'csl-json') yield ['\n]\n'];
+}
+
+/** The same file as text chunks, one a page. */
+export async function* exportChunks(db: ArchiveDb, options: ExportOptions): AsyncGenerator<string> {
+  for await (const parts of exportParts(db, options)) yield parts.join('');
 }
