@@ -72,6 +72,12 @@ describe('full backup and restore', () => {
     newer.data.databaseVersion = 99;
     const badRow = structuredClone(parsed);
     badRow.data.data.find((t: { tableName: string }) => t.tableName === 'articles').rows[1].url = 'javascript:alert(1)';
+    const typed = structuredClone(parsed);
+    typed.data.data.find((t: { tableName: string }) => t.tableName === 'articles').rows[0].$types = { capturedAt: 'date' };
+    // Passes every row check but fails while writing (the same id twice): the transaction must undo the clearing.
+    const twice = structuredClone(parsed);
+    const articleDump = twice.data.data.find((t: { tableName: string }) => t.tableName === 'articles');
+    articleDump.rows[1] = { ...articleDump.rows[1], id: articleDump.rows[0].id };
     const exportFile = { format: 'provincial-news-archive', version: 1, articles: [] };
     const cases: Array<[string, Blob, BackupError['code'] | null]> = [
       ['empty', new Blob(['']), 'not-backup'],
@@ -80,6 +86,8 @@ describe('full backup and restore', () => {
       ['foreign database', foreign, 'not-backup'],
       ['newer schema', new Blob([JSON.stringify(newer)]), 'newer'],
       ['hostile row', new Blob([JSON.stringify(badRow)]), 'invalid-row'],
+      ['typeson special value', new Blob([JSON.stringify(typed)]), 'invalid-row'],
+      ['fails while writing', new Blob([JSON.stringify(twice)]), null],
       ['truncated', new Blob([good.slice(0, Math.floor(good.length * 0.8))]), null],
       ['truncated after a row', new Blob([dropRow(good, '{"key":"backupReminderEvery","value":20}')]), null],
     ];
