@@ -1,12 +1,15 @@
 // The archive page: search and list, reader, bulk actions, export and import.
 import type { ExportFilter } from '../core/archive/export-json';
 import { applyI18n, t } from '../shared/i18n';
+import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
 import { initImportControls } from './import-controls';
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
 import { allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
+
+const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
 async function showCount(): Promise<void> {
   $('count').textContent = t('archiveCount', String(await db.articles.count()));
@@ -60,6 +63,18 @@ async function main(): Promise<void> {
   applyI18n(document);
   initExportControls(exportScope);
   initImportControls(refresh);
+  // A restore replaced the archive under this page's open connection: reload for fresh lists and search caches,
+  // and say what happened once the page is back.
+  initBackupControls((message) => {
+    sessionStorage.setItem(AFTER_RELOAD_NOTICE, message);
+    location.hash = '';
+    location.reload();
+  });
+  const pending = sessionStorage.getItem(AFTER_RELOAD_NOTICE);
+  if (pending) {
+    sessionStorage.removeItem(AFTER_RELOAD_NOTICE);
+    notify(pending);
+  }
   initReaderView(refresh);
   initBulkActions(refresh);
   window.addEventListener('hashchange', () => void route());
@@ -70,6 +85,7 @@ async function main(): Promise<void> {
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);
   await route();
   void showStorage();
+  void showReminderIfDue();
 }
 
 main().then(() => { document.body.dataset.ready = 'true'; }, notifyError);

@@ -6,6 +6,7 @@ import { exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
+import { noteBackedUp } from '../core/archive/backup-reminder';
 import { $, db, notify, notifyError } from './page-kit';
 
 let controller: AbortController | null = null;
@@ -42,6 +43,11 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
       },
     })) parts.push(new Blob(page));
     downloadBlob(new Blob(parts, { type: EXPORT_MIME[format] }), exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]));
+    // An export of the whole archive is a backup of its articles: the reminder starts counting again.
+    if (!filter) {
+      await noteBackedUp(db).catch(() => undefined);
+      $('reminder').hidden = true;
+    }
     notify(t('archiveExported', String(count)));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));

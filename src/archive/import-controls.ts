@@ -1,6 +1,7 @@
 // Import: read the file, validate all of it, let the user choose what happens to duplicates, apply in
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
 import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
+import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ImportRow } from '../core/archive/import-parse';
 import { importRowsFromLines, linesOf, NotStreamableError, textChunksOf } from '../core/archive/import-stream';
 import { sanitizeImportedHtml } from './imported-html';
@@ -81,6 +82,8 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
         $('export-progress-text').textContent = t('importProgress', String(done), String(total));
       },
     });
+    // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
+    await noteArticlesSaved(db, report.added).catch(() => undefined);
     notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)), {
       error: report.rejected > 0,
       details: report.problems.map((p) => `${t('importRow', String(p.row))}: ${p.reason}`),

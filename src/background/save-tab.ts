@@ -3,11 +3,24 @@ import { toArchiveError } from '../core/archive/errors';
 import { lookupSite } from '../core/detect/registry';
 import type { Article, Detection, ExtractedArticle } from '../core/types';
 import type { ArchivedRef, ErrorInfo, PreviewReply, SaveReply } from '../shared/messages';
+import { setNote, setTags } from '../core/archive/organize';
+import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { archiveDb } from './archive';
 import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
 
-const ref = (a: Article): ArchivedRef => ({ id: a.id, title: a.title, capturedAt: a.capturedAt, ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}) });
+const ref = (a: Article): ArchivedRef => ({
+  id: a.id, title: a.title, capturedAt: a.capturedAt, ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}), tags: a.tags, note: a.note,
+});
+
+/** Tags already in the archive, offered as suggestions in the popup; a multi-entry index makes this one key walk. */
+async function knownTags(): Promise<string[]> {
+  try {
+    return ((await archiveDb().articles.orderBy('tags').uniqueKeys()) as string[]).slice(0, 500);
+  } catch {
+    return [];
+  }
+}
 
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof TabError) return { code: error.code, message: error.message };
@@ -36,22 +49,37 @@ export async function previewTab(tabId: number): Promise<PreviewReply> {
       return { ok: false, detection: reply.detection, error: reply.error, archived: null };
     }
     const archived = await archivedRefFor(reply.article.url, reply.article.canonicalUrl);
-    return { ok: true, detection: reply.detection, article: reply.article, archived };
+    return { ok: true, detection: reply.detection, article: reply.article, archived, knownTags: await knownTags() };
   } catch (error) {
     return { ok: false, detection: null, error: toErrorInfo(error), archived: null };
   }
 }
 
-/** Extracts the tab's article and stores it; used by the popup, the context menu and the keyboard shortcut. */
-export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic: boolean): Promise<SaveReply> {
+export interface SaveEdits { tags?: string[]; note?: string }
+
+/**
+ * Extracts the tab's article and stores it; used by the popup, the context menu and the keyboard shortcut.
+ * Tags and note typed in the popup go with a new save; on an update they are what the popup showed and the person
+ * edited (the archived ones, prefilled), so they replace the stored ones instead of being merged into them.
+ */
+export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic: boolean, edits: SaveEdits = {}): Promise<SaveReply> {
   let detection: Detection | null = null;
   try {
     const reply = await extractFromTab(tabId, generic);
     detection = reply.detection;
     if (!reply.ok) return { ok: false, error: reply.error };
-    const result = await saveArticle(archiveDb(), reply.article, siteFor(reply.article, reply.detection), { mode });
+    const db = archiveDb();
+    const result = await saveArticle(db, reply.article, siteFor(reply.article, reply.detection), { mode, tags: edits.tags, note: edits.note });
+    let article = result.article;
+    if (result.status === 'updated' || result.status === 'unchanged') {
+      if (edits.tags !== undefined) await setTags(db, article.id, edits.tags);
+      if (edits.note !== undefined) await setNote(db, article.id, edits.note);
+      article = (await db.articles.get(article.id)) ?? article;
+    }
+    // A failing counter must not turn a successful save into an error.
+    if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
     await setBadge(tabId, 'saved');
-    return { ok: true, status: result.status, archived: ref(result.article) };
+    return { ok: true, status: result.status, archived: ref(article) };
   } catch (error) {
     const info = toErrorInfo(error);
     if (info.code === 'quota' || info.code === 'storage') await setBadge(tabId, 'error', { detection, error: info.message });

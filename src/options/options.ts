@@ -5,6 +5,7 @@ import { downloadBlob } from '../shared/download';
 import { applyI18n, t } from '../shared/i18n';
 import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
 import { cleanUserSites } from '../core/detect/user-site-list';
+import { initBackupSettings } from './backup-settings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -122,3 +123,4 @@ $<HTMLInputElement>('import-sites').addEventListener('change', () => {
 fillProvinces();
 $<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e as SubmitEvent));
 void render();
+void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));

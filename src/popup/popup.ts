@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import type { PreviewReply, SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
+import { fillOrganize, organizeEdits } from './organize-fields';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
@@ -55,7 +56,7 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   setStatus(t('popupSaving'));
   let reply: SaveReply | undefined;
   try {
-    reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic })) as SaveReply;
+    reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic, ...organizeEdits() })) as SaveReply;
   } catch {
     // The background was stopped mid-save (browser closing, extension updating): its transaction never committed.
     reply = { ok: false, error: { code: 'interrupted', message: '' } };
@@ -65,19 +66,21 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
     setStatus(reply ? errorSentence(reply.error) : t('errorUnknown', '—'), 'error');
     return;
   }
+  // Show what the archive now holds: the typed tags cleaned, or (for a duplicate) the archived ones to edit.
+  fillOrganize(reply.archived);
   if (reply.status === 'created') {
     setStatus(t('popupSaved'), 'ok');
     saveButton.hidden = true;
+    // Tags and note can still be changed right after saving: "update" keeps the edited ones.
+    updateButton.hidden = false;
   } else if (reply.status === 'duplicate') {
-    setStatus(t('popupAlreadySaved', formatDate(reply.archived.capturedAt)));
+    setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))} ${t('popupOrganizeHint')}`);
     saveButton.hidden = true;
     updateButton.hidden = false;
   } else if (reply.status === 'updated') {
     setStatus(t('popupUpdated'), 'ok');
-    updateButton.hidden = true;
   } else {
     setStatus(t('popupUnchanged'), 'ok');
-    updateButton.hidden = true;
   }
 }
 
@@ -108,8 +111,9 @@ async function main(): Promise<void> {
     return;
   }
   showPreview(reply);
+  fillOrganize(reply.archived, reply.knownTags);
   if (reply.archived) {
-    setStatus(t('popupAlreadySaved', formatDate(reply.archived.capturedAt)));
+    setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))} ${t('popupOrganizeHint')}`);
     updateButton.hidden = false;
     return;
   }

@@ -13,11 +13,16 @@ export type ExtractReply =
 
 export type PopupRequest =
   | { type: 'preview'; tabId: number }
-  | { type: 'save'; tabId: number; mode: 'if-new' | 'update'; generic: boolean };
+  | { type: 'save'; tabId: number; mode: 'if-new' | 'update'; generic: boolean; tags?: string[]; note?: string };
 
-export interface ArchivedRef { id: string; title: string; capturedAt: string; updatedAt?: string }
+/** Limits of what the popup may send with a save; the archive cleans and caps again (organize.ts). */
+export const MAX_SAVE_TAGS = 200;
+export const MAX_SAVE_TAG_CHARS = 200;
+export const MAX_SAVE_NOTE_CHARS = 100_000;
+
+export interface ArchivedRef { id: string; title: string; capturedAt: string; updatedAt?: string; tags?: string[]; note?: string }
 export type PreviewReply =
-  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null }
+  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null; knownTags?: string[] }
   | { ok: false; detection: Detection | null; error: ErrorInfo; archived: ArchivedRef | null };
 export type SaveReply =
   | { ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef }
@@ -60,9 +65,23 @@ export function parsePopupRequest(v: unknown): PopupRequest | null {
   if (!isObj(v) || !isTabId(v.tabId)) return null;
   if (v.type === 'preview') return { type: 'preview', tabId: v.tabId };
   if (v.type === 'save' && (v.mode === 'if-new' || v.mode === 'update') && typeof v.generic === 'boolean') {
-    return { type: 'save', tabId: v.tabId, mode: v.mode, generic: v.generic };
+    // Tags and note are optional, but when present they must be well formed: a wrong one rejects the whole message.
+    if (v.tags !== undefined && !isTagList(v.tags)) return null;
+    if (v.note !== undefined && !isStr(v.note, MAX_SAVE_NOTE_CHARS)) return null;
+    return {
+      type: 'save', tabId: v.tabId, mode: v.mode, generic: v.generic,
+      ...(v.tags !== undefined ? { tags: [...v.tags] } : {}),
+      ...(v.note !== undefined ? { note: v.note } : {}),
+    };
   }
   return null;
+}
+
+function isTagList(v: unknown): v is string[] {
+  if (!Array.isArray(v) || v.length > MAX_SAVE_TAGS) return false;
+  // An index loop, not every(): every() skips the holes of a sparse array.
+  for (let i = 0; i < v.length; i++) if (!isStr(v[i], MAX_SAVE_TAG_CHARS)) return false;
+  return true;
 }
 
 export function parseExtractReply(v: unknown): ExtractReply | null {

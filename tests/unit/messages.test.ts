@@ -30,3 +30,31 @@ describe('message validation', () => {
     expect(parseExtractReply({ ok: false, error: { code: 'no-content', message: 'No article' }, detection: null })).toMatchObject({ ok: false });
   });
 });
+
+describe('save request with tags and note', () => {
+  const base = { type: 'save', tabId: 3, mode: 'if-new', generic: false };
+
+  it('carries tags and note when they are well formed', () => {
+    expect(parsePopupRequest({ ...base, tags: ['cải cách', 'Tuyên Quang'], note: 'xem lại' }))
+      .toEqual({ ...base, tags: ['cải cách', 'Tuyên Quang'], note: 'xem lại' });
+    expect(parsePopupRequest({ ...base, tags: [], note: '' })).toEqual({ ...base, tags: [], note: '' });
+    expect(parsePopupRequest(base)).toEqual(base);
+  });
+
+  it('rejects the whole message for malformed tags or note', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [, 'a'];
+    for (const bad of [
+      { tags: 'a, b' }, { tags: [1] }, { tags: [null] }, { tags: [['a']] }, { tags: sparse }, { tags: { 0: 'a', length: 1 } },
+      { tags: Array.from({ length: 201 }, (_, i) => `t${i}`) }, { tags: ['x'.repeat(201)] },
+      { note: 5 }, { note: null }, { note: ['a'] }, { note: 'x'.repeat(100_001) },
+    ]) {
+      expect(parsePopupRequest({ ...base, ...bad })).toBeNull();
+    }
+  });
+
+  it('does not pass unknown fields through', () => {
+    const parsed = parsePopupRequest({ ...base, tags: ['a'], note: 'n', __proto__x: 1, sql: 'drop' });
+    expect(Object.keys(parsed!).sort()).toEqual(['generic', 'mode', 'note', 'tabId', 'tags', 'type']);
+  });
+});

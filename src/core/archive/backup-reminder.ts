@@ -1,0 +1,81 @@
+// The backup reminder: after every N new articles since the last backup (or whole-archive export), the archive
+// page asks gently for a backup. The count lives in the settings table, so saves from the background, imports in
+// the archive page and backups all change one row, each in its own small transaction (no lost increments).
+import type { ArchiveDb } from './db';
+
+export const REMINDER_EVERY_KEY = 'backupReminderEvery';
+export const REMINDER_STATE_KEY = 'backupReminderState';
+export const DEFAULT_REMINDER_EVERY = 50;
+export const MAX_REMINDER_EVERY = 100_000;
+
+/** New articles since the last backup, and the count at which the person last dismissed the reminder. */
+export interface ReminderState { sinceBackup: number; dismissedAt: number }
+
+const count = (v: unknown): number => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : 0);
+
+/** A stored or typed interval made safe: an integer in 0..MAX (0 = reminders off); anything else is the default. */
+export function cleanReminderEvery(v: unknown): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return Number.isInteger(n) && (n as number) >= 0 ? Math.min(n as number, MAX_REMINDER_EVERY) : DEFAULT_REMINDER_EVERY;
+}
+
+function cleanState(v: unknown): ReminderState {
+  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  return { sinceBackup: count(o.sinceBackup), dismissedAt: count(o.dismissedAt) };
+}
+
+/**
+ * Due once N articles came since the backup, and again N articles after each dismissal: dismissing snoozes,
+ * it does not switch the reminder off (the settings page does that with N = 0).
+ */
+export function isReminderDue(state: ReminderState, every: number): boolean {
+  return every > 0 && state.sinceBackup >= every && state.sinceBackup - state.dismissedAt >= every;
+}
+
+export async function getReminderEvery(db: ArchiveDb): Promise<number> {
+  const row = await db.settings.get(REMINDER_EVERY_KEY);
+  return row ? cleanReminderEvery(row.value) : DEFAULT_REMINDER_EVERY;
+}
+
+export async function setReminderEvery(db: ArchiveDb, every: number): Promise<number> {
+  const value = cleanReminderEvery(every);
+  await db.settings.put({ key: REMINDER_EVERY_KEY, value });
+  return value;
+}
+
+export async function getReminderState(db: ArchiveDb): Promise<ReminderState> {
+  return cleanState((await db.settings.get(REMINDER_STATE_KEY))?.value);
+}
+
+async function updateState(db: ArchiveDb, change: (s: ReminderState) => ReminderState): Promise<ReminderState> {
+  // Read and write in one transaction: the background and the archive page may count at the same moment.
+  return db.transaction('rw', db.settings, async () => {
+    const next = change(cleanState((await db.settings.get(REMINDER_STATE_KEY))?.value));
+    await db.settings.put({ key: REMINDER_STATE_KEY, value: next });
+    return next;
+  });
+}
+
+/** Counts newly archived articles (a save that created one, the articles an import added). */
+export function noteArticlesSaved(db: ArchiveDb, added: number): Promise<ReminderState> {
+  const n = count(added);
+  return updateState(db, (s) => ({ ...s, sinceBackup: s.sinceBackup + n }));
+}
+
+/** After a full backup or an export of the whole archive: nothing is unsaved any more. */
+export function noteBackedUp(db: ArchiveDb): Promise<ReminderState> {
+  return updateState(db, () => ({ sinceBackup: 0, dismissedAt: 0 }));
+}
+
+export function dismissReminder(db: ArchiveDb): Promise<ReminderState> {
+  return updateState(db, (s) => ({ ...s, dismissedAt: s.sinceBackup }));
+}
+
+/** Whether the archive page should show the reminder now. Never throws: a reminder is not worth an error. */
+export async function reminderDue(db: ArchiveDb): Promise<boolean> {
+  try {
+    return isReminderDue(await getReminderState(db), await getReminderEvery(db));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,26 @@
+// The popup's tags and note fields: filled from the archived copy (so "update" edits rather than forgets them),
+// read back as the cleaned values the save message carries. Text only, never HTML.
+import { parseTagInput } from '../core/archive/organize';
+import { MAX_SAVE_NOTE_CHARS, MAX_SAVE_TAGS, type ArchivedRef } from '../shared/messages';
+
+const tagsInput = () => document.getElementById('tags') as HTMLInputElement;
+const noteInput = () => document.getElementById('note') as HTMLTextAreaElement;
+
+/** Shows the fields, with the archived tags and note when there are some, and offers the archive's tags. */
+export function fillOrganize(archived: ArchivedRef | null, knownTags?: readonly string[]): void {
+  document.getElementById('organize')!.hidden = false;
+  if (archived) {
+    tagsInput().value = (archived.tags ?? []).join(', ');
+    noteInput().value = archived.note ?? '';
+  }
+  if (knownTags) {
+    const list = document.getElementById('known-tags')!;
+    list.replaceChildren(...knownTags.map((tag) => Object.assign(document.createElement('option'), { value: tag })));
+  }
+}
+
+/** The fields as the save message sends them: tags split at commas and cleaned, the note as typed. */
+export function organizeEdits(): { tags: string[]; note: string } {
+  // Capped to what the background's message check accepts, so a long paste cannot make the save vanish.
+  return { tags: parseTagInput(tagsInput().value).slice(0, MAX_SAVE_TAGS), note: noteInput().value.slice(0, MAX_SAVE_NOTE_CHARS) };
+}
