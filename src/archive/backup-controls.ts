@@ -4,15 +4,11 @@ import browser from 'webextension-polyfill';
 import { BackupError, createBackup, inspectBackup, restoreBackup } from '../core/archive/backup';
 import { dismissReminder, getReminderState, noteBackedUp, reminderDue } from '../core/archive/backup-reminder';
 import { toVietnamIso } from '../core/archive/build-article';
-import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
 import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
 import { USER_SITES_KEY } from '../shared/user-sites';
 import { $, db, notify, notifyError } from './page-kit';
-
-function sanitizeHtml(html: string, baseUrl: string): string {
-  return sanitizeArticleHtml(new DOMParser().parseFromString(html, 'text/html').body, baseUrl);
-}
+import { sanitizeImportedHtml } from './imported-html';
 
 export function backupFileName(now: Date): string {
   return `provincial-news-backup-${toVietnamIso(now).slice(0, 16).replace(/[T:]/g, '-')}.json`;
@@ -59,7 +55,7 @@ export async function restoreFile(file: File, onDone: (message: string) => void)
     const info = await inspectBackup(db, file);
     if (!(await confirmRestore(file, info.articles, await db.articles.count()))) return notify(t('restoreCancelled'));
     notify(t('restoring'));
-    const result = await restoreBackup(db, file, { sanitizeHtml });
+    const result = await restoreBackup(db, file, { sanitizeHtml: sanitizeImportedHtml });
     // Only the site list is written back: other storage.local keys are caches this browser rebuilds itself.
     if (result.storage && USER_SITES_KEY in result.storage) await browser.storage.local.set({ [USER_SITES_KEY]: result.storage[USER_SITES_KEY] });
     onDone(t('restoreDone', String(result.articles)));
