@@ -63,9 +63,8 @@ describe.skipIf(!corpusPresent)('concurrent saves', () => {
     for (const p of articles) {
       await check.fill('[data-testid=search-input]', `"${p.truth.title!.toLowerCase().split(/\s+/).slice(0, 6).join(' ')}"`);
       await check.press('[data-testid=search-input]', 'Enter');
-      await check.waitForTimeout(200);
-      const titles = await check.locator('[data-testid=result-item] .title').allTextContents();
-      expect(titles.filter((t) => t === p.truth.title), p.id).toHaveLength(1);
+      // Waits for this query's results (a loaded machine may take longer than any fixed pause).
+      await expect.poll(async () => (await check.locator('[data-testid=result-item] .title').allTextContents()).filter((t) => t === p.truth.title).length, { message: p.id, timeout: 15_000 }).toBe(1);
     }
   });
 });
