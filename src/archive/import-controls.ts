@@ -1,8 +1,8 @@
 // Import: read the file, validate all of it, let the user choose what happens to duplicates, apply in
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
 import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
-import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ImportRow } from '../core/archive/import-parse';
-import { importRowsFromLines, linesOf, NotStreamableError, textChunksOf } from '../core/archive/import-stream';
+import { ImportFileError } from '../core/archive/import-parse';
+import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
@@ -22,27 +22,7 @@ function sanitizeHtml(html: string, baseUrl: string): string {
   return sanitizeArticleHtml(new DOMParser().parseFromString(html, 'text/html').body, baseUrl);
 }
 
-/** A file we can read line by line (NDJSON, our JSON export), or else its rows parsed whole. */
-type Source = { streamed: true; rows: number; valid: number } | { streamed: false; rows: ImportRow[]; valid: number };
-
-/** The validation pass: every row is checked before anything is written. */
-async function readSource(file: File): Promise<Source> {
-  try {
-    let rows = 0, valid = 0;
-    for await (const batch of importRowsFromLines(linesOf(textChunksOf(file)))) {
-      rows += batch.length;
-      valid += batch.filter((r) => r.ok).length;
-    }
-    return { streamed: true, rows, valid };
-  } catch (error) {
-    if (!(error instanceof NotStreamableError)) throw error;
-  }
-  if (file.size > MAX_JSON_BYTES) throw new ImportFileError('too-large', `${(file.size / 1_073_741_824).toFixed(1)} GB`);
-  const { rows } = parseImportText(await file.text());
-  return { streamed: false, rows, valid: rows.filter((r) => r.ok).length };
-}
-
-function askPolicy(file: File, source: Source): Promise<DuplicatePolicy | null> {
+function askPolicy(file: File, source: ImportSource): Promise<DuplicatePolicy | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
   const total = source.streamed ? source.rows : source.rows.length;
   $('import-summary').textContent = t('importSummary', file.name, String(source.valid), String(total - source.valid));
@@ -60,9 +40,9 @@ function askPolicy(file: File, source: Source): Promise<DuplicatePolicy | null> 
 }
 
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
-  let source: Source;
+  let source: ImportSource;
   try {
-    source = await readSource(file);
+    source = await readImportSource(file);
   } catch (error) {
     showFileError(error);
     return;
@@ -74,7 +54,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   $('export-progress-text').textContent = t('importProgress', '0', String(total));
   $('export-status').hidden = false;
   try {
-    const rows = source.streamed ? importRowsFromLines(linesOf(textChunksOf(file))) : source.rows;
+    const rows = importRowsOf(file, source);
     const report = await applyImport(db, rows, {
       total,
       onDuplicate: policy,
