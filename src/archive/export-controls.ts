@@ -7,6 +7,7 @@ import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
+import { guardUnload } from './unload-guard';
 
 let controller: AbortController | null = null;
 
@@ -22,6 +23,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
   button.disabled = true;
   button.textContent = t('archiveExporting');
   const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
+  const release = guardUnload();
   try {
     // Each chunk becomes a Blob at once: the browser keeps blob data outside the JS heap (on disk when large),
     // so memory does not grow with the archive.
@@ -47,6 +49,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
     if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));
     else notifyError(error);
   } finally {
+    release();
     clearTimeout(showProgress);
     $('export-status').hidden = true;
     controller = null;

@@ -6,6 +6,7 @@ import { importRowsOf, readImportSource, type ImportSource } from '../core/archi
 import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
+import { guardUnload } from './unload-guard';
 
 const FILE_ERROR_KEYS: Record<string, string> = {
   empty: 'importErrorEmpty', 'not-json': 'importErrorNotJson', truncated: 'importErrorTruncated',
@@ -53,6 +54,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const progress = $<HTMLProgressElement>('export-progress');
   $('export-progress-text').textContent = t('importProgress', '0', String(total));
   $('export-status').hidden = false;
+  const release = guardUnload();
   try {
     const rows = importRowsOf(file, source);
     const report = await applyImport(db, rows, {
@@ -74,6 +76,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     if (error instanceof ImportFileError) showFileError(error);
     else notifyError(error);
   } finally {
+    release();
     $('export-status').hidden = true;
   }
 }
