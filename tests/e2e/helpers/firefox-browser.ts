@@ -26,7 +26,8 @@ export interface FirefoxSession {
   /** Called for every page the session opens (to attach listeners before anything runs in it). */
   onPage: (page: Page) => void;
   openExtensionPage(path: string, readySelector: string): Promise<Page>;
-  openPage(p: CorpusPage): Promise<{ page: Page; tabId: number }>;
+  /** Opens a served page in a new tab; `onCreated` sees the tab before anything loads in it. */
+  openPage(p: CorpusPage, options?: { waitUntil?: 'load' | 'domcontentloaded'; onCreated?: (page: Page) => unknown }): Promise<{ page: Page; tabId: number }>;
   waitForBadge(tabId: number, expected: string, timeoutMs?: number): Promise<string>;
   saveThroughPopup(tabId: number): Promise<Page>;
   close(): Promise<void>;
@@ -81,8 +82,9 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
 
   const control = await openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
 
-  async function openPage(p: CorpusPage): Promise<{ page: Page; tabId: number }> {
+  async function openPage(p: CorpusPage, openOptions: { waitUntil?: 'load' | 'domcontentloaded'; onCreated?: (page: Page) => unknown } = {}): Promise<{ page: Page; tabId: number }> {
     const page = await newPage();
+    await openOptions.onCreated?.(page);
     await page.setRequestInterception(true);
     page.on('request', (req) => {
       const url = req.url().split('#')[0];
@@ -94,7 +96,7 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
           : { status: 404, contentType: 'text/plain', body: 'not in the test corpus' };
       req.respond(answer).catch(() => {});
     });
-    await page.goto(p.truth.url, { waitUntil: 'load' });
+    await page.goto(p.truth.url, { waitUntil: openOptions.waitUntil ?? 'load' });
     await page.bringToFront();
     const tabId: number = await control.evaluate(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
     if (!(tabId > 0)) throw new Error(`no tab id for ${p.truth.url}`);
