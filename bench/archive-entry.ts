@@ -3,12 +3,12 @@
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { applyImport } from '../src/core/archive/import-apply';
 import { exportParts, type ExportFormat } from '../src/core/archive/export-stream';
-import { importRowsFromLines, linesOf, textChunksOf } from '../src/core/archive/import-stream';
 import { saveArticle } from '../src/core/archive/save-article';
 import { flushSearchIndex } from '../src/core/search/index-writer';
 import { searchArchive, type SearchFilters } from '../src/core/search';
 import { chainSource, generateArticle, type WordSource } from './search-corpus';
 import { sanitizeImportedHtml } from '../src/archive/imported-html';
+import { importRowsOf, readImportSource } from '../src/core/archive/import-read';
 
 let db: ArchiveDb | null = null;
 let source: WordSource | undefined;
@@ -102,10 +102,9 @@ const api = {
     const blob = files.get(name)!;
     let peak = heapMB();
     const t0 = performance.now();
-    let total = 0;
-    for await (const batch of importRowsFromLines(linesOf(textChunksOf(blob)))) total += batch.length;
-    const report = await applyImport(db!, importRowsFromLines(linesOf(textChunksOf(blob))), {
-      total, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: () => { peak = Math.max(peak, heapMB()); },
+    const source = await readImportSource(blob);
+    const report = await applyImport(db!, importRowsOf(blob, source), {
+      total: source.streamed ? source.rows : source.rows.length, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: () => { peak = Math.max(peak, heapMB()); },
     });
     return { ms: performance.now() - t0, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
   },

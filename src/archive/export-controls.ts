@@ -8,6 +8,7 @@ import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
 import { noteBackedUp } from '../core/archive/backup-reminder';
 import { $, db, notify, notifyError } from './page-kit';
+import { guardUnload } from './unload-guard';
 
 let controller: AbortController | null = null;
 
@@ -23,6 +24,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
   button.disabled = true;
   button.textContent = t('archiveExporting');
   const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
+  const release = guardUnload();
   try {
     // Each page's parts become one Blob at once (no joining first): the browser keeps blob data outside the JS
     // heap (on disk when large), so memory does not grow with the archive.
@@ -53,6 +55,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
     if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));
     else notifyError(error);
   } finally {
+    release();
     clearTimeout(showProgress);
     $('export-status').hidden = true;
     controller = null;

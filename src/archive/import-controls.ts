@@ -2,11 +2,12 @@
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
 import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
-import { ImportFileError, MAX_JSON_BYTES, parseImportText, type ImportRow } from '../core/archive/import-parse';
-import { importRowsFromLines, linesOf, NotStreamableError, textChunksOf } from '../core/archive/import-stream';
+import { ImportFileError } from '../core/archive/import-parse';
+import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
+import { guardUnload } from './unload-guard';
 
 const FILE_ERROR_KEYS: Record<string, string> = {
   empty: 'importErrorEmpty', 'not-json': 'importErrorNotJson', truncated: 'importErrorTruncated',
@@ -19,27 +20,7 @@ function showFileError(error: unknown): void {
   notify(`${t(key)} ${t('importNothingChanged')}`, { error: true, details: [error instanceof Error ? error.message : String(error)] });
 }
 
-/** A file we can read line by line (NDJSON, our JSON export), or else its rows parsed whole. */
-type Source = { streamed: true; rows: number; valid: number } | { streamed: false; rows: ImportRow[]; valid: number };
-
-/** The validation pass: every row is checked before anything is written. */
-async function readSource(file: File): Promise<Source> {
-  try {
-    let rows = 0, valid = 0;
-    for await (const batch of importRowsFromLines(linesOf(textChunksOf(file)))) {
-      rows += batch.length;
-      valid += batch.filter((r) => r.ok).length;
-    }
-    return { streamed: true, rows, valid };
-  } catch (error) {
-    if (!(error instanceof NotStreamableError)) throw error;
-  }
-  if (file.size > MAX_JSON_BYTES) throw new ImportFileError('too-large', `${(file.size / 1_073_741_824).toFixed(1)} GB`);
-  const { rows } = parseImportText(await file.text());
-  return { streamed: false, rows, valid: rows.filter((r) => r.ok).length };
-}
-
-function askPolicy(file: File, source: Source): Promise<DuplicatePolicy | null> {
+function askPolicy(file: File, source: ImportSource): Promise<DuplicatePolicy | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
   const total = source.streamed ? source.rows : source.rows.length;
   $('import-summary').textContent = t('importSummary', file.name, String(source.valid), String(total - source.valid));
@@ -57,9 +38,9 @@ function askPolicy(file: File, source: Source): Promise<DuplicatePolicy | null> 
 }
 
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
-  let source: Source;
+  let source: ImportSource;
   try {
-    source = await readSource(file);
+    source = await readImportSource(file);
   } catch (error) {
     showFileError(error);
     return;
@@ -70,8 +51,9 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const progress = $<HTMLProgressElement>('export-progress');
   $('export-progress-text').textContent = t('importProgress', '0', String(total));
   $('export-status').hidden = false;
+  const release = guardUnload();
   try {
-    const rows = source.streamed ? importRowsFromLines(linesOf(textChunksOf(file))) : source.rows;
+    const rows = importRowsOf(file, source);
     const report = await applyImport(db, rows, {
       total,
       onDuplicate: policy,
@@ -93,6 +75,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     if (error instanceof ImportFileError) showFileError(error);
     else notifyError(error);
   } finally {
+    release();
     $('export-status').hidden = true;
   }
 }

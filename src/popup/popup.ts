@@ -51,6 +51,16 @@ function stateLine(detection: Detection): string {
 
 let generic = false;
 
+/** Whether the tab's article is in the archive now (false when that cannot be known). */
+async function archivedNow(tabId: number): Promise<boolean> {
+  try {
+    const after = (await browser.runtime.sendMessage({ type: 'preview', tabId })) as PreviewReply;
+    return Boolean(after?.ok && after.archived);
+  } catch {
+    return false;
+  }
+}
+
 async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   saveButton.disabled = updateButton.disabled = true;
   setStatus(t('popupSaving'));
@@ -58,7 +68,14 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   try {
     reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic, ...organizeEdits() })) as SaveReply;
   } catch {
-    // The background was stopped mid-save (browser closing, extension updating): its transaction never committed.
+    // The background was stopped mid-save (browser closing, extension updating). Its transaction either committed
+    // before the stop or never did: ask the restarted background which, so that the message is the truth.
+    if (mode === 'if-new' && (await archivedNow(tabId))) {
+      saveButton.disabled = updateButton.disabled = false;
+      setStatus(t('popupSaved'), 'ok');
+      saveButton.hidden = true;
+      return;
+    }
     reply = { ok: false, error: { code: 'interrupted', message: '' } };
   }
   saveButton.disabled = updateButton.disabled = false;

@@ -2,115 +2,31 @@
 // script recognises corpus articles (badge read through browser.action from an extension page), the popup saves one,
 // the archive lists, searches and reads them, and the JSON export matches the schema. Corpus pages are served at their
 // real URLs by BiDi request interception; the machines have no network and nothing downloads a browser.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE, type CorpusPage } from '../helpers/corpus';
 import { exportSchemaErrors } from '../helpers/export-schema';
+import { FIREFOX, ORIGIN, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXTENSION_DIR = resolve(import.meta.dirname, '../../dist/firefox');
-const ADDON_ID = 'provincial-news-archiver@archiver.vn';
-/** Preset in the profile, so the extension's pages have a known moz-extension:// origin. */
-const UUID = '6f1c7c1e-3a52-4c5b-9f1e-2b7a5d0c9e11';
-const ORIGIN = `moz-extension://${UUID}`;
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
-const firefoxPresent = existsSync(FIREFOX);
 const skip = !firefoxPresent || !corpusPresent;
 if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y firefox-esr): Firefox end-to-end tests skipped`);
 else if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
 
-declare const browser: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
   const corpus = loadCorpus();
   const byId = (prefix: string) => corpus.find((p) => p.id.startsWith(prefix)) as CorpusPage;
-  let ff: Browser;
-  let profileDir: string;
-  /** An extension page kept open to ask the extension's APIs (tabs, badge). */
+  let session: FirefoxSession;
   let control: Page;
-
-  /**
-   * BiDi lets the test navigate a tab to a moz-extension:// page (with --remote-allow-system-access) but reports no
-   * load events for it, so puppeteer's own waiting never ends and page.url() stays stale: navigate without waiting,
-   * then ask the document itself until it is the page we want and ready.
-   */
-  async function openExtensionPage(path: string, readySelector: string): Promise<Page> {
-    const url = `${ORIGIN}/${path}`;
-    const page = await ff.newPage();
-    page.goto(url).catch(() => {});
-    const start = Date.now();
-    for (;;) {
-      const ready = await page.evaluate((u: string, sel: string) => location.href === u && document.querySelector(sel) !== null, url, readySelector).catch(() => false);
-      if (ready) return page;
-      if (Date.now() - start > 20_000) throw new Error(`${url} did not open: is the extension installed with UUID ${UUID}?`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  async function openCorpusPage(p: CorpusPage): Promise<{ page: Page; tabId: number }> {
-    const page = await ff.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      const url = req.url().split('#')[0];
-      const hit = corpus.find((c) => c.truth.url === url);
-      if (hit) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: hit.html });
-      // BiDi requests carry no resource type: images by their extension.
-      if (/\.(png|jpe?g|gif|webp|ico|bmp)(\?|$)/i.test(url)) return void req.respond({ status: 200, contentType: 'image/png', body: PIXEL });
-      return void req.respond({ status: 404, contentType: 'text/plain', body: 'not in the test corpus' });
-    });
-    await page.goto(p.truth.url, { waitUntil: 'load' });
-    await page.bringToFront();
-    const tabId: number = await control.evaluate(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
-    expect(tabId).toBeGreaterThan(0);
-    return { page, tabId };
-  }
-
-  async function waitForBadge(tabId: number, expected: string, timeoutMs = 10_000): Promise<string> {
-    const start = Date.now();
-    let text = '';
-    while (Date.now() - start < timeoutMs) {
-      text = await control.evaluate((id: number) => browser.action.getBadgeText({ tabId: id }), tabId);
-      if (text === expected) return text;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-    return text;
-  }
-
-  async function saveThroughPopup(tabId: number): Promise<Page> {
-    const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`, 'main[data-state="ready"], main[data-state="error"]');
-    await popup.click('[data-testid=save-button]');
-    await popup.waitForSelector('#status.ok', { timeout: 15_000 });
-    return popup;
-  }
+  const openExtensionPage = (path: string, readySelector: string) => session.openExtensionPage(path, readySelector);
+  const openCorpusPage = (p: CorpusPage) => session.openPage(p);
+  const waitForBadge = (tabId: number, expected: string, timeoutMs?: number) => session.waitForBadge(tabId, expected, timeoutMs);
+  const saveThroughPopup = (tabId: number) => session.saveThroughPopup(tabId);
 
   beforeAll(async () => {
-    expect(existsSync(join(EXTENSION_DIR, 'manifest.json')), 'dist/firefox missing: run npm run build').toBe(true);
-    profileDir = mkdtempSync(join(tmpdir(), 'pna-firefox-'));
-    ff = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      userDataDir: profileDir,
-      // Lets BiDi navigate tabs to moz-extension:// pages (the extension's own archive and popup).
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
-        'browser.download.useDownloadDir': true,
-        'browser.download.folderList': 2,
-        'browser.download.dir': profileDir,
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
-    });
-    expect(await ff.installExtension(EXTENSION_DIR)).toBe(ADDON_ID);
-    control = await openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
+    session = await launchFirefoxWithExtension({ pages: corpus });
+    control = session.control;
   });
   afterAll(async () => {
-    await ff?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('opens the extension archive page at its moz-extension:// origin, empty', async () => {

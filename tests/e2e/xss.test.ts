@@ -7,46 +7,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildArticle } from '../../src/core/archive/build-article';
 import { sampleExtracted } from '../helpers/sample-article';
-import type { CorpusPage } from '../helpers/corpus';
 import { XSS_VECTORS, XSS_TEXT_PAYLOADS, trap } from '../fixtures/xss/vectors';
+import { HOST, PAGES, hostilePage } from '../fixtures/xss/hostile-pages';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
-
-const HOST = 'https://xss.tuyenquang.gov.vn';
-const PAGES = 3;
-const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escAttr = (s: string) => escText(s).replace(/"/g, '&quot;');
-/** These swallow the rest of the document; they go last, after the byline. */
-const SWALLOWING = new Set(['script-unclosed', 'script-plaintext']);
-
-function hostilePage(n: number): CorpusPage {
-  const url = `${HOST}/tin-tuc/tin-hoat-dong/bai-doc-hai!-${n + 1}.html`;
-  const mine = XSS_VECTORS.filter((_, i) => i % PAGES === n);
-  const ordinary = mine.filter((v) => !SWALLOWING.has(v.id));
-  const last = mine.filter((v) => SWALLOWING.has(v.id));
-  const textPayload = XSS_TEXT_PAYLOADS[n % XSS_TEXT_PAYLOADS.length];
-  const title = `BÀI ĐỘC HẠI SỐ ${n + 1} ${textPayload}`;
-  const body = ordinary.map((v, i) => `<p style="text-align: justify;">Đoạn văn số ${i + 1} của bài kiểm thử an toàn, nội dung bình thường về hội nghị cải cách hành chính.</p>\n${v.html}\n`
-    + (i % 10 === 0 ? `<table class="image"><tr><td><img src="/uploads/anh-${i}.jpg" alt="${escAttr(XSS_TEXT_PAYLOADS[(i / 10) % XSS_TEXT_PAYLOADS.length])}"></td></tr><tr><td>Chú thích ${escText(XSS_TEXT_PAYLOADS[(i / 10 + 1) % XSS_TEXT_PAYLOADS.length])}</td></tr></table>\n`
-      + `<figure><img src="/uploads/hinh-${i}.jpg" alt="ảnh" onerror="${escAttr(trap(`fig-${n}-${i}`))}"><figcaption>Ảnh ${i}: ${v.html}</figcaption></figure>\n` : '')).join('');
-  const html = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${escText(title)}</title></head><body>
-<div id="wrapper"><div id="header"><a href="/"><img src="/Content/images/logo.png" alt="Ban Dân tộc"></a></div>
-<div id="main"><div id="col-left">
-<div class="cate-name">Tin hoạt động ${escText(XSS_TEXT_PAYLOADS[(n + 1) % XSS_TEXT_PAYLOADS.length])}</div>
-<div class="news-detail">
-<h1 class="news-title">${escText(title)}</h1>
-<div class="news-date">Thứ tư, ngày 05-07-2023, 08:1${n}</div>
-<div class="news-content" id="divContent">
-${body}
-<p style="text-align: right;"><strong>Phóng viên ${escText(XSS_TEXT_PAYLOADS[(n + 2) % XSS_TEXT_PAYLOADS.length])}</strong></p>
-${last.map((v) => v.html).join('\n')}
-</div></div></div></div></div></body></html>`;
-  return {
-    id: `xss-${n + 1}`,
-    dir: '',
-    html,
-    truth: { url, isProvincialNewsArticle: true, province: 'Tuyên Quang', site: 'xss.tuyenquang.gov.vn', kind: 'government-portal', title, category: null, publishedAt: null, author: null, lead: null, bodyText: null, mustNotContain: [] },
-  };
-}
 
 interface TrapCall { id: string; pageUrl: string; frameUrl: string }
 

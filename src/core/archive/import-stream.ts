@@ -91,7 +91,9 @@ export async function* importRowsFromLines(lines: AsyncIterable<string>, batchSi
       // NDJSON only if the first line is a whole object of its own (a pretty-printed file starts with "{").
       let first: unknown;
       try { first = JSON.parse(line); } catch { throw new NotStreamableError(); }
-      if (typeof first !== 'object' || first === null || Array.isArray(first) || 'format' in first) throw new NotStreamableError();
+      // An object with "format" or "articles" is an export (maybe a broken one), not an article: parsed whole, so
+      // that its problem is named for the file rather than reported as one rejected row.
+      if (typeof first !== 'object' || first === null || Array.isArray(first) || 'format' in first || 'articles' in first) throw new NotStreamableError();
       mode = 'ndjson';
     }
     if (closed) throw new ImportFileError('not-json', 'Data continues after the end of the export');

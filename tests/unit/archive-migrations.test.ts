@@ -1,0 +1,133 @@
+// Opening an archive written by any earlier schema version keeps everything and leaves it searchable.
+// Data-driven: each earlier schema is declared here as it shipped (its store definitions, frozen — never
+// imported from src/, which only knows the newest) with the data that version could hold. A new schema
+// version adds its entry to SCHEMAS; every older fixture must then migrate to it.
+// (tests/unit/search-index.test.ts also migrates a large v1 archive and checks ranking on it.)
+import Dexie from 'dexie';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/core/archive/build-article';
+import { openArchiveDb, type VersionRow } from '../../src/core/archive/db';
+import { versionsOf } from '../../src/core/archive/organize';
+import { searchArchive } from '../../src/core/search';
+import type { Article } from '../../src/core/types';
+import { sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
+
+const V1 = {
+  articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
+  settings: 'key',
+};
+const V2 = {
+  ...V1,
+  articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province, *tags',
+  searchMeta: 'key',
+  searchDocs: 'docNo, &id',
+  searchStats: 'block, gen',
+  searchPending: 'docNo',
+  searchPostings: '[term+seg]',
+  searchTerms: 'term',
+};
+const V3 = { ...V2, versions: '++seq, articleId' };
+
+interface Fixture {
+  version: number;
+  /** Store definitions per version up to this one, as Dexie needs them to create the database. */
+  stores: Array<Record<string, string>>;
+  /** Has the search index (v2+): the fixture fills it in that version's layout. */
+  searchIndex: boolean;
+  /** Has the versions table (v3+). */
+  versions: boolean;
+}
+
+const SCHEMAS: Fixture[] = [
+  { version: 1, stores: [V1], searchIndex: false, versions: false },
+  { version: 2, stores: [V1, V2], searchIndex: true, versions: false },
+  { version: 3, stores: [V1, V2, V3], searchIndex: true, versions: true },
+];
+
+// A distinct place name per article, so each one can be found by a search of its own.
+const PLACES = ['Khuổi Nhi', 'Nà Hang', 'Lâm Bình', 'Chiêm Hóa', 'Hàm Yên', 'Yên Sơn', 'Sơn Dương'];
+
+async function articlesFor(version: number): Promise<Article[]> {
+  return Promise.all(PLACES.map((place, i) => buildArticle(
+    sampleExtracted({ url: `https://bdt.tuyenquang.gov.vn/tin-tuc/v${version}-${i}.html`, title: `Khánh thành trường học ở ${place}`, bodyText: `Trường mới ở ${place} đón học sinh.` }),
+    TUYEN_QUANG_SITE,
+    // Tags came with version 2's index on them, but v1 rows already held the field.
+    { now: new Date(Date.UTC(2025, 0, 1 + i)), tags: i % 2 ? ['giáo dục', `v${version}`] : [], note: i === 0 ? 'ghi chú cũ' : '' },
+  )));
+}
+
+async function writeFixture(name: string, f: Fixture) {
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  f.stores.forEach((stores, i) => old.version(i + 1).stores(stores));
+  await old.open();
+  const articles = await articlesFor(f.version);
+  await old.table('articles').bulkAdd(articles);
+  const settings = [{ key: 'ui', value: { lang: 'vi' } }, { key: 'userSites', value: [{ host: 'baotuyenquang.com.vn', province: 'Tuyên Quang', kind: 'newspaper' }] }];
+  await old.table('settings').bulkAdd(settings);
+  const versions: VersionRow[] = [];
+  if (f.versions) {
+    versions.push({ articleId: articles[1].id, replacedAt: '2025-02-01T09:00:00+07:00', article: { ...articles[1], title: 'Bản cũ: khởi công trường học' } });
+    await old.table('versions').bulkAdd(versions);
+  }
+  // The index as versions 2 and 3 laid it out (string terms, one postings row per term and segment, pending rows);
+  // version 4 drops those tables and indexes the articles again.
+  if (f.searchIndex) {
+    const all = articles.map((_, i) => i);
+    await old.table('searchMeta').put({ key: 'meta', epoch: `v${f.version}`, nextDocNo: articles.length, gen: 3, aliveCount: articles.length, sumLength: 100, pendingCount: 1, flushSeq: 1 });
+    await old.table('searchDocs').bulkAdd(articles.map((a, i) => ({ docNo: i, id: a.id })));
+    await old.table('searchPostings').put({ term: 'truong', seg: 1, docs: Uint32Array.from(all), tf: new Uint8Array(all.length).fill(1) });
+    await old.table('searchTerms').put({ term: 'truong', df: all.length, segs: 1, segList: [[1, all.length]] });
+    await old.table('searchPending').put({ docNo: articles.length - 1, terms: ['hoc'], tf: Uint8Array.of(1) });
+  }
+  old.close();
+  return { articles, settings, versions };
+}
+
+/** The schema version a brand-new archive gets. */
+async function newestVersion(): Promise<number> {
+  const db = openArchiveDb({ indexedDB, IDBKeyRange, name: `newest-${process.pid}-${Math.random()}` });
+  await db.open();
+  const v = db.verno;
+  db.close();
+  return v;
+}
+
+it('has a fixture for every earlier schema version', async () => {
+  const newest = await newestVersion();
+  for (let v = 1; v < newest; v++) expect(SCHEMAS.map((f) => f.version), `a fixture of schema version ${v}`).toContain(v);
+});
+
+describe.each(SCHEMAS)('an archive of schema version $version', (f) => {
+  it('opens with every article, setting, tag, note and earlier version kept, and all of it searchable', async () => {
+    const name = `migrate-v${f.version}-${process.pid}-${Math.random()}`;
+    const { articles, settings, versions } = await writeFixture(name, f);
+
+    const db = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    await db.open();
+    expect(db.verno).toBe(await newestVersion());
+
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await db.articles.toArray()).sort(byId)).toEqual([...articles].sort(byId));
+    expect(await db.settings.orderBy('key').toArray()).toEqual(settings);
+    expect(await db.versions.toArray()).toEqual(versions.map((v, i) => ({ ...v, seq: i + 1 })));
+    if (versions.length) expect((await versionsOf(db, versions[0].articleId)).map((v) => v.article.title)).toEqual(['Bản cũ: khởi công trường học']);
+
+    // Each article found by its own words, with or without diacritics; tags filter through the migrated rows.
+    for (const [i, place] of PLACES.entries()) {
+      expect((await searchArchive(db, place)).hits.map((h) => h.id), place).toEqual([articles[i].id]);
+      expect((await searchArchive(db, place.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'))).hits.map((h) => h.id)).toEqual([articles[i].id]);
+    }
+    expect((await searchArchive(db, '')).total).toBe(articles.length);
+    expect((await searchArchive(db, 'trường học')).total).toBe(articles.length);
+    const tagged = articles.filter((a) => a.tags.includes('giáo dục')).map((a) => a.id).sort();
+    expect((await searchArchive(db, '', { filters: { tag: 'giáo dục' } })).hits.map((h) => h.id).sort()).toEqual(tagged);
+    db.close();
+
+    // Opening again (the next browser start) changes nothing.
+    const again = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    expect(await again.articles.count()).toBe(articles.length);
+    expect((await searchArchive(again, 'khuoi nhi')).hits.map((h) => h.id)).toEqual([articles[0].id]);
+    again.close();
+  }, 60_000);
+});
