@@ -11,7 +11,11 @@ export interface BenchPage { session: ExtensionSession; page: Page; browser: str
 
 export async function openBenchPage(): Promise<BenchPage> {
   const code = await bundle();
-  const session = await launchWithExtension({ extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+  // BENCH_MAX_HEAP_MB caps V8's old generation: a run that completes under the cap shows the work fits in it, which
+  // sampling usedJSHeapSize cannot (it also counts garbage that the next collection would free).
+  const cap = Number(process.env.BENCH_MAX_HEAP_MB) || 0;
+  const jsFlags = ['--expose-gc', ...(cap ? [`--max-old-space-size=${cap}`] : [])].join(' ');
+  const session = await launchWithExtension({ extraArgs: ['--enable-precise-memory-info', `--js-flags=${jsFlags}`] });
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html`);
   await page.waitForSelector('body[data-ready="true"]');

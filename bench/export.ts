@@ -82,6 +82,7 @@ export async function benchExport(docs = Number(process.env.BENCH_DOCS ?? 100_00
       ndjsonExportPerSec: Math.round(median(rates.ndjson)),
       importPerSec: json.imp ? Math.round(json.imp.report.added / (json.imp.ms / 1000)) : null,
       exportPeakHeapMB: Math.round(Math.max(json.exp.peakHeapMB, ndjson.exp.peakHeapMB)),
+      heapCapMB: Number(process.env.BENCH_MAX_HEAP_MB) || null,
       fileMB: Math.round(json.exp.bytes / 1_048_576),
       lost,
       browser: b.browser,
