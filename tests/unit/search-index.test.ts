@@ -1,4 +1,4 @@
-// Schema v1 → current and v3 → v4 (index rebuilt) migrations, index consistency on save / update / delete, ranking rules, snippets.
+// Schema v1 → current migration of a large archive (every schema: archive-migrations.test.ts), index consistency on save / update / delete, ranking rules, snippets.
 import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
@@ -52,42 +52,6 @@ describe('migration from a version-1 archive', () => {
     // New saves go on top of the migrated index.
     await saveArticle(db, sampleExtracted({ title: 'Khuổi Nhi đón nhận danh hiệu' }), TUYEN_QUANG_SITE);
     expect((await searchArchive(db, 'khuổi')).total).toBe(2);
-    db.close();
-  }, 60_000);
-
-  it('replaces a version-3 index (one row per term) with the bucketed one, keeping articles, versions and settings', async () => {
-    const name = `v3-archive-${process.pid}-${Math.random()}`;
-    const v3 = new Dexie(name, { indexedDB, IDBKeyRange });
-    v3.version(3).stores({
-      articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province, *tags',
-      settings: 'key',
-      versions: '++seq, articleId',
-      searchMeta: 'key',
-      searchDocs: 'docNo, &id',
-      searchStats: 'block, gen',
-      searchPending: 'docNo',
-      searchPostings: '[term+seg]',
-      searchTerms: 'term',
-    });
-    const old = Array.from({ length: 300 }, (_, i) => generateArticle(i, { bodyWords: 40, seed: 7 }));
-    old[5] = { ...old[5], title: 'Nghiệm thu cầu treo Pác Vầy' };
-    await v3.table('articles').bulkAdd(old);
-    await v3.table('versions').add({ articleId: old[5].id, replacedAt: '2026-01-01T00:00:00+07:00', article: { ...old[5], title: 'Khởi công cầu treo' } });
-    await v3.table('settings').put({ key: 'ui', value: { lang: 'en' } });
-    // A version-3 index that knows nothing of these articles: after the upgrade, only the rebuilt index answers.
-    await v3.table('searchMeta').put({ key: 'meta', epoch: 'old', nextDocNo: 1, gen: 9, aliveCount: 1, sumLength: 10, pendingCount: 0, flushSeq: 1 });
-    await v3.table('searchPostings').put({ term: 'pac', seg: 1, docs: new Uint32Array([0]), tf: new Uint8Array([1]) });
-    v3.close();
-
-    const db = openArchiveDb({ indexedDB, IDBKeyRange, name });
-    await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name)).not.toContain('searchPostings');
-    expect(await db.articles.count()).toBe(300);
-    expect(await db.versions.count()).toBe(1);
-    expect(await db.settings.get('ui')).toEqual({ key: 'ui', value: { lang: 'en' } });
-    expect((await searchArchive(db, 'pac vay')).hits.map((h) => h.id)).toEqual([old[5].id]);
-    expect((await searchArchive(db, '')).total).toBe(300);
     db.close();
   }, 60_000);
 

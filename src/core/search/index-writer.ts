@@ -287,17 +287,22 @@ function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uin
   return { bucket, seg, keys: Uint32Array.from(unique, rowKeyOf), starts, docs, tf };
 }
 
+function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** Counts each document's folded syllables in the vocabulary rows (prefix completion ranks by this). */
 async function addToVocabulary(t: SearchTables, docs: NewDoc[]): Promise<void> {
   const df = new Map<string, number>();
   for (const d of docs) for (const w of d.words) df.set(w, (df.get(w) ?? 0) + 1);
-  const byHead = new Map<string, Array<[string, number]>>();
-  for (const entry of df) {
-    const head = vocabHead(entry[0]);
-    let list = byHead.get(head);
-    if (!list) byHead.set(head, (list = []));
-    list.push(entry);
-  }
+  const byHead = groupBy(df, ([word]) => vocabHead(word));
   const heads = [...byHead.keys()];
   const stored = await t.vocab.bulkGet(heads);
   await t.vocab.bulkPut(
@@ -319,13 +324,7 @@ function tierOf(docs: number): number {
 
 /** MERGE_FANIN segments of the lowest full tier, unless their merge would pass MAX_MERGED_DOCS. */
 export function mergeCandidates(segments: Array<[number, number]>): Array<[number, number]> | null {
-  const byTier = new Map<number, Array<[number, number]>>();
-  for (const e of segments) {
-    const tier = tierOf(e[1]);
-    let arr = byTier.get(tier);
-    if (!arr) byTier.set(tier, (arr = []));
-    arr.push(e);
-  }
+  const byTier = groupBy(segments, ([, docs]) => tierOf(docs));
   for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
     const arr = byTier.get(tier)!;
     if (arr.length < MERGE_FANIN) continue;
@@ -357,12 +356,10 @@ async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[
     for (const row of got) for (const rowKey of row.long ?? []) listKeys.push([keyOf(row.bucket, rowKey), row.seg]);
     const lists = new Map<string, SearchListRow>();
     for (const list of await t.lists.bulkGet(listKeys)) if (list) lists.set(`${list.key}/${list.seg}`, list);
-    const byBucket = new Map<number, DecodedBucket[]>();
-    for (const row of got) {
-      let list = byBucket.get(row.bucket);
-      if (!list) byBucket.set(row.bucket, (list = []));
-      list.push(joinLong(row, (rowKey) => lists.get(`${keyOf(row.bucket, rowKey)}/${row.seg}`)));
-    }
+    const byBucket = groupBy(
+      got.map((row) => joinLong(row, (rowKey) => lists.get(`${keyOf(row.bucket, rowKey)}/${row.seg}`))),
+      (d) => d.bucket,
+    );
     const merged: DecodedBucket[] = [];
     for (const [bucket, rows] of byBucket) {
       const row = mergeBucketRows(bucket, target, rows, alive);
