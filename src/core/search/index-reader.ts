@@ -151,8 +151,11 @@ export async function idsOfDocs(t: SearchTables, state: ReaderState, docNos: num
   return docNos.map((d) => c.ids.get(d) ?? '');
 }
 
-/** Posting lists (stored segments and queued documents) of one term key. */
-export async function postingsOf(t: SearchTables, state: ReaderState, key: number): Promise<PostingList[]> {
+/**
+ * Posting lists (stored segments and queued documents) of one term key. `maybeLong: false` when the caller knows
+ * the term is in fewer documents than a long list holds (vocabulary counts), which saves a read.
+ */
+export async function postingsOf(t: SearchTables, state: ReaderState, key: number, maybeLong = true): Promise<PostingList[]> {
   // Queued documents first, synchronously: the state object is shared and a concurrent query may refresh it
   // while this one waits for IndexedDB.
   let pendingList: PostingList | null = null;
@@ -173,7 +176,7 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   const bucket = bucketOf(key);
   const [rows, longLists] = await Promise.all([
     cached(c, c.buckets, bucket, async () => (await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()).map(decodeBucket)),
-    cached(c, c.lists, key, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))),
+    maybeLong ? cached(c, c.lists, key, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
   ]);
   const lists: PostingList[] = [...longLists];
   const rowKey = rowKeyOf(key);
@@ -185,8 +188,8 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   return lists;
 }
 
-/** Folded syllables starting with `prefix`, most frequent first, at most `max`. */
-export async function expandPrefix(t: SearchTables, state: ReaderState, prefix: string, max: number): Promise<string[]> {
+/** Folded syllables starting with `prefix`, most frequent first, at most `max`, with their document counts. */
+export async function expandPrefix(t: SearchTables, state: ReaderState, prefix: string, max: number): Promise<Array<[string, number]>> {
   const df = new Map<string, number>();
   const head = vocabHead(prefix);
   // A one-letter prefix spans every head starting with that letter.
@@ -200,6 +203,5 @@ export async function expandPrefix(t: SearchTables, state: ReaderState, prefix: 
   for (const p of state.pending) for (const w of p.words) if (w.startsWith(prefix)) df.set(w, (df.get(w) ?? 0) + 1);
   return [...df.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, max)
-    .map(([term]) => term);
+    .slice(0, max);
 }

@@ -10,6 +10,7 @@ import { expandPrefix, idsOfDocs, postingsOf, readerState, type PostingList, typ
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
+import { LONG_LIST } from './index-writer';
 import { buildSnippet, highlighterFor, highlightRanges, type Range } from './snippet';
 
 export interface SearchFilters {
@@ -117,7 +118,8 @@ async function termConstraint(t: SearchTables, state: ReaderState, key: number, 
 async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit): Promise<Constraint[]> {
   if (u.kind === 'prefix') {
     const terms = await expandPrefix(t, state, u.syllables[0].folded, MAX_PREFIX_EXPANSIONS);
-    const lists = (await Promise.all(terms.map((term) => postingsOf(t, state, foldedKey(term))))).flat();
+    // Documents ever indexed with the word bound its postings in any segment: rare words have no long lists.
+    const lists = (await Promise.all(terms.map(([term, df]) => postingsOf(t, state, foldedKey(term), df >= LONG_LIST)))).flat();
     return [{ lists, scored: true, df: totalLength(lists), union: true }];
   }
   const keys = u.syllables.map((s) => foldedKey(s.folded));
