@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** BENCH_NO_MINIFY=1 keeps names readable in CPU profiles. */
 export async function bundleForBrowser(entry: string, name: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'pna-bench-'));
   try {

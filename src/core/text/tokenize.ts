@@ -77,16 +77,11 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Calls `fn` with each word of the NFC text, as written; the cheap path for indexing (no Token objects). */
-export function eachWord(text: string, fn: (word: string) => void): void {
-  const s = toNFC(text);
-  const re = new RegExp(TOKEN_RE);
-  for (let m = re.exec(s); m; m = re.exec(s)) fn(m[0]);
-}
-
-/** Folded syllables only. */
+/** Folded syllables only; the cheap path for indexing. */
 export function foldedSyllables(text: string): string[] {
+  const s = toNFC(text);
   const out: string[] = [];
-  eachWord(text, (word) => out.push(foldWord(word)));
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(s); m; m = TOKEN_RE.exec(s)) out.push(foldWord(m[0]));
   return out;
 }
