@@ -4,7 +4,7 @@ import { applyI18n, t } from '../shared/i18n';
 import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
-import { initImportControls } from './import-controls';
+import { initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
 import { allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     e.preventDefault();
     location.hash = '';
   });
+  await undoInterruptedImportsOnOpen().catch(notifyError);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);
   await route();
   void showStorage();

@@ -1,6 +1,6 @@
 // Import: read the file, validate all of it, let the user choose what happens to duplicates, apply in
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
-import { applyImport, type DuplicatePolicy } from '../core/archive/import-apply';
+import { applyImport, undoInterruptedImports, type DuplicatePolicy } from '../core/archive/import-apply';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
@@ -37,6 +37,16 @@ function askPolicy(file: File, source: ImportSource): Promise<DuplicatePolicy | 
   });
 }
 
+/** Held while an import runs, so that another archive tab does not take its journal for an interrupted one. */
+const importLock = (journalId: string) => `pna-import-${journalId}`;
+
+/** On opening the archive: undoes imports whose page closed before they finished, and says so. */
+export async function undoInterruptedImportsOnOpen(): Promise<number> {
+  const undone = await undoInterruptedImports(db, async (id) => ((await navigator.locks.query()).held ?? []).some((l) => l.name === importLock(id)));
+  if (undone) notify(t('importInterruptedUndone', String(undone)));
+  return undone;
+}
+
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
   let source: ImportSource;
   try {
@@ -54,7 +64,9 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const release = guardUnload();
   try {
     const rows = importRowsOf(file, source);
-    const report = await applyImport(db, rows, {
+    const journalId = crypto.randomUUID();
+    const report = await navigator.locks.request(importLock(journalId), () => applyImport(db, rows, {
+      journalId,
       total,
       onDuplicate: policy,
       sanitizeHtml: sanitizeImportedHtml,
@@ -63,7 +75,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
         progress.value = done;
         $('export-progress-text').textContent = t('importProgress', String(done), String(total));
       },
-    });
+    }));
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
     await noteArticlesSaved(db, report.added).catch(() => undefined);
     notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)), {

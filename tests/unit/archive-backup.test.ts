@@ -4,6 +4,7 @@ import { getReminderState, noteArticlesSaved, setReminderEvery } from '../../src
 import { saveArticle } from '../../src/core/archive/save-article';
 import { setNote, setTags, deleteMany } from '../../src/core/archive/organize';
 import { searchArchive } from '../../src/core/search';
+import { JOURNAL_PREFIX, undoInterruptedImports } from '../../src/core/archive/import-apply';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 import type { ArchiveDb } from '../../src/core/archive/db';
 
@@ -106,5 +107,16 @@ describe('full backup and restore', () => {
     await noteArticlesSaved(db, 30);
     await restoreBackup(db, file);
     expect((await getReminderState(db)).sinceBackup).toBe(0);
+  });
+
+  it('does not bring back the journal of an import that was running when the backup was taken', async () => {
+    const db = await filledDb();
+    const [article] = await db.articles.toArray();
+    await db.settings.put({ key: `${JOURNAL_PREFIX}elsewhere:1`, value: { added: [article.id], replaced: [] } });
+    const file = await createBackup(db);
+    await restoreBackup(db, file);
+    expect(await db.settings.where('key').startsWith(JOURNAL_PREFIX).count()).toBe(0);
+    expect(await undoInterruptedImports(db, () => false)).toBe(0);
+    expect(await db.articles.get(article.id)).toBeDefined();
   });
 });

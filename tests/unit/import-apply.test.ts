@@ -1,4 +1,4 @@
-import { applyImport } from '../../src/core/archive/import-apply';
+import { applyImport, JOURNAL_PREFIX, undoInterruptedImports } from '../../src/core/archive/import-apply';
 import { parseImportText } from '../../src/core/archive/import-parse';
 import { exportChunks } from '../../src/core/archive/export-stream';
 import { saveArticle } from '../../src/core/archive/save-article';
@@ -120,5 +120,55 @@ describe('importing into the archive', () => {
     expect(stored?.bodyHtml).toContain('Tin');
     expect(stored?.bodyHtml).not.toMatch(/script|onclick|onerror|alert/i);
     await window.happyDOM.close();
+  });
+});
+
+describe('an import cut off with its page', () => {
+  async function cutOffImport(db: Db) {
+    const archived = (await db.articles.toArray())[0];
+    const fresh = await Promise.all([1, 2].map((i) => buildArticle(sampleExtracted({ title: `Khai trương chợ phiên Bản Mới ${i}`, bodyText: `Chợ phiên Bản Mới ${i} mở cửa.` }), TUYEN_QUANG_SITE)));
+    const changed = { ...archived, title: 'Tiêu đề bị ghi đè', bodyText: 'Nội dung ghi đè hồ Thác Bà.', contentHash: 'changed' };
+    let applied!: () => void;
+    const firstBatchDone = new Promise<void>((resolve) => (applied = resolve));
+    async function* rows() {
+      yield [...fresh, changed].map((article, i) => ({ row: i + 1, ok: true as const, article }));
+      await new Promise(() => undefined); // the page is gone: the next batch never comes, nothing is undone
+    }
+    void applyImport(db, rows(), { onDuplicate: 'overwrite', journalId: 'j1', onProgress: () => applied() });
+    await firstBatchDone;
+    return { archived, fresh };
+  }
+
+  it('is undone when the archive opens again: added articles go, overwritten ones come back, the index follows', async () => {
+    const db = await seeded(4);
+    const before = await snapshot(db);
+    const { archived } = await cutOffImport(db);
+    expect((await searchArchive(db, 'ban moi')).total).toBe(2);
+    expect(await db.versions.count()).toBe(1);
+
+    expect(await undoInterruptedImports(db, () => false)).toBe(3);
+    expect(await snapshot(db)).toBe(before);
+    expect(await db.versions.count()).toBe(0);
+    expect((await searchArchive(db, 'ban moi')).total).toBe(0);
+    expect((await searchArchive(db, 'thac ba')).total).toBe(0);
+    expect((await searchArchive(db, archived.title)).hits.map((h) => h.id)).toContain(archived.id);
+    expect(await db.settings.where('key').startsWith(JOURNAL_PREFIX).count()).toBe(0);
+    // Nothing left to undo the next time.
+    expect(await undoInterruptedImports(db, () => false)).toBe(0);
+  });
+
+  it('is left alone while it still runs in another page, and a finished import leaves no journal', async () => {
+    const db = await seeded(2);
+    await cutOffImport(db);
+    const during = await snapshot(db);
+    expect(await undoInterruptedImports(db, (id) => id === 'j1')).toBe(0);
+    expect(await snapshot(db)).toBe(during);
+
+    const other = await seeded(1);
+    const article = await buildArticle(sampleExtracted({ title: 'Bài nhập trọn vẹn' }), TUYEN_QUANG_SITE);
+    await applyImport(other, [{ row: 1, ok: true, article }], { journalId: 'done' });
+    expect(await other.settings.where('key').startsWith(JOURNAL_PREFIX).count()).toBe(0);
+    expect(await undoInterruptedImports(other, () => false)).toBe(0);
+    expect(await other.articles.count()).toBe(2);
   });
 });

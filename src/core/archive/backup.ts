@@ -8,6 +8,7 @@
 // (dexie-export-import's importInto is not used for restoring: it reads the first part of the file inside the
 // transaction without keeping it alive, which Chromium ends at once; and it clears tables before validating.)
 import { exportDB, peakImportFile } from 'dexie-export-import';
+import { JOURNAL_PREFIX } from './import-apply';
 import type { ArchiveDb, SettingRow, VersionRow } from './db';
 import { toArchiveError } from './errors';
 import { articleProblems, pickArticle } from './validate-article';
@@ -158,7 +159,9 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: { saniti
       await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
       await db.articles.bulkAdd((tables.get('articles') ?? []) as Article[]);
       await db.versions.bulkAdd((tables.get('versions') ?? []) as VersionRow[]);
-      await db.settings.bulkAdd(settings.filter((row) => row.key !== STORAGE_SNAPSHOT_KEY));
+      // An import journal in a backup belongs to an import that was running elsewhere when it was taken: restored,
+      // it would make the next opening undo articles that the backup holds.
+      await db.settings.bulkAdd(settings.filter((row) => row.key !== STORAGE_SNAPSHOT_KEY && !row.key.startsWith(JOURNAL_PREFIX)));
       await rebuildSearchIndexInTx(db);
     });
   } catch (error) {

@@ -27,6 +27,20 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   batchSize?: number;
+  /**
+   * Names this import's journal: each batch records what it wrote in the settings table, in the batch's own
+   * transaction, so that an import cut off with its page (no chance to undo) is undone the next time the archive
+   * opens (undoInterruptedImports). The caller holds a lock of that name while the import runs.
+   */
+  journalId?: string;
+}
+
+/** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
+export const JOURNAL_PREFIX = 'import-journal:';
+
+interface JournalEntry {
+  added: string[];
+  replaced: Array<{ articleId: string; versionSeq: number }>;
 }
 
 type Planned =
@@ -63,10 +77,13 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
   const undo: Written[] = [];
   let done = 0;
+  let batchNo = 0;
+  const journal = options.journalId ? `${JOURNAL_PREFIX}${options.journalId}:` : null;
   try {
     for await (const batch of batches) {
       if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
-      const planned = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
+      batchNo++;
+      const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
         const plan: Planned[] = [];
         const inBatch = new Set<string>();
         const accepted: Array<{ row: number; article: Article }> = [];
@@ -113,6 +130,13 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         // Added ids were looked up above in this transaction and are not archived, hence not indexed.
         await indexArticlesInTx(db, plan.filter((p) => p.kind === 'add').map((p) => p.article), { fresh: true });
         await indexArticlesInTx(db, replaced.map((p) => p.article));
+        if (journal && plan.length) {
+          const entry: JournalEntry = {
+            added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
+            replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
+          };
+          await db.settings.put({ key: `${journal}${batchNo}`, value: entry });
+        }
         return plan;
       });
       for (const p of planned) {
@@ -124,17 +148,44 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       options.onProgress?.(done, total);
     }
   } catch (error) {
-    await rollBack(db, undo);
+    await rollBack(db, undo, journal);
     if ((error instanceof DOMException && error.name === 'AbortError') || error instanceof ImportFileError) throw error;
     throw toArchiveError(error);
   }
+  if (journal) await db.settings.where('key').startsWith(journal).delete();
   return report;
 }
 
-/** Undoes written batches: added articles go, replaced ones come back. */
-async function rollBack(db: ArchiveDb, written: Written[]): Promise<void> {
-  if (!written.length) return;
-  await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
+/**
+ * Undoes imports whose page closed before they finished (their journal is still there), except those `isLive`
+ * says are still running in another page. Returns the number of articles taken out or put back.
+ */
+export async function undoInterruptedImports(db: ArchiveDb, isLive: (journalId: string) => boolean | Promise<boolean>): Promise<number> {
+  const rows = await db.settings.where('key').startsWith(JOURNAL_PREFIX).toArray();
+  const byImport = new Map<string, JournalEntry[]>();
+  for (const row of rows) {
+    const id = row.key.slice(JOURNAL_PREFIX.length).split(':')[0];
+    byImport.set(id, [...(byImport.get(id) ?? []), row.value as JournalEntry]);
+  }
+  let undone = 0;
+  for (const [id, entries] of byImport) {
+    if (await isLive(id)) continue;
+    const versions = await db.versions.bulkGet(entries.flatMap((e) => e.replaced.map((r) => r.versionSeq)));
+    const written: Written[] = [
+      ...entries.flatMap((e) => e.added.map((added): Written => ({ kind: 'add', id: added }))),
+      ...versions.flatMap((v): Written[] => (v ? [{ kind: 'replace', previous: v.article, versionSeq: v.seq }] : [])),
+    ];
+    await rollBack(db, written, `${JOURNAL_PREFIX}${id}:`);
+    undone += written.length;
+  }
+  return undone;
+}
+
+/** Undoes written batches: added articles go, replaced ones come back; the import's journal goes with them. */
+async function rollBack(db: ArchiveDb, written: Written[], journal: string | null): Promise<void> {
+  await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
+    if (journal) await db.settings.where('key').startsWith(journal).delete();
+    if (!written.length) return;
     const added = written.flatMap((p) => (p.kind === 'add' ? [p.id] : []));
     const restored = written.flatMap((p) => (p.kind === 'replace' ? [p.previous] : []));
     await db.versions.bulkDelete(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
