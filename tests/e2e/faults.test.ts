@@ -1,5 +1,5 @@
 // Faults a user can cause or suffer, in real Chromium: the service worker stopped while a save is in flight, and
-// the archive page closed while an export runs. Afterwards the archive is whole (an article fully saved and
+// the archive page closed while an export or an import runs. Afterwards the archive is whole (an article fully saved and
 // searchable, or absent), the user is told what happened, and the next attempt works once.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,5 +128,32 @@ describe('faults', () => {
     await archive.close({ runBeforeUnload: true });
     await new Promise((r) => setTimeout(r, 300));
     expect(asked).toEqual([]);
+  }, 300_000);
+
+  it('archive page closed mid-import: the written batches are undone when the archive next opens, and the user is told', async () => {
+    const N = 3000;
+    const body = `<p>${'Tin về giao thông nông thôn ở các bản vùng cao của tỉnh. '.repeat(200)}</p>`;
+    const articles = await Promise.all(Array.from({ length: N }, (_, i) => buildArticle(
+      sampleExtracted({ url: `https://bdt.tuyenquang.gov.vn/tin-tuc/ngat-${i}.html`, title: `Bài nhập bị ngắt số ${i}`, bodyHtml: body, bodyText: `Bài nhập bị ngắt số ${i}.` }),
+      TUYEN_QUANG_SITE, { now: new Date(Date.UTC(2026, 1, 1, 0, 0, i)) },
+    )));
+    const file = join(dir, 'cut.ndjson');
+    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n'));
+    let archive = await openArchive(session);
+    const already = await resultCount(archive);
+    await archive.setInputFiles('[data-testid=import-file]', file);
+    await archive.waitForSelector('[data-testid=import-dialog][open]');
+    await archive.click('[data-testid=import-confirm]');
+    // Once a first batch is written (the progress counts it) and before the last, the page goes without asking.
+    await archive.waitForFunction((total) => {
+      const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
+      return !!m && Number(m[1]) > 0 && Number(m[1]) < total;
+    }, N, { timeout: 120_000, polling: 20 });
+    await archive.close();
+
+    archive = await openArchive(session);
+    await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('hoàn tác'));
+    expect(await resultCount(archive)).toBe(already);
+    expect(await resultCount(archive, '"bài nhập bị ngắt"')).toBe(0);
   }, 300_000);
 });
