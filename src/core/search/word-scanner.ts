@@ -71,41 +71,25 @@ export function scanWords(text: string, keysOf: (word: string) => WordKeys, onWo
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let cp = text.charCodeAt(i);
-    let width = 1;
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo < 0xe000) {
-        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
+    // codePointAt pairs surrogates and leaves a lone one as it is, as the tokenizer's /u regex does.
+    let cp = text.codePointAt(i)!;
     if (classOf(cp) !== Cls.Word) {
-      i += width;
+      i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     let h1 = 0xdeadbeef;
     let h2 = 0x41c6ce57;
-    for (;;) {
-      for (let k = i; k < i + width; k++) {
-        const ch = text.charCodeAt(k);
+    do {
+      const end = i + (cp > 0xffff ? 2 : 1);
+      for (; i < end; i++) {
+        const ch = text.charCodeAt(i);
         h1 = Math.imul(h1 ^ ch, 2654435761);
         h2 = Math.imul(h2 ^ ch, 1597334677);
       }
-      i += width;
       if (i >= n) break;
-      cp = text.charCodeAt(i);
-      width = 1;
-      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < n) {
-        const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo < 0xe000) {
-          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-          width = 2;
-        }
-      }
-      if (classOf(cp) === Cls.Other) break;
-    }
+      cp = text.codePointAt(i)!;
+    } while (classOf(cp) !== Cls.Other);
     const hash = finish(h1, h2);
     let w = seen.get(hash);
     if (!w) seen.set(hash, (w = keysOf(text.slice(start, i))));
