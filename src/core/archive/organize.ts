@@ -5,6 +5,7 @@ import type { ArchiveDb, VersionRow } from './db';
 import { SEARCH_TABLES } from '../search/schema';
 import { indexArticleInTx, indexArticlesInTx, maybeFlushSearchIndex, unindexArticlesInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
+import { tagIdentity } from '../text/normalize';
 
 const MAX_TAG = 100;
 
@@ -14,7 +15,7 @@ export function cleanTags(tags: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tags) {
     const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG);
-    const key = tag.toLocaleLowerCase('vi');
+    const key = tagIdentity(tag);
     if (!tag || seen.has(key)) continue;
     seen.add(key);
     out.push(tag);
@@ -58,13 +59,13 @@ export function setNote(db: ArchiveDb, id: string, note: string): Promise<number
 export function tagMany(db: ArchiveDb, ids: readonly string[], tag: string, options: { remove?: boolean } = {}): Promise<number> {
   const [clean] = cleanTags([tag]);
   if (!clean) return Promise.resolve(0);
-  const key = clean.toLocaleLowerCase('vi');
+  const key = tagIdentity(clean);
   return guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
     const changed: Article[] = [];
     for (const article of (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a)) {
-      const has = article.tags.some((t) => t.toLocaleLowerCase('vi') === key);
+      const has = article.tags.some((t) => tagIdentity(t) === key);
       if (options.remove ? !has : has) continue;
-      changed.push({ ...article, tags: options.remove ? article.tags.filter((t) => t.toLocaleLowerCase('vi') !== key) : [...article.tags, clean] });
+      changed.push({ ...article, tags: options.remove ? article.tags.filter((t) => tagIdentity(t) !== key) : [...article.tags, clean] });
     }
     await db.articles.bulkPut(changed);
     // Tags are filter terms of the search index: the changed articles are indexed again, as one segment.

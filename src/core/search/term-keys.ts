@@ -3,7 +3,7 @@
 // The low 12 bits choose the bucket, the other 32 are what a bucket row stores (a Uint32Array). With ~10^7
 // distinct terms, a query term shares its key with another term with odds of about 10^-6 (that term's documents
 // would match too); long phrases are checked on the text anyway.
-import { foldVietnamese } from '../text/normalize';
+import { foldVietnamese, tagIdentity } from '../text/normalize';
 
 const enum Kind {
   Folded = 1,
@@ -66,9 +66,9 @@ export function siteKey(host: string): number {
   return hashString(`s:${host.trim().toLowerCase().replace(/^www\./, '')}`, Kind.Filter);
 }
 
-/** Tags compare case-insensitively (and NFC, whitespace collapsed), as cleanTags de-duplicates them. */
+/** Tags compare as the archive de-duplicates them (tagIdentity). */
 export function tagKey(tag: string): number {
-  return hashString(`t:${tag.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi')}`, Kind.Filter);
+  return hashString(`t:${tagIdentity(tag)}`, Kind.Filter);
 }
 
 export function categoryKey(category: string): number {

@@ -23,3 +23,8 @@ export function foldVietnamese(s: string): string {
       .toLowerCase(),
   );
 }
+
+/** What makes two tags the same tag: NFC, whitespace collapsed, case ignored (archive de-duplication and the tag filter). */
+export function tagIdentity(tag: string): string {
+  return tag.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+}
