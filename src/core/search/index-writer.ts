@@ -17,7 +17,7 @@ import {
   type TableSource,
 } from './schema';
 import { BUCKETS, bucketOf, keyOf, rowKeyOf, vocabHead } from './term-keys';
-import { decodeBucket, decodeListDocs, encodeBucket, type DecodedBucket } from './posting-codec';
+import { decodeBucket, decodeListDocs, encodeBucket, LONG_LIST, type DecodedBucket } from './posting-codec';
 import type { Dexie } from 'dexie';
 
 /** Queued documents at which a save triggers a flush into a segment (after its own transaction). */
@@ -30,8 +30,6 @@ export const MAX_MERGED_DOCS = 40_000;
 export const FLUSH_BATCH = 256;
 /** Buckets read and rewritten at a time while merging (bounds the memory a merge needs). */
 const MERGE_CHUNK = 256;
-/** A term with at least this many postings in a segment gets a list row of its own. */
-export const LONG_LIST = 512;
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {

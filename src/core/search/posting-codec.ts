@@ -4,6 +4,9 @@
 import type { SearchBucketRow, SearchListRow } from './schema';
 import { keyOf } from './term-keys';
 
+/** A term with at least this many postings in a segment gets a list row of its own (searchLists). */
+export const LONG_LIST = 512;
+
 /** A bucket's postings of one segment, decoded: keys[i]'s postings are docs/tf[starts[i] .. starts[i + 1]). */
 export interface DecodedBucket {
   bucket: number;

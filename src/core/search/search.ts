@@ -10,7 +10,7 @@ import { expandPrefix, idsOfDocs, postingsOf, readerState, type PostingList, typ
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
-import { LONG_LIST } from './index-writer';
+import { LONG_LIST } from './posting-codec';
 import { buildSnippet, highlighterFor, highlightRanges, type Range } from './snippet';
 
 export interface SearchFilters {
