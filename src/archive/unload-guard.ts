@@ -1,6 +1,6 @@
 // While an export or import runs, closing or reloading the archive page asks first: closing loses the export
-// (the file is only handed to the browser at the end) or stops an import (whose written batches are undone only
-// if the page lives to undo them; each batch is its own transaction, so the archive never holds half an article).
+// (the file is only handed to the browser at the end) or stops an import (its written batches are undone when the
+// archive next opens; each batch is its own transaction, so the archive never holds half an article).
 let running = 0;
 
 function onBeforeUnload(event: BeforeUnloadEvent): void {

@@ -37,6 +37,7 @@ export interface ImportOptions {
 
 /** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
 export const JOURNAL_PREFIX = 'import-journal:';
+const journalOf = (journalId: string) => `${JOURNAL_PREFIX}${journalId}:`;
 
 interface JournalEntry {
   added: string[];
@@ -78,7 +79,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const undo: Written[] = [];
   let done = 0;
   let batchNo = 0;
-  const journal = options.journalId ? `${JOURNAL_PREFIX}${options.journalId}:` : null;
+  const journal = options.journalId ? journalOf(options.journalId) : null;
   try {
     for await (const batch of batches) {
       if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
@@ -165,7 +166,9 @@ export async function undoInterruptedImports(db: ArchiveDb, isLive: (journalId: 
   const byImport = new Map<string, JournalEntry[]>();
   for (const row of rows) {
     const id = row.key.slice(JOURNAL_PREFIX.length).split(':')[0];
-    byImport.set(id, [...(byImport.get(id) ?? []), row.value as JournalEntry]);
+    const entries = byImport.get(id);
+    if (entries) entries.push(row.value as JournalEntry);
+    else byImport.set(id, [row.value as JournalEntry]);
   }
   let undone = 0;
   for (const [id, entries] of byImport) {
@@ -175,7 +178,7 @@ export async function undoInterruptedImports(db: ArchiveDb, isLive: (journalId: 
       ...entries.flatMap((e) => e.added.map((added): Written => ({ kind: 'add', id: added }))),
       ...versions.flatMap((v): Written[] => (v ? [{ kind: 'replace', previous: v.article, versionSeq: v.seq }] : [])),
     ];
-    await rollBack(db, written, `${JOURNAL_PREFIX}${id}:`);
+    await rollBack(db, written, journalOf(id));
     undone += written.length;
   }
   return undone;
