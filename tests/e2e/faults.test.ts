@@ -34,6 +34,24 @@ async function exportAll(archive: Page, dir: string) {
   return JSON.parse(readFileSync(path, 'utf8')) as { count: number; articles: Array<{ id: string; contentHash: string; title: string }> };
 }
 
+/** `n` articles with long bodies (so that importing or exporting them takes a while) as an NDJSON file. */
+async function longArticlesFile(dir: string, o: { n: number; slug: string; title: string; body: string; month: number }): Promise<string> {
+  const articles = await Promise.all(Array.from({ length: o.n }, (_, i) => buildArticle(
+    sampleExtracted({ url: `https://bdt.tuyenquang.gov.vn/tin-tuc/${o.slug}-${i}.html`, title: `${o.title} ${i}`, bodyHtml: o.body, bodyText: `${o.title} ${i}.` }),
+    TUYEN_QUANG_SITE, { now: new Date(Date.UTC(2026, o.month, 1, 0, 0, i)) },
+  )));
+  const file = join(dir, `${o.slug}.ndjson`);
+  writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n'));
+  return file;
+}
+
+/** Picks a file in the archive page's import input and confirms the dialog that asks about duplicates. */
+async function startImport(archive: Page, file: string): Promise<void> {
+  await archive.setInputFiles('[data-testid=import-file]', file);
+  await archive.waitForSelector('[data-testid=import-dialog][open]');
+  await archive.click('[data-testid=import-confirm]');
+}
+
 describe('faults', () => {
   let session: ExtensionSession;
   let dir: string;
@@ -87,17 +105,10 @@ describe('faults', () => {
     // An archive big enough that its export takes a while: 1500 articles with long bodies, imported through the page.
     const N = 1500;
     const body = `<p>${'Nội dung dài về cải cách hành chính ở các xã vùng cao của tỉnh. '.repeat(300)}</p>`;
-    const articles = await Promise.all(Array.from({ length: N }, (_, i) => buildArticle(
-      sampleExtracted({ url: `https://bdt.tuyenquang.gov.vn/tin-tuc/xuat-${i}.html`, title: `Bài lưu trữ số ${i}`, bodyHtml: body, bodyText: `Bài lưu trữ số ${i}.` }),
-      TUYEN_QUANG_SITE, { now: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) },
-    )));
-    const file = join(dir, 'many.ndjson');
-    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n'));
+    const file = await longArticlesFile(dir, { n: N, slug: 'xuat', title: 'Bài lưu trữ số', body, month: 0 });
     let archive = await openArchive(session);
     const already = await resultCount(archive);
-    await archive.setInputFiles('[data-testid=import-file]', file);
-    await archive.waitForSelector('[data-testid=import-dialog][open]');
-    await archive.click('[data-testid=import-confirm]');
+    await startImport(archive, file);
     await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã nhập'), undefined, { timeout: 120_000 });
     expect(await resultCount(archive)).toBe(already + N);
     const before = await exportAll(archive, dir);
@@ -133,17 +144,10 @@ describe('faults', () => {
   it('archive page closed mid-import: the written batches are undone when the archive next opens, and the user is told', async () => {
     const N = 3000;
     const body = `<p>${'Tin về giao thông nông thôn ở các bản vùng cao của tỉnh. '.repeat(200)}</p>`;
-    const articles = await Promise.all(Array.from({ length: N }, (_, i) => buildArticle(
-      sampleExtracted({ url: `https://bdt.tuyenquang.gov.vn/tin-tuc/ngat-${i}.html`, title: `Bài nhập bị ngắt số ${i}`, bodyHtml: body, bodyText: `Bài nhập bị ngắt số ${i}.` }),
-      TUYEN_QUANG_SITE, { now: new Date(Date.UTC(2026, 1, 1, 0, 0, i)) },
-    )));
-    const file = join(dir, 'cut.ndjson');
-    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n'));
+    const file = await longArticlesFile(dir, { n: N, slug: 'ngat', title: 'Bài nhập bị ngắt số', body, month: 1 });
     let archive = await openArchive(session);
     const already = await resultCount(archive);
-    await archive.setInputFiles('[data-testid=import-file]', file);
-    await archive.waitForSelector('[data-testid=import-dialog][open]');
-    await archive.click('[data-testid=import-confirm]');
+    await startImport(archive, file);
     // Once a first batch is written (the progress counts it) and before the last, the page goes without asking.
     await archive.waitForFunction((total) => {
       const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
