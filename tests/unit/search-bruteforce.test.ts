@@ -3,6 +3,7 @@
 import { foldVietnamese } from '../../src/core/text/normalize';
 import { saveArticle, deleteArticle } from '../../src/core/archive/save-article';
 import { setTags, tagMany } from '../../src/core/archive/organize';
+import { SEGMENT_LAYOUT } from '../../src/core/search/index-writer';
 import { indexArticlesInTx, flushSearchIndex, rebuildSearchIndex, searchArchive, searchArchiveIds, SEARCH_TABLES, boundMs, type SearchFilters } from '../../src/core/search';
 import type { Article } from '../../src/core/types';
 import { generateArticle, rng, VOCABULARY, SITES, CATEGORIES, TAGS } from '../../bench/search-corpus';
@@ -128,11 +129,20 @@ async function compare(db: ReturnType<typeof freshDb>, all: Article[], qs: Q[]):
   return nonEmpty;
 }
 
-describe('search results equal a brute-force scan', () => {
+// Small segments store 16 buckets per row, large ones a row per bucket: both layouts, and both mixed in one index
+// (segments of 100 grouped, their merge of 800 not).
+describe.each([
+  { layout: 'small segments grouped (the default at this size)', groupedBelow: SEGMENT_LAYOUT.groupedBelow },
+  { layout: 'grouped and per-bucket segments mixed', groupedBelow: 500 },
+])('search results equal a brute-force scan: $layout', ({ groupedBelow }) => {
   const db = freshDb();
   let all: Article[] = [];
+  const defaultLayout = SEGMENT_LAYOUT.groupedBelow;
+  beforeEach(() => void (SEGMENT_LAYOUT.groupedBelow = groupedBelow));
+  afterEach(() => void (SEGMENT_LAYOUT.groupedBelow = defaultLayout));
 
   beforeAll(async () => {
+    SEGMENT_LAYOUT.groupedBelow = groupedBelow;
     const generated = Array.from({ length: 1500 }, (_, i) => generateArticle(i, { bodyWords: 70 }));
     // Bulk import path, in batches small enough that terms exceed the segment limit and get merged.
     for (let i = 0; i < 1100; i += 100) {
@@ -163,6 +173,7 @@ describe('search results equal a brute-force scan', () => {
     const one = stored.find((_, i) => i % 97 === 5)!;
     await setTags(db, one.id, [...one.tags, 'đề tài B']);
     all = await db.articles.toArray();
+    SEGMENT_LAYOUT.groupedBelow = defaultLayout;
   }, 120_000);
 
   it('for words, prefixes, phrases, exclusions and filters, with and without diacritics (segments + pending)', async () => {
@@ -180,7 +191,9 @@ describe('search results equal a brute-force scan', () => {
     // Merged segments hold common words in lists of their own: both storage forms are compared.
     expect(await db.table('searchLists').count()).toBeGreaterThan(0);
     // Eight segments of 100 imported articles became one.
-    expect((await db.table('searchMeta').get('meta')).segments).toContainEqual([expect.any(Number), 800]);
+    const segments = (await db.table('searchMeta').get('meta')).segments;
+    expect(segments).toContainEqual(800 < groupedBelow ? [expect.any(Number), 800, 1] : [expect.any(Number), 800]);
+    if (800 >= groupedBelow) expect(segments.some((s: number[]) => s[2] === 1)).toBe(true);
     await compare(db, all, makeQueries(all, 40, 11));
   }, 120_000);
 

@@ -1,8 +1,8 @@
 // The stored form of postings gives back exactly what was written (doc numbers in any order, up to 2^32 - 1).
 import fc from 'fast-check';
-import { decodeBucket, decodeListDocs, encodeBucket, type DecodedBucket } from '../../src/core/search/posting-codec';
+import { bucketPart, bucketsOfRow, decodeBucket, decodeListDocs, encodeBucket, encodeGroup, longKeysOf, type DecodedBucket } from '../../src/core/search/posting-codec';
 import type { SearchListRow } from '../../src/core/search/schema';
-import { keyOf, rowKeyOf, bucketOf } from '../../src/core/search/term-keys';
+import { keyOf, rowKeyOf, bucketOf, GROUP, groupRowOf } from '../../src/core/search/term-keys';
 
 const postings = fc.array(fc.tuple(fc.nat({ max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 40 });
 const bucketArb = fc.record({
@@ -48,6 +48,36 @@ describe('posting codec (property)', () => {
       }
       expect(got.size).toBe(b.keys.length);
     }), { numRuns: 500 });
+  });
+
+  it('a grouped row gives each of its buckets back exactly, whichever buckets of the group are empty', () => {
+    const groupArb = fc.record({
+      group: fc.nat({ max: 4096 / GROUP - 1 }),
+      seg: fc.nat({ max: 10_000 }),
+      parts: fc.uniqueArray(fc.tuple(fc.nat({ max: GROUP - 1 }), bucketArb.map((b) => b.terms)), { selector: (p) => p[0], maxLength: GROUP }),
+    });
+    fc.assert(fc.property(groupArb, fc.integer({ min: 1, max: 50 }), ({ group, seg, parts }, longList) => {
+      const built = parts.sort((a, b) => a[0] - b[0]).map(([i, terms]) => build({ bucket: group * GROUP + i, seg, terms }));
+      if (!built.length) return;
+      const lists: SearchListRow[] = [];
+      const row = encodeGroup(built, longList, lists);
+      expect(row.bucket).toBe(groupRowOf(group * GROUP));
+      expect(bucketsOfRow(row)).toEqual(Array.from({ length: GROUP }, (_, i) => group * GROUP + i));
+      const decoded = decodeBucket(row);
+      for (let i = 0; i < GROUP; i++) {
+        const bucket = group * GROUP + i;
+        const want = built.find((b) => b.bucket === bucket);
+        const part = bucketPart(decoded, bucket);
+        const got = new Map<number, number[][]>();
+        for (let k = 0; k < part.keys.length; k++) got.set(part.keys[k], [[...part.docs.subarray(part.starts[k], part.starts[k + 1])], [...part.tf.subarray(part.starts[k], part.starts[k + 1])]]);
+        for (const l of lists.filter((l) => bucketOf(l.key) === bucket)) got.set(rowKeyOf(l.key), [[...decodeListDocs(l)], [...l.tf]]);
+        expect([...longKeysOf(row, bucket)].sort()).toEqual(lists.filter((l) => bucketOf(l.key) === bucket).map((l) => rowKeyOf(l.key)).sort());
+        expect(got.size).toBe(want?.keys.length ?? 0);
+        for (let k = 0; k < (want?.keys.length ?? 0); k++) {
+          expect(got.get(want!.keys[k])).toEqual([[...want!.docs.subarray(want!.starts[k], want!.starts[k + 1])], [...want!.tf.subarray(want!.starts[k], want!.starts[k + 1])]]);
+        }
+      }
+    }), { numRuns: 300 });
   });
 
   it('stores dense lists in about a byte a posting', () => {

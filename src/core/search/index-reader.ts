@@ -3,8 +3,8 @@
 // Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
 import type { Dexie } from 'dexie';
 import { emptyMeta, searchTables, STATS_BLOCK, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
-import { bucketOf, rowKeyOf, vocabHead } from './term-keys';
-import { decodeBucket, decodeListDocs, type DecodedBucket } from './posting-codec';
+import { bucketOf, groupRowOf, rowKeyOf, vocabHead } from './term-keys';
+import { bucketPart, decodeBucket, decodeListDocs, type DecodedBucket } from './posting-codec';
 
 export interface ReaderState {
   meta: SearchMetaRow;
@@ -175,7 +175,7 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   const c = state as Cache;
   const bucket = bucketOf(key);
   const [rows, longLists] = await Promise.all([
-    cached(c, c.buckets, bucket, async () => (await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()).map(decodeBucket)),
+    cached(c, c.buckets, bucket, () => bucketRowsOf(t, state, bucket)),
     maybeLong ? cached(c, c.lists, key, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
   ]);
   const lists: PostingList[] = [...longLists];
@@ -186,6 +186,14 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   }
   if (pendingList) lists.push(pendingList);
   return lists;
+}
+
+/** The bucket's rows of every segment: its own rows, and its part of the grouped rows of small segments. */
+async function bucketRowsOf(t: SearchTables, state: ReaderState, bucket: number): Promise<DecodedBucket[]> {
+  const range = (b: number) => t.buckets.where('[bucket+seg]').between([b, -Infinity], [b, Infinity]).toArray();
+  const grouped = state.meta.segments.some((s) => s[2]);
+  const [own, groups] = await Promise.all([range(bucket), grouped ? range(groupRowOf(bucket)) : []]);
+  return [...own.map(decodeBucket), ...groups.map((row) => bucketPart(decodeBucket(row), bucket))];
 }
 
 /** Folded syllables starting with `prefix`, most frequent first, at most `max`, with their document counts. */

@@ -1,7 +1,7 @@
 // Index upkeep. Every function named *InTx must run inside a Dexie read-write transaction whose scope
 // includes `articles` (when it reads articles) and all SEARCH_TABLES, so the archive and its index change together.
 import type { Article } from '../types';
-import { articleTerms, dateMs } from './doc-terms';
+import { articleTerms, dateMs, type DocTerms } from './doc-terms';
 import {
   emptyMeta,
   emptyStats,
@@ -14,10 +14,11 @@ import {
   type SearchQueueRow,
   type SearchStatsRow,
   type SearchTables,
+  type SegmentEntry,
   type TableSource,
 } from './schema';
-import { BUCKETS, bucketOf, keyOf, rowKeyOf, vocabHead } from './term-keys';
-import { decodeBucket, decodeListDocs, encodeBucket, LONG_LIST, type DecodedBucket } from './posting-codec';
+import { BUCKETS, bucketOf, GROUP, groupRowOf, keyOf, rowKeyOf, vocabHead } from './term-keys';
+import { bucketPart, bucketsOfRow, decodeBucket, decodeListDocs, encodeBucket, encodeGroup, LONG_LIST, longKeysOf, type DecodedBucket } from './posting-codec';
 import type { Dexie } from 'dexie';
 
 /** Queued documents at which a save triggers a flush into a segment (after its own transaction). */
@@ -28,8 +29,13 @@ export const MERGE_FANIN = 8;
 export const MAX_MERGED_DOCS = 40_000;
 /** Queued documents moved per flush transaction: a save waiting behind a flush waits for one batch at most. */
 export const FLUSH_BATCH = 256;
-/** Buckets read and rewritten at a time while merging (bounds the memory a merge needs). */
+/** Buckets read and rewritten at a time while merging (bounds the memory a merge needs); a multiple of GROUP. */
 const MERGE_CHUNK = 256;
+/**
+ * Segments of fewer documents than this store GROUP buckets per row (see term-keys.ts). Queries then read two rows
+ * per term and segment kind instead of one, so large segments keep a row per bucket. Tests lower it.
+ */
+export const SEGMENT_LAYOUT = { groupedBelow: 4096 };
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {
@@ -100,18 +106,19 @@ interface NewDoc {
  * `fresh`: the caller knows none of these ids is indexed (it checked the articles table in this transaction).
  * `sorted`: the documents will be queued (readers binary-search their keys); segments sort per bucket instead.
  */
-async function addDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, articles: Article[], opts: { fresh?: boolean; sorted: boolean }): Promise<NewDoc[]> {
+async function addDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, articles: Article[], opts: { fresh?: boolean; sorted: boolean; terms?: DocTerms[] }): Promise<NewDoc[]> {
   const last = new Map<string, number>();
   articles.forEach((a, i) => last.set(a.id, i));
-  const unique = articles.filter((a, i) => last.get(a.id) === i);
-  if (!opts.fresh) await removeDocs(t, meta, stats, unique.map((a) => a.id));
+  const unique = articles.map((a, i) => i).filter((i) => last.get(articles[i].id) === i);
+  if (!opts.fresh) await removeDocs(t, meta, stats, unique.map((i) => articles[i].id));
   const first = meta.nextDocNo;
   meta.nextDocNo += unique.length;
   await stats.load(unique.map((_, i) => first + i));
-  await t.docs.bulkAdd(unique.map((a, i) => ({ docNo: first + i, id: a.id })));
-  return unique.map((article, i) => {
+  await t.docs.bulkAdd(unique.map((a, i) => ({ docNo: first + i, id: articles[a].id })));
+  return unique.map((a, i) => {
     const docNo = first + i;
-    const dt = articleTerms(article, { sorted: opts.sorted });
+    const article = articles[a];
+    const dt = opts.terms?.[a] ?? articleTerms(article, { sorted: opts.sorted });
     const s = stats.row(docNo);
     const j = docNo % STATS_BLOCK;
     const captured = dateMs(article.capturedAt);
@@ -160,52 +167,70 @@ export async function unindexArticleInTx(src: TableSource, id: string): Promise<
   return (await unindexArticlesInTx(src, [id])) > 0;
 }
 
+export interface BulkIndexOptions {
+  /** See addDocs. */
+  fresh?: boolean;
+  /** The articles' terms, computed beforehand (outside the transaction, or in a worker), in the same order. */
+  terms?: DocTerms[];
+  /**
+   * false: leave merging to compactSearchIndex. An import writes one segment per batch and merges once it is done,
+   * in transactions of their own, so its batches stay short; searches read the extra segments meanwhile.
+   */
+  merge?: boolean;
+}
+
 /**
  * Indexes many articles straight into one segment (no queue rows): for imports, undo and the schema upgrade.
- * Call with batches of a few hundred to a few thousand articles. `fresh`: see addDocs.
+ * Call with batches of a few hundred to a few thousand articles.
  */
-export async function indexArticlesInTx(src: TableSource, articles: Article[], options: { fresh?: boolean } = {}): Promise<void> {
+export async function indexArticlesInTx(src: TableSource, articles: Article[], options: BulkIndexOptions = {}): Promise<void> {
   if (!articles.length) return;
   const t = searchTables(src);
   const meta = await loadMeta(t);
   const stats = new StatsEditor(t);
-  const docs = await addDocs(t, meta, stats, articles, { fresh: options.fresh, sorted: false });
+  const docs = await addDocs(t, meta, stats, articles, { fresh: options.fresh, sorted: false, terms: options.terms });
   meta.gen++;
   await stats.save(meta.gen);
-  await writeSegment(t, meta, docs);
+  await writeSegment(t, meta, docs, options.merge ?? true);
   await t.meta.put(meta);
 }
 
-/** Writes `docs` as a new segment (one row per non-empty bucket), updates the vocabulary, then merges if due. */
-async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]): Promise<void> {
-  if (!docs.length) return;
-  const seg = ++meta.flushSeq;
-  await putBuckets(t, bucketRows(docs, seg));
-  meta.segments.push([seg, docs.length]);
-  await addToVocabulary(t, docs);
-  await mergeIfDue(t, meta);
+function segmentEntry(seg: number, docs: number): SegmentEntry {
+  return docs < SEGMENT_LAYOUT.groupedBelow ? [seg, docs, 1] : [seg, docs];
 }
 
-async function putBuckets(t: SearchTables, decoded: DecodedBucket[]): Promise<void> {
+/** Writes `docs` as a new segment (its bucket rows), updates the vocabulary, then merges if due. */
+async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[], merge = true): Promise<void> {
+  if (!docs.length) return;
+  const entry = segmentEntry(++meta.flushSeq, docs.length);
+  await putBuckets(t, bucketRows(docs, entry[0]), !!entry[2]);
+  meta.segments.push(entry);
+  await addToVocabulary(t, docs);
+  if (merge) await mergeIfDue(t, meta);
+}
+
+/** Stores decoded buckets (sorted by bucket): a row each, or a row per GROUP buckets. */
+async function putBuckets(t: SearchTables, decoded: DecodedBucket[], grouped: boolean): Promise<void> {
   const lists: SearchListRow[] = [];
-  const rows = decoded.map((d) => encodeBucket(d, LONG_LIST, lists));
+  const rows = grouped
+    ? [...groupBy(decoded, (d) => Math.floor(d.bucket / GROUP)).values()].map((parts) => encodeGroup(parts, LONG_LIST, lists))
+    : decoded.map((d) => encodeBucket(d, LONG_LIST, lists));
   await t.buckets.bulkPut(rows);
   if (lists.length) await t.lists.bulkPut(lists);
 }
 
-/** A stored bucket row decoded, with its long lists put back inline. */
-function joinLong(row: SearchBucketRow, listOf: (rowKey: number) => SearchListRow | undefined): DecodedBucket {
-  const d = decodeBucket(row);
-  if (!row.long?.length) return d;
+/** One bucket of a stored row, decoded, with its long lists put back inline. */
+function joinLong(d: DecodedBucket, long: Uint32Array, listOf: (rowKey: number) => SearchListRow | undefined): DecodedBucket {
+  if (!long.length) return d;
   const entries: Array<{ key: number; docs: Uint32Array; tf: Uint8Array }> = [];
   for (let i = 0; i < d.keys.length; i++) entries.push({ key: d.keys[i], docs: d.docs.subarray(d.starts[i], d.starts[i + 1]), tf: d.tf.subarray(d.starts[i], d.starts[i + 1]) });
-  for (const key of row.long) {
+  for (const key of long) {
     const list = listOf(key);
     if (list) entries.push({ key, docs: decodeListDocs(list), tf: list.tf });
   }
   entries.sort((a, b) => a.key - b.key);
   const size = entries.reduce((sum, e) => sum + e.docs.length, 0);
-  const out: DecodedBucket = { bucket: row.bucket, seg: row.seg, keys: new Uint32Array(entries.length), starts: new Uint32Array(entries.length + 1), docs: new Uint32Array(size), tf: new Uint8Array(size) };
+  const out: DecodedBucket = { bucket: d.bucket, seg: d.seg, keys: new Uint32Array(entries.length), starts: new Uint32Array(entries.length + 1), docs: new Uint32Array(size), tf: new Uint8Array(size) };
   let n = 0;
   entries.forEach((e, i) => {
     out.keys[i] = e.key;
@@ -321,7 +346,7 @@ function tierOf(docs: number): number {
 }
 
 /** MERGE_FANIN segments of the lowest full tier, unless their merge would pass MAX_MERGED_DOCS. */
-export function mergeCandidates(segments: Array<[number, number]>): Array<[number, number]> | null {
+export function mergeCandidates(segments: SegmentEntry[]): SegmentEntry[] | null {
   const byTier = groupBy(segments, ([, docs]) => tierOf(docs));
   for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
     const arr = byTier.get(tier)!;
@@ -342,39 +367,43 @@ async function mergeIfDue(t: SearchTables, meta: SearchMetaRow): Promise<void> {
  * Merges segments into one new segment, bucket range by bucket range (memory stays bounded), dropping postings
  * of dead documents. Readers see either the old rows or the merged row of a bucket, never both: same postings.
  */
-async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: Array<[number, number]>): Promise<void> {
+async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: SegmentEntry[]): Promise<void> {
   const alive = await loadAlive(t);
-  const target = ++meta.flushSeq;
-  const segs = pick.map(([s]) => s);
+  const target = segmentEntry(++meta.flushSeq, pick.reduce((n, [, docs]) => n + docs, 0));
   for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
     const keys: Array<[number, number]> = [];
-    for (let b = b0; b < Math.min(BUCKETS, b0 + MERGE_CHUNK); b++) for (const s of segs) keys.push([b, s]);
+    for (const [seg, , grouped] of pick) {
+      if (grouped) for (let b = b0; b < b0 + MERGE_CHUNK; b += GROUP) keys.push([groupRowOf(b), seg]);
+      else for (let b = b0; b < b0 + MERGE_CHUNK; b++) keys.push([b, seg]);
+    }
     const got = (await t.buckets.bulkGet(keys)).filter((r): r is SearchBucketRow => !!r);
     const listKeys: Array<[number, number]> = [];
-    for (const row of got) for (const rowKey of row.long ?? []) listKeys.push([keyOf(row.bucket, rowKey), row.seg]);
+    for (const row of got) for (const b of bucketsOfRow(row)) for (const rowKey of longKeysOf(row, b)) listKeys.push([keyOf(b, rowKey), row.seg]);
     const lists = new Map<string, SearchListRow>();
     for (const list of await t.lists.bulkGet(listKeys)) if (list) lists.set(`${list.key}/${list.seg}`, list);
-    const byBucket = groupBy(
-      got.map((row) => joinLong(row, (rowKey) => lists.get(`${keyOf(row.bucket, rowKey)}/${row.seg}`))),
-      (d) => d.bucket,
-    );
+    const parts = got.flatMap((row) => {
+      const d = decodeBucket(row);
+      return bucketsOfRow(row).map((b) => joinLong(bucketPart(d, b), longKeysOf(row, b), (rowKey) => lists.get(`${keyOf(b, rowKey)}/${row.seg}`)));
+    });
     const merged: DecodedBucket[] = [];
-    for (const [bucket, rows] of byBucket) {
-      const row = mergeBucketRows(bucket, target, rows, alive);
+    for (const [bucket, rows] of groupBy(parts, (d) => d.bucket)) {
+      const row = mergeBucketRows(bucket, target[0], rows, alive);
       if (row) merged.push(row);
     }
+    merged.sort((a, b) => a.bucket - b.bucket);
     await t.buckets.bulkDelete(got.map((r) => [r.bucket, r.seg] as [number, number]));
     await t.lists.bulkDelete(listKeys);
-    await putBuckets(t, merged);
+    await putBuckets(t, merged, !!target[2]);
   }
-  const picked = new Set(segs);
+  const picked = new Set(pick.map(([s]) => s));
   meta.segments = meta.segments.filter(([s]) => !picked.has(s));
-  meta.segments.push([target, pick.reduce((n, [, docs]) => n + docs, 0)]);
+  meta.segments.push(target);
 }
 
 /** k-way merge of one bucket's rows by key; postings of dead documents are dropped. */
 function mergeBucketRows(bucket: number, seg: number, rows: DecodedBucket[], alive: Uint8Array): DecodedBucket | null {
-  const size = rows.reduce((n, r) => n + r.docs.length, 0);
+  // Rows may be parts of grouped rows, sharing their docs: count by starts.
+  const size = rows.reduce((n, r) => n + r.starts[r.keys.length] - r.starts[0], 0);
   const docs = new Uint32Array(size);
   const tf = new Uint8Array(size);
   const keys: number[] = [];
@@ -412,6 +441,28 @@ async function loadAlive(t: SearchTables): Promise<Uint8Array> {
   const alive = new Uint8Array(max * STATS_BLOCK);
   for (const r of rows) alive.set(r.alive, r.block * STATS_BLOCK);
   return alive;
+}
+
+/**
+ * Merges the segments that are due, one merge per transaction (a save waits for one merge at most). Safe to call
+ * any time; returns the number of merges done.
+ */
+export async function compactSearchIndex(db: Dexie): Promise<number> {
+  let merges = 0;
+  for (;;) {
+    const merged = await db.transaction('rw', [...SEARCH_TABLES], async () => {
+      const t = searchTables(db);
+      const meta = await loadMeta(t);
+      const pick = mergeCandidates(meta.segments);
+      if (!pick) return false;
+      await mergeSegments(t, meta, pick);
+      meta.gen++;
+      await t.meta.put(meta);
+      return true;
+    });
+    if (!merged) return merges;
+    merges++;
+  }
 }
 
 /** Moves up to `maxDocs` queued documents into a segment, in one transaction. Returns how many moved. */

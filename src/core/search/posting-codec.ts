@@ -2,7 +2,7 @@
 // posting to about 1), per-key counts as varints, row keys as a Uint32Array. Reading IndexedDB is what a query
 // waits for, so fewer bytes is faster even with the decoding.
 import type { SearchBucketRow, SearchListRow } from './schema';
-import { keyOf } from './term-keys';
+import { BUCKETS, GROUP, groupRowOf, keyOf } from './term-keys';
 
 /** A term with at least this many postings in a segment gets a list row of its own (searchLists). */
 export const LONG_LIST = 512;
@@ -16,6 +16,8 @@ export interface DecodedBucket {
   starts: Uint32Array;
   docs: Uint32Array;
   tf: Uint8Array;
+  /** Decoded grouped rows: keys of the group's i-th bucket are keys[sub[i] .. sub[i + 1]). */
+  sub?: Uint32Array;
 }
 
 class ByteWriter {
@@ -87,25 +89,54 @@ class ByteReader {
 
 /** Splits a decoded bucket into its stored row and the lists of keys with at least `longList` postings. */
 export function encodeBucket(b: DecodedBucket, longList: number, lists: SearchListRow[]): SearchBucketRow {
+  return encodeRow(b.bucket, b.seg, [b], longList, lists, false);
+}
+
+/** One stored row for buckets of one group (grouped segments), sorted by bucket; empty buckets may be left out. */
+export function encodeGroup(parts: DecodedBucket[], longList: number, lists: SearchListRow[]): SearchBucketRow {
+  return encodeRow(groupRowOf(parts[0].bucket), parts[0].seg, parts, longList, lists, true);
+}
+
+function encodeRow(bucket: number, seg: number, parts: DecodedBucket[], longList: number, lists: SearchListRow[], grouped: boolean): SearchBucketRow {
   const keys: number[] = [];
   const long: number[] = [];
   const counts = new ByteWriter();
   const docs = new ByteWriter();
   const tf: number[] = [];
-  for (let i = 0; i < b.keys.length; i++) {
-    const from = b.starts[i];
-    const to = b.starts[i + 1];
-    if (to - from >= longList) {
-      long.push(b.keys[i]);
-      lists.push(encodeList(keyOf(b.bucket, b.keys[i]), b.seg, b.docs.subarray(from, to), b.tf.subarray(from, to)));
-      continue;
+  const sub = grouped ? new Uint32Array(GROUP + 1) : null;
+  const longSub = grouped ? new Uint32Array(GROUP + 1) : null;
+  let next = 0;
+  for (const b of parts) {
+    // Buckets of the group before this one (possibly empty ones) end where this one starts.
+    const at = b.bucket % GROUP;
+    for (; sub && longSub && next <= at; next++) {
+      sub[next] = keys.length;
+      longSub[next] = long.length;
     }
-    keys.push(b.keys[i]);
-    counts.varint(to - from);
-    docs.docs(b.docs, from, to);
-    for (let j = from; j < to; j++) tf.push(b.tf[j]);
+    for (let i = 0; i < b.keys.length; i++) {
+      const from = b.starts[i];
+      const to = b.starts[i + 1];
+      if (to - from >= longList) {
+        long.push(b.keys[i]);
+        lists.push(encodeList(keyOf(b.bucket, b.keys[i]), b.seg, b.docs.subarray(from, to), b.tf.subarray(from, to)));
+        continue;
+      }
+      keys.push(b.keys[i]);
+      counts.varint(to - from);
+      docs.docs(b.docs, from, to);
+      for (let j = from; j < to; j++) tf.push(b.tf[j]);
+    }
   }
-  return { bucket: b.bucket, seg: b.seg, keys: Uint32Array.from(keys), counts: counts.take(), docs: docs.take(), tf: Uint8Array.from(tf), long: Uint32Array.from(long) };
+  for (; sub && longSub && next <= GROUP; next++) {
+    sub[next] = keys.length;
+    longSub[next] = long.length;
+  }
+  const row: SearchBucketRow = { bucket, seg, keys: Uint32Array.from(keys), counts: counts.take(), docs: docs.take(), tf: Uint8Array.from(tf), long: Uint32Array.from(long) };
+  if (sub && longSub) {
+    row.sub = sub;
+    row.longSub = longSub;
+  }
+  return row;
 }
 
 export function decodeBucket(row: SearchBucketRow): DecodedBucket {
@@ -116,7 +147,33 @@ export function decodeBucket(row: SearchBucketRow): DecodedBucket {
   const docs = new Uint32Array(n);
   const reader = new ByteReader(row.docs);
   for (let i = 0; i < row.keys.length; i++) reader.docs(docs, starts[i], starts[i + 1]);
-  return { bucket: row.bucket, seg: row.seg, keys: row.keys, starts, docs, tf: row.tf };
+  const decoded: DecodedBucket = { bucket: row.bucket, seg: row.seg, keys: row.keys, starts, docs, tf: row.tf };
+  if (row.sub) decoded.sub = row.sub;
+  return decoded;
+}
+
+/** Bucket `bucket`'s part of a decoded row: the row itself unless it is grouped. Shares the row's arrays. */
+export function bucketPart(row: DecodedBucket, bucket: number): DecodedBucket {
+  if (!row.sub) return row;
+  const i = bucket % GROUP;
+  const from = row.sub[i];
+  const to = row.sub[i + 1];
+  // starts index into docs/tf, so the part's starts are a window of the row's.
+  return { bucket, seg: row.seg, keys: row.keys.subarray(from, to), starts: row.starts.subarray(from, to + 1), docs: row.docs, tf: row.tf };
+}
+
+/** Row keys of `bucket` that have lists of their own, from a stored row (grouped or not). */
+export function longKeysOf(row: SearchBucketRow, bucket: number): Uint32Array {
+  if (!row.longSub) return row.long;
+  const i = bucket % GROUP;
+  return row.long.subarray(row.longSub[i], row.longSub[i + 1]);
+}
+
+/** The buckets a stored row covers. */
+export function bucketsOfRow(row: SearchBucketRow): number[] {
+  if (!row.sub) return [row.bucket];
+  const first = (row.bucket - BUCKETS) * GROUP;
+  return Array.from({ length: GROUP }, (_, i) => first + i);
 }
 
 export function encodeList(key: number, seg: number, docs: ArrayLike<number>, tf: Uint8Array): SearchListRow {

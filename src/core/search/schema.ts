@@ -22,9 +22,11 @@ export interface SearchMetaRow {
   sumLength: number;
   pendingCount: number;
   flushSeq: number;
-  /** Stored segments: [seg, documents written to it]. */
-  segments: Array<[number, number]>;
+  /** Stored segments: [seg, documents written to it, 1 when its rows hold GROUP buckets each (absent: 0)]. */
+  segments: SegmentEntry[];
 }
+
+export type SegmentEntry = [seg: number, docs: number, grouped?: number];
 
 export interface SearchDocRow {
   docNo: number;
@@ -56,7 +58,10 @@ export interface SearchQueueRow {
   words: string[];
 }
 
-/** One segment's postings of every term in one hash bucket (encoding: posting-codec.ts). */
+/**
+ * One segment's postings of every term in one hash bucket (encoding: posting-codec.ts), or in a small segment,
+ * of GROUP consecutive buckets (bucket = groupRowOf(first bucket); `sub` and `longSub` split keys and long by bucket).
+ */
 export interface SearchBucketRow {
   bucket: number;
   seg: number;
@@ -70,6 +75,10 @@ export interface SearchBucketRow {
   tf: Uint8Array;
   /** Row keys of this bucket whose postings in this segment are a searchLists row of their own. */
   long: Uint32Array;
+  /** Grouped rows: keys of the group's i-th bucket are keys[sub[i] .. sub[i + 1]). */
+  sub?: Uint32Array;
+  /** Grouped rows: likewise for long. */
+  longSub?: Uint32Array;
 }
 
 /** One segment's postings of one common term. */

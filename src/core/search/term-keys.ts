@@ -91,6 +91,16 @@ export function keyOf(bucket: number, rowKey: number): number {
   return rowKey * BUCKETS + bucket;
 }
 
+/**
+ * A small segment stores GROUP consecutive buckets per row (a flush of 256 documents would otherwise write 4,096 tiny
+ * rows, and writing a row costs IndexedDB far more than its bytes). Grouped rows are keyed past the bucket numbers.
+ */
+export const GROUP = 16;
+
+export function groupRowOf(bucket: number): number {
+  return BUCKETS + Math.floor(bucket / GROUP);
+}
+
 /** Vocabulary rows (for prefix completion) are grouped by the first two letters of the folded syllable. */
 export function vocabHead(folded: string): string {
   return folded.slice(0, 2);
