@@ -4,7 +4,7 @@ import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { applyImport } from '../src/core/archive/import-apply';
 import { exportParts, type ExportFormat } from '../src/core/archive/export-stream';
 import { saveArticle } from '../src/core/archive/save-article';
-import { flushSearchIndex } from '../src/core/search/index-writer';
+import { compactSearchIndex, flushSearchIndex } from '../src/core/search/index-writer';
 import { searchArchive, type SearchFilters } from '../src/core/search';
 import { chainSource, generateArticle, type WordSource } from './search-corpus';
 import { sanitizeImportedHtml } from '../src/archive/imported-html';
@@ -106,7 +106,11 @@ const api = {
     const report = await applyImport(db!, importRowsOf(blob, source), {
       total: source.streamed ? source.rows : source.rows.length, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: () => { peak = Math.max(peak, heapMB()); },
     });
-    return { ms: performance.now() - t0, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
+    const ms = performance.now() - t0;
+    // As the archive page does after an import: the batch segments are merged in the background afterwards.
+    const t1 = performance.now();
+    const merges = await compactSearchIndex(db!);
+    return { ms, compactMs: performance.now() - t1, merges, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
   },
   async search(query: string, filters?: SearchFilters) {
     const t0 = performance.now();

@@ -4,7 +4,7 @@ import { applyI18n, t } from '../shared/i18n';
 import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
-import { initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
+import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
 import { allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   await route();
   void showStorage();
   void showReminderIfDue();
+  compactIndexInBackground();
 }
 
 main().then(() => { document.body.dataset.ready = 'true'; }, notifyError);

@@ -5,6 +5,7 @@ import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
+import { compactSearchIndex } from '../core/search';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { guardUnload } from './unload-guard';
@@ -47,6 +48,14 @@ export async function undoInterruptedImportsOnOpen(): Promise<number> {
   return undone;
 }
 
+/**
+ * Merges the index segments an import left (one per batch) while the page stays open; searches work meanwhile.
+ * A failure or a closed page loses nothing: the next flush of saved articles, or the next page, merges what is due.
+ */
+export function compactIndexInBackground(): void {
+  void compactSearchIndex(db).catch(() => undefined);
+}
+
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
   let source: ImportSource;
   try {
@@ -76,6 +85,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
         $('export-progress-text').textContent = t('importProgress', String(done), String(total));
       },
     }));
+    compactIndexInBackground();
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
     await noteArticlesSaved(db, report.added).catch(() => undefined);
     notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)), {

@@ -4,7 +4,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
 import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
 import { setTags } from '../../src/core/archive/organize';
-import { flushSearchIndex, indexArticlesInTx, searchArchive, searchArchiveIds, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
+import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, searchArchive, searchArchiveIds, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
@@ -137,6 +137,29 @@ describe('index upkeep in the article transaction', () => {
     expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
     expect(after.total).toBeGreaterThan(0);
     expect((await searchArchive(db, '')).total).toBe(n);
+  }, 60_000);
+
+  it('an import leaves a segment per batch, and compacting merges them without changing any result', async () => {
+    const db = freshDb();
+    const articles = Array.from({ length: 1000 }, (_, i) => generateArticle(i, { bodyWords: 30, seed: 8 }));
+    for (let i = 0; i < articles.length; i += 50) {
+      const batch = articles.slice(i, i + 50);
+      await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+        await db.articles.bulkAdd(batch);
+        await indexArticlesInTx(db, batch, { fresh: true, merge: false });
+      });
+    }
+    expect((await db.searchMeta.get('meta'))!.segments).toHaveLength(20);
+    const queries = ['nông thôn', 'đường', 'huyen', 'xã', '"ủy ban"', ''];
+    const before = await Promise.all(queries.map((q) => searchArchiveIds(db, q)));
+    expect(before[0].total).toBeGreaterThan(0);
+    // 16 segments of the same tier become 2: merges in transactions of their own, until none is due.
+    expect(await compactSearchIndex(db)).toBe(2);
+    expect((await db.searchMeta.get('meta'))!.segments.map(([, docs]) => docs).sort((a, b) => a - b)).toEqual([50, 50, 50, 50, 400, 400]);
+    expect(await compactSearchIndex(db)).toBe(0);
+    const after = await Promise.all(queries.map((q) => searchArchiveIds(db, q)));
+    expect(after).toEqual(before);
+    expect(after[5].total).toBe(1000);
   }, 60_000);
 
   it('gives consistent results while an import is running (before or after it, never half of it)', async () => {

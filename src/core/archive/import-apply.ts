@@ -6,6 +6,7 @@ import type { ArchiveDb } from './db';
 import { ImportFileError, type ImportRow } from './import-parse';
 import { SEARCH_TABLES } from '../search/schema';
 import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
+import { articleTerms, type DocTerms } from '../search/doc-terms';
 import { toArchiveError } from './errors';
 import { toVietnamIso } from './build-article';
 
@@ -44,9 +45,12 @@ interface JournalEntry {
   replaced: Array<{ articleId: string; versionSeq: number }>;
 }
 
+/** An accepted row, sanitized, with its index terms. */
+interface Prepared { row: number; article: Article; terms: DocTerms }
+
 type Planned =
-  | { kind: 'add'; article: Article }
-  | { kind: 'replace'; article: Article; previous: Article; versionSeq?: number };
+  | { kind: 'add'; article: Article; terms: DocTerms }
+  | { kind: 'replace'; article: Article; terms: DocTerms; previous: Article; versionSeq?: number };
 
 /** What undo needs of a written batch: added ids only (an import may add 100,000 articles), replaced articles whole. */
 type Written = { kind: 'add'; id: string } | { kind: 'replace'; previous: Article; versionSeq?: number };
@@ -80,75 +84,91 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   let done = 0;
   let batchNo = 0;
   const journal = options.journalId ? journalOf(options.journalId) : null;
+  /** Sanitizes and counts terms outside the transaction, so that it overlaps the previous batch's commit. */
+  const prepare = (batch: ImportRow[]): Prepared[] => {
+    const accepted: Prepared[] = [];
+    for (const row of batch) {
+      if (!row.ok) {
+        report.rejected++;
+        report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
+        continue;
+      }
+      const article = options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article;
+      accepted.push({ row: row.row, article, terms: articleTerms(article, { sorted: false }) });
+    }
+    return accepted;
+  };
+  const write = async (accepted: Prepared[], batchNo: number, rows: number): Promise<void> => {
+    const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
+      const plan: Planned[] = [];
+      const inBatch = new Set<string>();
+      const existingFor = await existingLookup(db, accepted.map((r) => r.article));
+      for (const { row: rowNo, article: incoming, terms } of accepted) {
+        if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
+          report.skipped++;
+          report.problems.push({ row: rowNo, kind: 'skipped', reason: 'the same article appears earlier in the file' });
+          continue;
+        }
+        inBatch.add(incoming.canonicalUrl);
+        const existing = existingFor(incoming);
+        if (!existing) {
+          plan.push({ kind: 'add', article: incoming, terms });
+        } else if (existing.contentHash === incoming.contentHash && existing.id === incoming.id) {
+          report.skipped++;
+          report.problems.push({ row: rowNo, kind: 'skipped', reason: 'already in the archive, unchanged' });
+        } else if (policy === 'skip') {
+          report.skipped++;
+          report.problems.push({ row: rowNo, kind: 'skipped', reason: `already in the archive (${existing.title})` });
+        } else if (policy === 'overwrite') {
+          plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, previous: existing });
+        } else {
+          // Keep both: the imported copy gets an id of its own when its id is taken.
+          plan.push({ kind: 'add', article: existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming, terms });
+        }
+      }
+      // Overwritten content stays as an earlier version of the article.
+      const replacedAt = toVietnamIso(new Date());
+      const replaced = plan.filter((p): p is Extract<Planned, { kind: 'replace' }> => p.kind === 'replace');
+      if (replaced.length) {
+        const seqs = await db.versions.bulkAdd(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })), { allKeys: true });
+        replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
+      }
+      await db.articles.bulkPut(plan.map((p) => p.article));
+      // Added ids were looked up above in this transaction and are not archived, hence not indexed.
+      const added = plan.filter((p) => p.kind === 'add');
+      await indexArticlesInTx(db, added.map((p) => p.article), { fresh: true, terms: added.map((p) => p.terms), merge: false });
+      await indexArticlesInTx(db, replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
+      if (journal && plan.length) {
+        const entry: JournalEntry = {
+          added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
+          replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
+        };
+        await db.settings.put({ key: `${journal}${batchNo}`, value: entry });
+      }
+      return plan;
+    });
+    for (const p of planned) {
+      if (p.kind === 'add') report.added++;
+      else report.updated++;
+    }
+    for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
+    done += rows;
+    options.onProgress?.(done, total);
+  };
+  let writing: Promise<void> | null = null;
   try {
     for await (const batch of batches) {
       if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
-      batchNo++;
-      const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
-        const plan: Planned[] = [];
-        const inBatch = new Set<string>();
-        const accepted: Array<{ row: number; article: Article }> = [];
-        for (const row of batch) {
-          if (!row.ok) {
-            report.rejected++;
-            report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
-            continue;
-          }
-          accepted.push({ row: row.row, article: options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article });
-        }
-        const existingFor = await existingLookup(db, accepted.map((r) => r.article));
-        for (const { row: rowNo, article: incoming } of accepted) {
-          if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
-            report.skipped++;
-            report.problems.push({ row: rowNo, kind: 'skipped', reason: 'the same article appears earlier in the file' });
-            continue;
-          }
-          inBatch.add(incoming.canonicalUrl);
-          const existing = existingFor(incoming);
-          if (!existing) {
-            plan.push({ kind: 'add', article: incoming });
-          } else if (existing.contentHash === incoming.contentHash && existing.id === incoming.id) {
-            report.skipped++;
-            report.problems.push({ row: rowNo, kind: 'skipped', reason: 'already in the archive, unchanged' });
-          } else if (policy === 'skip') {
-            report.skipped++;
-            report.problems.push({ row: rowNo, kind: 'skipped', reason: `already in the archive (${existing.title})` });
-          } else if (policy === 'overwrite') {
-            plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, previous: existing });
-          } else {
-            // Keep both: the imported copy gets an id of its own when its id is taken.
-            plan.push({ kind: 'add', article: existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming });
-          }
-        }
-        // Overwritten content stays as an earlier version of the article.
-        const replacedAt = toVietnamIso(new Date());
-        const replaced = plan.filter((p): p is Extract<Planned, { kind: 'replace' }> => p.kind === 'replace');
-        if (replaced.length) {
-          const seqs = await db.versions.bulkAdd(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })), { allKeys: true });
-          replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
-        }
-        await db.articles.bulkPut(plan.map((p) => p.article));
-        // Added ids were looked up above in this transaction and are not archived, hence not indexed.
-        await indexArticlesInTx(db, plan.filter((p) => p.kind === 'add').map((p) => p.article), { fresh: true });
-        await indexArticlesInTx(db, replaced.map((p) => p.article));
-        if (journal && plan.length) {
-          const entry: JournalEntry = {
-            added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
-            replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
-          };
-          await db.settings.put({ key: `${journal}${batchNo}`, value: entry });
-        }
-        return plan;
-      });
-      for (const p of planned) {
-        if (p.kind === 'add') report.added++;
-        else report.updated++;
-      }
-      for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
-      done += batch.length;
-      options.onProgress?.(done, total);
+      const accepted = prepare(batch);
+      if (writing) await writing;
+      writing = write(accepted, ++batchNo, batch.length);
+      // Awaited before the next batch or below; this only keeps a failure from being reported as unhandled meanwhile.
+      writing.catch(() => undefined);
     }
+    if (writing) await writing;
   } catch (error) {
+    // A batch still being written (cancelled meanwhile) finishes first, so that the undo covers it.
+    await writing?.catch(() => undefined);
     await rollBack(db, undo, journal);
     if ((error instanceof DOMException && error.name === 'AbortError') || error instanceof ImportFileError) throw error;
     throw toArchiveError(error);

@@ -8,6 +8,7 @@ export {
   unindexArticleInTx,
   unindexArticlesInTx,
   flushSearchIndex,
+  compactSearchIndex,
   maybeFlushSearchIndex,
   rebuildSearchIndex,
   rebuildSearchIndexInTx,
