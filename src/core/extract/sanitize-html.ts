@@ -2,7 +2,8 @@
 // so sanitize(parse(sanitize(x))) === sanitize(x). Builds a fresh tree with the owner document's createElement.
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, resolveUrl, tagName, kids, nodes } from './dom';
 
-const KEEP = new Set([
+/** Elements the sanitizer keeps (with their allowed attributes, see serialize). */
+export const KEEP: ReadonlySet<string> = new Set([
   'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',
   'blockquote', 'figure', 'figcaption', 'img', 'a', 'strong', 'em', 'b', 'i', 'u', 'sub', 'sup', 'pre', 'code', 'hr', 'dl', 'dt', 'dd',
 ]);
