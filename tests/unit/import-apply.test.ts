@@ -1,7 +1,7 @@
 import { applyImport, JOURNAL_PREFIX, undoInterruptedImports } from '../../src/core/archive/import-apply';
 import { parseImportText } from '../../src/core/archive/import-parse';
 import { exportChunks } from '../../src/core/archive/export-stream';
-import { saveArticle } from '../../src/core/archive/save-article';
+import { deleteArticle, saveArticle } from '../../src/core/archive/save-article';
 import { buildArticle } from '../../src/core/archive/build-article';
 import { ArchiveError } from '../../src/core/archive/errors';
 import { sanitizeArticleHtml } from '../../src/core/extract/sanitize-html';
@@ -76,6 +76,30 @@ describe('importing into the archive', () => {
     const both = await applyImport(db, parseImportText(file({ ...original, contentHash: 'e'.repeat(64) })).rows, { onDuplicate: 'keep-both' });
     expect(both).toMatchObject({ added: 1 });
     expect(await db.articles.count()).toBe(2);
+  });
+
+  it('finds duplicates across batches and those saved or deleted while the import runs', async () => {
+    const source = await seeded(6);
+    const rows = parseImportText(await exportText(source)).rows;
+    const db = await seeded(1, () => 'Bài có sẵn');
+    const [kept] = await db.articles.toArray();
+    const again = { ...rows[1], row: 7 };
+    async function* batches() {
+      yield rows.slice(0, 2);
+      // Saved elsewhere between two batches: the later row with the same canonical URL is a duplicate.
+      const late = rows[4] as Extract<(typeof rows)[number], { ok: true }>;
+      const { id: _i, site, contentHash: _h, capturedAt: _c, tags: _t, note: _n, ...extracted } = late.article;
+      await saveArticle(db, extracted, site);
+      // Deleted elsewhere: a row with its URL is new again.
+      await deleteArticle(db, kept.id);
+      yield [...rows.slice(2, 6), again, { ...rows[0], row: 8, ok: true as const, article: { ...(rows[0] as Extract<(typeof rows)[number], { ok: true }>).article, id: kept.id, canonicalUrl: kept.canonicalUrl } }];
+    }
+    const report = await applyImport(db, batches(), { batchSize: 2 });
+    expect(report).toMatchObject({ added: 6, skipped: 2 });
+    expect(report.problems.map((p) => p.row).sort()).toEqual([5, 7]);
+    const urls = (await db.articles.toArray()).map((a) => a.canonicalUrl);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toHaveLength(7);
   });
 
   it('reports rejected rows with their row numbers and imports the rest', async () => {
