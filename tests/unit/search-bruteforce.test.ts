@@ -188,8 +188,8 @@ describe.each([
   it('after every pending document is flushed and merged', async () => {
     await flushSearchIndex(db);
     expect(await db.table('searchQueue').count()).toBe(0);
-    // Merged segments hold common words in lists of their own: both storage forms are compared.
-    expect(await db.table('searchLists').count()).toBeGreaterThan(0);
+    // Per-bucket segments hold common words in lists of their own, grouped ones inline: both storage forms are compared.
+    expect(await db.table('searchLists').count() > 0).toBe(800 >= groupedBelow);
     // Eight segments of 100 imported articles became one.
     const segments = (await db.table('searchMeta').get('meta')).segments;
     expect(segments).toContainEqual(800 < groupedBelow ? [expect.any(Number), 800, 1] : [expect.any(Number), 800]);

@@ -213,7 +213,8 @@ async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]
 async function putBuckets(t: SearchTables, decoded: DecodedBucket[], grouped: boolean): Promise<void> {
   const lists: SearchListRow[] = [];
   const rows = grouped
-    ? [...groupBy(decoded, (d) => Math.floor(d.bucket / GROUP)).values()].map((parts) => encodeGroup(parts, LONG_LIST, lists))
+    // A small segment keeps common words inline too: a list row of its own would cost more to write than it saves a reader.
+    ? [...groupBy(decoded, (d) => Math.floor(d.bucket / GROUP)).values()].map((parts) => encodeGroup(parts, Infinity, lists))
     : decoded.map((d) => encodeBucket(d, LONG_LIST, lists));
   await t.buckets.bulkPut(rows);
   if (lists.length) await t.lists.bulkPut(lists);
