@@ -244,7 +244,12 @@ function joinLong(d: DecodedBucket, long: Uint32Array, listOf: (rowKey: number) 
   return out;
 }
 
-/** Groups the postings of `docs` by bucket; inside a bucket, by key, doc numbers ascending. */
+/**
+ * Groups the postings of `docs` by bucket; inside a bucket, by key, doc numbers ascending. Postings are laid out
+ * bucket by bucket in doc order, then each bucket is sorted natively as (row key, position) packed in one double,
+ * which keeps doc order within a key: no per-key objects, and each bucket's doc numbers and counts are windows of
+ * one array (starts index into them).
+ */
 function bucketRows(docs: NewDoc[], seg: number): DecodedBucket[] {
   docs.sort((a, b) => a.docNo - b.docNo);
   const perBucket = new Uint32Array(BUCKETS + 1);
@@ -254,61 +259,65 @@ function bucketRows(docs: NewDoc[], seg: number): DecodedBucket[] {
     total += d.keys.length;
   }
   for (let b = 0; b < BUCKETS; b++) perBucket[b + 1] += perBucket[b];
-  // Postings laid out bucket by bucket, in doc order within a bucket.
   const fill = perBucket.slice(0, BUCKETS);
-  const keys = new Float64Array(total);
+  const rowKeys = new Uint32Array(total);
   const docNos = new Uint32Array(total);
   const tfs = new Uint8Array(total);
   for (const d of docs) {
     for (let i = 0; i < d.keys.length; i++) {
-      const at = fill[bucketOf(d.keys[i])]++;
-      keys[at] = d.keys[i];
+      const bucket = bucketOf(d.keys[i]);
+      const at = fill[bucket]++;
+      rowKeys[at] = rowKeyOf(d.keys[i]);
       docNos[at] = d.docNo;
       tfs[at] = d.tf[i];
     }
   }
-  const rows: DecodedBucket[] = [];
+  // Row keys have 32 bits and a bucket far fewer than 2^21 postings: key * 2^21 + position is exact in a double.
+  const POS = 2 ** 21;
+  const packed = new Float64Array(total);
   for (let b = 0; b < BUCKETS; b++) {
     const from = perBucket[b];
     const to = perBucket[b + 1];
-    if (from < to) rows.push(packBucket(b, seg, keys.subarray(from, to), docNos.subarray(from, to), tfs.subarray(from, to)));
+    for (let i = from; i < to; i++) packed[i] = rowKeys[i] * POS + (i - from);
+    packed.subarray(from, to).sort();
   }
-  return rows;
+  const sortedDocs = new Uint32Array(total);
+  const sortedTf = new Uint8Array(total);
+  for (let b = 0; b < BUCKETS; b++) {
+    const from = perBucket[b];
+    for (let i = from; i < perBucket[b + 1]; i++) {
+      const v = packed[i];
+      const rowKey = Math.floor(v / POS);
+      const pos = from + (v - rowKey * POS);
+      rowKeys[i] = rowKey;
+      sortedDocs[i] = docNos[pos];
+      sortedTf[i] = tfs[pos];
+    }
+  }
+  return packedRows(seg, perBucket, rowKeys, sortedDocs, sortedTf);
 }
 
-/**
- * One bucket row from postings in doc order: unique keys by a native numeric sort, then a counting sort of the
- * postings by key, which keeps each key's doc numbers in ascending order.
- */
-function packBucket(bucket: number, seg: number, keys: Float64Array, docNos: Uint32Array, tfs: Uint8Array): DecodedBucket {
-  const sorted = keys.slice().sort();
-  let u = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
-  const unique = sorted.slice(0, u);
-  const slot = new Uint32Array(keys.length);
-  const starts = new Uint32Array(u + 1);
-  for (let i = 0; i < keys.length; i++) {
-    let lo = 0;
-    let hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (unique[mid] < keys[i]) lo = mid + 1;
-      else hi = mid;
+/** Rows from postings sorted by (bucket, row key), bucket b at [perBucket[b], perBucket[b + 1]): keys and starts into the shared arrays. */
+function packedRows(seg: number, perBucket: Uint32Array, rowKeys: Uint32Array, docNos: Uint32Array, tfs: Uint8Array): DecodedBucket[] {
+  const rows: DecodedBucket[] = [];
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    const from = perBucket[bucket];
+    const to = perBucket[bucket + 1];
+    if (from === to) continue;
+    let keys = 0;
+    for (let i = from; i < to; i++) if (i === from || rowKeys[i] !== rowKeys[i - 1]) keys++;
+    const out: DecodedBucket = { bucket, seg, keys: new Uint32Array(keys), starts: new Uint32Array(keys + 1), docs: docNos, tf: tfs };
+    let k = -1;
+    for (let i = from; i < to; i++) {
+      if (i === from || rowKeys[i] !== rowKeys[i - 1]) {
+        out.keys[++k] = rowKeys[i];
+        out.starts[k] = i;
+      }
     }
-    slot[i] = lo;
-    starts[lo + 1]++;
+    out.starts[keys] = to;
+    rows.push(out);
   }
-  for (let k = 0; k < u; k++) starts[k + 1] += starts[k];
-  const fill = starts.slice(0, u);
-  const docs = new Uint32Array(keys.length);
-  const tf = new Uint8Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const at = fill[slot[i]]++;
-    docs[at] = docNos[i];
-    tf[at] = tfs[i];
-  }
-  // Keys of one bucket differ only above the bucket bits: the row keeps those 32 bits.
-  return { bucket, seg, keys: Uint32Array.from(unique, rowKeyOf), starts, docs, tf };
+  return rows;
 }
 
 function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {

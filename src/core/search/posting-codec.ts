@@ -98,19 +98,27 @@ export function encodeGroup(parts: DecodedBucket[], longList: number, lists: Sea
 }
 
 function encodeRow(bucket: number, seg: number, parts: DecodedBucket[], longList: number, lists: SearchListRow[], grouped: boolean): SearchBucketRow {
-  const keys: number[] = [];
+  let keyCount = 0;
+  let postings = 0;
+  for (const b of parts) {
+    keyCount += b.keys.length;
+    postings += b.starts[b.keys.length] - b.starts[0];
+  }
+  const keys = new Uint32Array(keyCount);
+  const tf = new Uint8Array(postings);
   const long: number[] = [];
   const counts = new ByteWriter();
   const docs = new ByteWriter();
-  const tf: number[] = [];
   const sub = grouped ? new Uint32Array(GROUP + 1) : null;
   const longSub = grouped ? new Uint32Array(GROUP + 1) : null;
+  let nKeys = 0;
+  let nTf = 0;
   let next = 0;
   for (const b of parts) {
     // Buckets of the group before this one (possibly empty ones) end where this one starts.
     const at = b.bucket % GROUP;
     for (; sub && longSub && next <= at; next++) {
-      sub[next] = keys.length;
+      sub[next] = nKeys;
       longSub[next] = long.length;
     }
     for (let i = 0; i < b.keys.length; i++) {
@@ -121,17 +129,18 @@ function encodeRow(bucket: number, seg: number, parts: DecodedBucket[], longList
         lists.push(encodeList(keyOf(b.bucket, b.keys[i]), b.seg, b.docs.subarray(from, to), b.tf.subarray(from, to)));
         continue;
       }
-      keys.push(b.keys[i]);
+      keys[nKeys++] = b.keys[i];
       counts.varint(to - from);
       docs.docs(b.docs, from, to);
-      for (let j = from; j < to; j++) tf.push(b.tf[j]);
+      tf.set(b.tf.subarray(from, to), nTf);
+      nTf += to - from;
     }
   }
   for (; sub && longSub && next <= GROUP; next++) {
-    sub[next] = keys.length;
+    sub[next] = nKeys;
     longSub[next] = long.length;
   }
-  const row: SearchBucketRow = { bucket, seg, keys: Uint32Array.from(keys), counts: counts.take(), docs: docs.take(), tf: Uint8Array.from(tf), long: Uint32Array.from(long) };
+  const row: SearchBucketRow = { bucket, seg, keys: nKeys === keyCount ? keys : keys.slice(0, nKeys), counts: counts.take(), docs: docs.take(), tf: nTf === postings ? tf : tf.slice(0, nTf), long: Uint32Array.from(long) };
   if (sub && longSub) {
     row.sub = sub;
     row.longSub = longSub;
