@@ -115,6 +115,21 @@ async function indexGeneration(db: ArchiveDb): Promise<number> {
   return ((await db.table('searchMeta').get('meta')) as SearchMetaRow | undefined)?.gen ?? -1;
 }
 
+/** Rows prepared between two yields to the event loop. */
+const PREPARE_SLICE = 50;
+
+/** Resolves in a task of its own (after pending IndexedDB events), without a timer's clamping. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 async function* batchesOf(rows: ImportRow[], size: number): AsyncGenerator<ImportRow[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
@@ -133,10 +148,14 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   let batchNo = 0;
   const journal = options.journalId ? journalOf(options.journalId) : null;
   const archived = new ArchivedKeys();
-  /** Sanitizes and counts terms outside the transaction, so that it overlaps the previous batch's commit. */
-  const prepare = (batch: ImportRow[]): Prepared[] => {
+  /**
+   * Sanitizes and counts terms outside the transaction, so that it overlaps the previous batch's commit; it yields
+   * to the event loop now and then, so that the transaction still running gets on with its next request meanwhile.
+   */
+  const prepare = async (batch: ImportRow[]): Promise<Prepared[]> => {
     const accepted: Prepared[] = [];
-    for (const row of batch) {
+    for (const [i, row] of batch.entries()) {
+      if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await nextTask();
       if (!row.ok) {
         report.rejected++;
         report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
@@ -210,7 +229,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   try {
     for await (const batch of batches) {
       if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
-      const accepted = prepare(batch);
+      const accepted = await prepare(batch);
       if (writing) await writing;
       writing = write(accepted, ++batchNo, batch.length);
       // Awaited before the next batch or below; this only keeps a failure from being reported as unhandled meanwhile.
