@@ -38,6 +38,9 @@ function askPolicy(file: File, source: ImportSource): Promise<DuplicatePolicy | 
   });
 }
 
+/** The running import's, for the progress bar's cancel button (shared with exports). */
+let importController: AbortController | null = null;
+
 /** Held while an import runs, so that another archive tab does not take its journal for an interrupted one. */
 const importLock = (journalId: string) => `pna-import-${journalId}`;
 
@@ -71,6 +74,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   $('export-progress-text').textContent = t('importProgress', '0', String(total));
   $('export-status').hidden = false;
   const release = guardUnload();
+  const controller = (importController = new AbortController());
   try {
     const rows = importRowsOf(file, source);
     const journalId = crypto.randomUUID();
@@ -79,6 +83,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
       total,
       onDuplicate: policy,
       sanitizeHtml: sanitizeImportedHtml,
+      signal: controller.signal,
       onProgress: (done, total) => {
         progress.max = Math.max(total, 1);
         progress.value = done;
@@ -94,15 +99,19 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     });
     await onDone();
   } catch (error) {
-    if (error instanceof ImportFileError) showFileError(error);
+    // Cancelled: applyImport has undone every batch it wrote.
+    if (error instanceof DOMException && error.name === 'AbortError') notify(t('importCancelled'));
+    else if (error instanceof ImportFileError) showFileError(error);
     else notifyError(error);
   } finally {
+    importController = null;
     release();
     $('export-status').hidden = true;
   }
 }
 
 export function initImportControls(onDone: () => Promise<void>): void {
+  $('export-cancel').addEventListener('click', () => importController?.abort());
   const input = $<HTMLInputElement>('import-file');
   input.addEventListener('change', () => {
     const file = input.files?.[0];

@@ -160,4 +160,21 @@ describe('faults', () => {
     expect(await resultCount(archive)).toBe(already);
     expect(await resultCount(archive, '"bài nhập bị ngắt"')).toBe(0);
   }, 300_000);
+
+  it('import cancelled from the progress bar: every batch written is undone, and the user is told', async () => {
+    const N = 3000;
+    const body = `<p>${'Tin về chợ phiên và nông sản của các xã vùng cao. '.repeat(200)}</p>`;
+    const file = await longArticlesFile(dir, { n: N, slug: 'huy', title: 'Bài nhập bị huỷ số', body, month: 2 });
+    const archive = await openArchive(session);
+    const already = await resultCount(archive);
+    await startImport(archive, file);
+    await archive.waitForFunction((total) => {
+      const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
+      return !!m && Number(m[1]) > 0 && Number(m[1]) < total;
+    }, N, { timeout: 120_000, polling: 20 });
+    await archive.click('#export-cancel');
+    await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã huỷ nhập'), null, { timeout: 60_000 });
+    expect(await resultCount(archive)).toBe(already);
+    expect(await resultCount(archive, '"bài nhập bị huỷ"')).toBe(0);
+  }, 300_000);
 });

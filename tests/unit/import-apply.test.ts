@@ -102,6 +102,19 @@ describe('importing into the archive', () => {
     expect(urls).toHaveLength(7);
   });
 
+  it('a cancel, even while the last batch is written, leaves the archive as it was', async () => {
+    const rows = parseImportText(await exportText(await seeded(5))).rows;
+    for (const at of [2, 5]) {
+      const db = await seeded(2, () => 'Bài có sẵn');
+      const before = await snapshot(db);
+      const controller = new AbortController();
+      await expect(applyImport(db, rows, { batchSize: 2, signal: controller.signal, onProgress: (done) => done >= at && controller.abort() }))
+        .rejects.toMatchObject({ name: 'AbortError' });
+      expect(await snapshot(db)).toBe(before);
+      expect((await searchArchive(db, '')).total).toBe(2);
+    }
+  });
+
   it('reports rejected rows with their row numbers and imports the rest', async () => {
     const good = await buildArticle(sampleExtracted(), TUYEN_QUANG_SITE);
     const text = [JSON.stringify(good), JSON.stringify({ ...good, id: 'x', url: 'ftp://nope' }), 'not json'].join('\n');

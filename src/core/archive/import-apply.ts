@@ -226,16 +226,22 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     options.onProgress?.(done, total);
   };
   let writing: Promise<void> | null = null;
+  const throwIfCancelled = () => {
+    if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+  };
   try {
     for await (const batch of batches) {
-      if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+      throwIfCancelled();
       const accepted = await prepare(batch);
       if (writing) await writing;
+      throwIfCancelled();
       writing = write(accepted, ++batchNo, batch.length);
       // Awaited before the next batch or below; this only keeps a failure from being reported as unhandled meanwhile.
       writing.catch(() => undefined);
     }
     if (writing) await writing;
+    // A cancel that comes while the last batch is written still undoes the whole import.
+    throwIfCancelled();
   } catch (error) {
     // A batch still being written (cancelled meanwhile) finishes first, so that the undo covers it.
     await writing?.catch(() => undefined);
