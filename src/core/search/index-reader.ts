@@ -16,10 +16,11 @@ export interface ReaderState {
 }
 
 interface Cache extends ReaderState {
-  /** Rows of recently read buckets (typing re-reads them); dropped whenever the generation changes. */
-  buckets: Map<number, { gen: number; rows: DecodedBucket[] }>;
-  /** Long lists of recently read terms, likewise. */
-  lists: Map<number, { gen: number; rows: PostingList[] }>;
+  /**
+   * Decoded rows of recently read buckets and long lists (typing re-reads them, and common words recur across
+   * queries), least recently used first; dropped whenever the generation changes.
+   */
+  rows: RowCache;
   /** Article ids of recently shown doc numbers: a doc number never changes its article, so no expiry is needed. */
   ids: Map<number, string>;
   epoch: string;
@@ -42,13 +43,48 @@ function newCache(meta: SearchMetaRow): Cache {
     alive: new Uint8Array(0),
     pending: [],
     pendingByDoc: new Map(),
-    buckets: new Map(),
-    lists: new Map(),
+    rows: new RowCache(),
     ids: new Map(),
   };
 }
 
-const CACHE_SIZE = 128;
+/** Postings the row cache may hold (5 bytes each decoded: at most about 60 MB), and at most this many rows' entries. */
+const CACHE_POSTINGS = 12_000_000;
+const CACHE_ENTRIES = 4_096;
+
+/** Decoded rows keyed by bucket (`b<bucket>`) or list term (`l<key>`), bounded by the postings they hold. */
+class RowCache {
+  private entries = new Map<string, { gen: number; rows: Array<{ docs: Uint32Array }>; weight: number }>();
+  private weight = 0;
+  get<V extends { docs: Uint32Array }>(key: string, gen: number): V[] | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.gen !== gen) return undefined;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.rows as V[];
+  }
+  set(key: string, gen: number, rows: Array<{ docs: Uint32Array }>): void {
+    const weight = rows.reduce((n, r) => n + r.docs.length, 0) + 64;
+    if (weight > CACHE_POSTINGS / 4) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.weight -= old.weight;
+    }
+    while (this.entries.size && (this.weight + weight > CACHE_POSTINGS || this.entries.size >= CACHE_ENTRIES)) {
+      const [k, e] = this.entries.entries().next().value!;
+      this.entries.delete(k);
+      this.weight -= e.weight;
+    }
+    this.entries.set(key, { gen, rows, weight });
+    this.weight += weight;
+  }
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+}
 
 function grow(c: Cache, capacity: number): void {
   if (capacity <= c.alive.length) return;
@@ -79,8 +115,7 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   }
   c.meta = meta;
   if (c.gen === meta.gen) return c;
-  c.buckets.clear();
-  c.lists.clear();
+  c.rows.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
   for (const r of rows) {
     grow(c, (r.block + 1) * STATS_BLOCK);
@@ -122,18 +157,15 @@ function find(keys: Float64Array | Uint32Array, key: number): number {
   return lo < keys.length && keys[lo] === key ? lo : -1;
 }
 
-/** Reads through a per-generation cache (typing re-reads the same terms). */
-async function cached<K, V>(c: Cache, cache: Map<K, { gen: number; rows: V[] }>, key: K, read: () => Promise<V[]>): Promise<V[]> {
+/** Reads through the per-generation row cache (typing re-reads the same terms). */
+async function cached<V extends { docs: Uint32Array }>(c: Cache, key: string, read: () => Promise<V[]>): Promise<V[]> {
   // Cache entries carry the generation they were read at; a concurrent refresh to a newer generation makes
   // them unusable and keeps this query's older rows out of the cache.
   const gen = c.meta.gen;
-  const hit = cache.get(key);
-  if (hit?.gen === gen) return hit.rows;
+  const hit = c.rows.get<V>(key, gen);
+  if (hit) return hit;
   const rows = await read();
-  if (c.gen === gen) {
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(key, { gen, rows });
-  }
+  if (c.gen === gen) c.rows.set(key, gen, rows);
   return rows;
 }
 
@@ -175,8 +207,8 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   const c = state as Cache;
   const bucket = bucketOf(key);
   const [rows, longLists] = await Promise.all([
-    cached(c, c.buckets, bucket, async () => (await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()).map(decodeBucket)),
-    maybeLong ? cached(c, c.lists, key, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
+    cached(c, `b${bucket}`, async () => (await t.buckets.where('[bucket+seg]').between([bucket, -Infinity], [bucket, Infinity]).toArray()).map(decodeBucket)),
+    maybeLong ? cached(c, `l${key}`, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
   ]);
   const lists: PostingList[] = [...longLists];
   const rowKey = rowKeyOf(key);
