@@ -195,31 +195,6 @@ async function runSearch(
   const pubFrom = boundMs(filters.publishedFrom, false);
   const pubTo = boundMs(filters.publishedTo, true);
 
-  // AND of the constraints, scoring as we go.
-  const k = constraints.length;
-  const count = new Uint16Array(size);
-  const score = new Float64Array(size);
-  const { alive, captured, published } = state;
-  const norm = lengthNorms(state, avgdl);
-  for (let i = 0; i < k; i++) {
-    const c = constraints[i];
-    const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
-    for (const list of c.lists) {
-      const { docs, tf } = list;
-      for (let j = 0; j < docs.length; j++) {
-        const d = docs[j];
-        if (d >= size) continue;
-        const cur = count[d];
-        if (cur === i) count[d] = i + 1;
-        else if (!(c.union && cur === i + 1)) continue;
-        if (c.scored) {
-          const f = tf[j] || 1;
-          score[d] += (idf * f * (K1 + 1)) / (f + norm[d]);
-        }
-      }
-    }
-  }
-
   // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
   const excluded = new Uint8Array(size);
   const excludedLong: string[][] = [];
@@ -244,10 +219,18 @@ async function runSearch(
     for (const l of lists) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
   }
 
-  // Candidates.
-  const candidates: number[] = [];
+  // AND of the constraints, scoring as we go. A document is let in (or not) once, by the first and smallest
+  // constraint: the later, larger lists then skip dead, excluded and out-of-range documents without scoring them,
+  // and the last one collects the candidates (no extra pass over the lists).
+  const k = constraints.length;
+  const count = new Uint16Array(size);
+  const score = new Float64Array(size);
+  const { alive, captured, published } = state;
+  const norm = lengthNorms(state, avgdl);
+  const hasDates = !Number.isNaN(savedFrom) || !Number.isNaN(savedTo) || !Number.isNaN(pubFrom) || !Number.isNaN(pubTo);
   const accept = (d: number): boolean => {
     if (!alive[d] || excluded[d] === 1) return false;
+    if (!hasDates) return true;
     const cap = captured[d];
     if (!Number.isNaN(savedFrom) && !(cap >= savedFrom)) return false;
     if (!Number.isNaN(savedTo) && !(cap <= savedTo)) return false;
@@ -256,15 +239,29 @@ async function runSearch(
     if (!Number.isNaN(pubTo) && !(pub <= pubTo)) return false;
     return true;
   };
+  const candidates: number[] = [];
   if (k === 0) {
     for (let d = size - 1; d >= 0; d--) if (accept(d)) candidates.push(d);
-  } else {
-    for (const l of constraints[0].lists) {
-      for (let j = 0; j < l.docs.length; j++) {
-        const d = l.docs[j];
-        if (d < size && count[d] === k && accept(d)) {
-          candidates.push(d);
-          count[d] = 0xffff; // seen
+  }
+  for (let i = 0; i < k; i++) {
+    const c = constraints[i];
+    const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
+    const first = i === 0;
+    const last = i === k - 1;
+    for (const list of c.lists) {
+      const { docs, tf } = list;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        if (d >= size) continue;
+        const cur = count[d];
+        if (cur === i) {
+          if (first && !accept(d)) continue;
+          count[d] = i + 1;
+          if (last) candidates.push(d);
+        } else if (!(c.union && cur === i + 1)) continue;
+        if (c.scored) {
+          const f = tf[j] || 1;
+          score[d] += (idf * f * (K1 + 1)) / (f + norm[d]);
         }
       }
     }
