@@ -1,7 +1,7 @@
 // Read side of the index: a per-database cache of the small per-document arrays (dates, lengths, alive flags)
 // and of pending documents, refreshed from what changed since the generation it holds; posting lookups.
 // Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
-import type { Dexie } from 'dexie';
+import Dexie from 'dexie';
 import { emptyMeta, searchTables, STATS_BLOCK, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
 import { bucketOf, rowKeyOf, vocabHead } from './term-keys';
 import { decodeBucket, decodeListDocs, type DecodedBucket } from './posting-codec';
@@ -23,6 +23,13 @@ interface Cache extends ReaderState {
   rows: RowCache;
   /** Article ids of recently shown doc numbers: a doc number never changes its article, so no expiry is needed. */
   ids: Map<number, string>;
+  /**
+   * Article id of every alive document below `idTableUpTo`, read in the background in pages once the archive has
+   * enough documents: a result page then needs no doc-number read. Holes are documents dead when read.
+   */
+  idTable: string[];
+  idTableUpTo: number;
+  idTableLoad: Promise<void> | null;
   epoch: string;
   gen: number;
   statsGen: number;
@@ -45,6 +52,9 @@ function newCache(meta: SearchMetaRow): Cache {
     pendingByDoc: new Map(),
     rows: new RowCache(),
     ids: new Map(),
+    idTable: [],
+    idTableUpTo: 0,
+    idTableLoad: null,
   };
 }
 
@@ -114,6 +124,7 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
     caches.set(db, c);
   }
   c.meta = meta;
+  loadIdTable(db, c);
   if (c.gen === meta.gen) return c;
   c.rows.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
@@ -170,17 +181,59 @@ async function cached<V extends { docs: Uint32Array }>(c: Cache, key: string, re
 }
 
 const ID_CACHE_SIZE = 20_000;
+/** The id table is read once this many documents are not in it (fewer go through the per-page reads). */
+const ID_TABLE_GAP = 1_000;
+const ID_TABLE_PAGE = 5_000;
 
-/** Article ids of doc numbers ('' when unknown), read through the cache: result pages often show the same documents. */
+/**
+ * Reads the doc number → article id rows not yet in `c.idTable`, in its own short read transactions (outside the
+ * query's, which must not wait for it) of a few thousand rows, so writers are never held up for long.
+ */
+function loadIdTable(db: Dexie, c: Cache): void {
+  if (c.idTableLoad || c.meta.nextDocNo - c.idTableUpTo < ID_TABLE_GAP) return;
+  const t = searchTables(db);
+  c.idTableLoad = Dexie.ignoreTransaction(async () => {
+    try {
+      for (;;) {
+        const from = c.idTableUpTo;
+        const page = await db.transaction('r', ['searchMeta', 'searchDocs'], async () => {
+          const meta = await t.meta.get('meta');
+          // Doc numbers start again with a new epoch (a rebuild): this cache is no longer the archive's.
+          if (!meta || meta.epoch !== c.epoch) return null;
+          return { upTo: meta.nextDocNo, rows: await t.docs.where('docNo').aboveOrEqual(from).limit(ID_TABLE_PAGE).toArray() };
+        });
+        if (!page || caches.get(db) !== c) return;
+        for (const r of page.rows) c.idTable[r.docNo] = r.id;
+        const done = page.rows.length < ID_TABLE_PAGE;
+        c.idTableUpTo = done ? Math.max(from, page.upTo) : page.rows[page.rows.length - 1].docNo + 1;
+        if (done) return;
+      }
+    } catch {
+      // A closed or deleted database: queries keep reading ids per page.
+    } finally {
+      c.idTableLoad = null;
+    }
+  });
+}
+
+/** Resolves once the id table of `db` is not being read (tests: the table is then used by the next query). */
+export async function idTableSettled(db: Dexie): Promise<void> {
+  await caches.get(db)?.idTableLoad;
+}
+
+/** Article ids of doc numbers ('' when unknown), read through the caches: result pages often show the same documents. */
 export async function idsOfDocs(t: SearchTables, state: ReaderState, docNos: number[]): Promise<string[]> {
   const c = state as Cache;
-  const missing = docNos.filter((d) => !c.ids.has(d));
+  // A doc number never changes its article, so the id table is right for any document it holds; one that was
+  // dead (or not yet written) when the table was read is looked up in this query's transaction.
+  const known = (d: number) => (d < c.idTableUpTo ? c.idTable[d] : undefined) ?? c.ids.get(d);
+  const missing = docNos.filter((d) => known(d) === undefined);
   if (missing.length) {
     if (c.ids.size + missing.length > ID_CACHE_SIZE) c.ids.clear();
     const rows = await t.docs.bulkGet(missing);
     rows.forEach((r, i) => r && c.ids.set(missing[i], r.id));
   }
-  return docNos.map((d) => c.ids.get(d) ?? '');
+  return docNos.map((d) => known(d) ?? '');
 }
 
 /**
