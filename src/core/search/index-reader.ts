@@ -124,7 +124,6 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
     caches.set(db, c);
   }
   c.meta = meta;
-  loadIdTable(db, c);
   if (c.gen === meta.gen) return c;
   c.rows.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
@@ -183,14 +182,16 @@ async function cached<V extends { docs: Uint32Array }>(c: Cache, key: string, re
 const ID_CACHE_SIZE = 20_000;
 /** The id table is read once this many documents are not in it (fewer go through the per-page reads). */
 const ID_TABLE_GAP = 1_000;
-const ID_TABLE_PAGE = 5_000;
+const ID_TABLE_PAGE = 2_000;
 
 /**
- * Reads the doc number → article id rows not yet in `c.idTable`, in its own short read transactions (outside the
- * query's, which must not wait for it) of a few thousand rows, so writers are never held up for long.
+ * Reads the doc number → article id rows not yet in the id table of `db`, in short read transactions of its own
+ * (a few thousand rows each, so writers are never held up for long). Call after a query, not during it: the
+ * first query after opening the archive should not share the disk with it.
  */
-function loadIdTable(db: Dexie, c: Cache): void {
-  if (c.idTableLoad || c.meta.nextDocNo - c.idTableUpTo < ID_TABLE_GAP) return;
+export function readIdsInBackground(db: Dexie): void {
+  const c = caches.get(db);
+  if (!c || c.idTableLoad || c.meta.nextDocNo - c.idTableUpTo < ID_TABLE_GAP) return;
   const t = searchTables(db);
   c.idTableLoad = Dexie.ignoreTransaction(async () => {
     try {

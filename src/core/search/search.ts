@@ -6,7 +6,7 @@ import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
-import { expandPrefix, idsOfDocs, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
+import { expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
 import { articleFieldSyllables, containsPhrase } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
@@ -141,6 +141,7 @@ export async function searchArchive(db: Dexie, query: string, options: SearchOpt
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
   const limit = clampLimit(options.limit, 20);
   const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, false));
+  readIdsInBackground(db);
   return { total: result.total, totalIsExact: result.totalIsExact, hits: result.hits, tookMs: performance.now() - started };
 }
 
