@@ -7,7 +7,7 @@ import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
 import { expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
-import { articleFieldSyllables, containsPhrase } from './match';
+import { matchesPhrases } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
 import { LONG_LIST } from './posting-codec';
@@ -302,10 +302,7 @@ async function runSearch(
       chunk.forEach((d, j) => {
         const a = articles[j];
         if (!a) return;
-        const fields = articleFieldSyllables(a);
-        if (longPhrases.every((p) => containsPhrase(fields, p)) && !(excluded[d] === 2 && excludedLong.some((p) => containsPhrase(fields, p)))) {
-          verified.push({ d, article: a });
-        }
+        if (matchesPhrases(a, longPhrases, excluded[d] === 2 ? excludedLong : [])) verified.push({ d, article: a });
       });
     }
     total = verified.length + (ordered.length - i);
