@@ -277,7 +277,8 @@ async function runSearch(
   const longPhrases = parsed.required.filter((u) => u.kind === 'phrase' && u.syllables.length > 2).map((u) => u.syllables.map((s) => s.folded));
   const verify = longPhrases.length > 0 || candidates.some((d) => excluded[d] === 2);
   const want = offset + limit;
-  const ordered = verify || candidates.length <= Math.max(2000, want * 4) ? candidates.sort(cmp) : topK(candidates, want, empty ? (d) => captured[d] : (d) => exact[d] * 1e9 + score[d], cmp);
+  // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like cmp).
+  const ordered = verify || candidates.length <= want * 4 ? candidates.sort(cmp) : topK(candidates, want, empty ? (d) => captured[d] : (d) => exact[d] * 1e9 + score[d], cmp);
 
   let total = candidates.length;
   let totalIsExact = true;
