@@ -158,6 +158,29 @@ export async function searchArchiveIds(db: Dexie, query: string, options: Search
   return { total: result.total, ids: result.ids ?? result.hits.map((h) => h.id) };
 }
 
+/** Per-document arrays of one query (about 1 MB at 100,000 documents), handed to the next query of the same size. */
+interface Scratch {
+  count: Uint16Array;
+  score: Float64Array;
+  excluded: Uint8Array;
+  exact: Uint8Array;
+}
+const spareScratch: Scratch[] = [];
+
+function takeScratch(lease: { taken: Scratch | null }, size: number): Scratch {
+  let s = spareScratch.pop();
+  if (s && s.count.length === size) {
+    s.count.fill(0);
+    s.score.fill(0);
+    s.excluded.fill(0);
+    s.exact.fill(0);
+  } else {
+    s = { count: new Uint16Array(size), score: new Float64Array(size), excluded: new Uint8Array(size), exact: new Uint8Array(size) };
+  }
+  lease.taken = s;
+  return s;
+}
+
 async function runSearch(
   db: Dexie,
   parsed: ParsedQuery,
@@ -165,6 +188,24 @@ async function runSearch(
   offset: number,
   limit: number,
   idsOnly: boolean,
+): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
+  // Queries may overlap (typing): each holds its arrays until it returns, then gives them back.
+  const lease: { taken: Scratch | null } = { taken: null };
+  try {
+    return await rankAndLoad(db, parsed, filters, offset, limit, idsOnly, lease);
+  } finally {
+    if (lease.taken && spareScratch.length < 2) spareScratch.push(lease.taken);
+  }
+}
+
+async function rankAndLoad(
+  db: Dexie,
+  parsed: ParsedQuery,
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+  idsOnly: boolean,
+  lease: { taken: Scratch | null },
 ): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
   const t = searchTables(db);
   const state = await readerState(db);
@@ -190,6 +231,7 @@ async function runSearch(
   const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
   if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
   constraints.sort((a, b) => a.df - b.df);
+  const { count, score, excluded, exact } = takeScratch(lease, size);
 
   const savedFrom = boundMs(filters.savedFrom, false);
   const savedTo = boundMs(filters.savedTo, true);
@@ -197,7 +239,6 @@ async function runSearch(
   const pubTo = boundMs(filters.publishedTo, true);
 
   // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
-  const excluded = new Uint8Array(size);
   const excludedLong: string[][] = [];
   for (const [ui, u] of parsed.excluded.entries()) {
     const cs = excludedCs[ui];
@@ -215,7 +256,6 @@ async function runSearch(
   }
 
   // Exact-diacritic matches, for query syllables typed with diacritics.
-  const exact = new Uint8Array(size);
   for (const lists of exactLists) {
     for (const l of lists) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
   }
@@ -224,8 +264,6 @@ async function runSearch(
   // constraint: the later, larger lists then skip dead, excluded and out-of-range documents without scoring them,
   // and the last one collects the candidates (no extra pass over the lists).
   const k = constraints.length;
-  const count = new Uint16Array(size);
-  const score = new Float64Array(size);
   const { alive, captured, published } = state;
   const norm = lengthNorms(state, avgdl);
   const hasDates = !Number.isNaN(savedFrom) || !Number.isNaN(savedTo) || !Number.isNaN(pubFrom) || !Number.isNaN(pubTo);
