@@ -4,7 +4,8 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
 import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
 import { setTags } from '../../src/core/archive/organize';
-import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, searchArchive, searchArchiveIds, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
+import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchIndex, searchArchive, searchArchiveIds, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
+import { idTableSettled } from '../../src/core/search/index-reader';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
@@ -198,6 +199,44 @@ describe('index upkeep in the article transaction', () => {
     await saveArticle(background, sampleExtracted({ title: 'Nà Hang mùa lúa chín' }), TUYEN_QUANG_SITE);
     expect((await searchArchive(page, 'na hang')).total).toBe(1);
   });
+
+  it('shows each hit with its own article once doc numbers are known in memory, across updates, deletes and a rebuild', async () => {
+    const db = freshDb();
+    // Stored in reverse id order: a rebuild (which numbers documents in id order) gives doc numbers to other articles.
+    const many = Array.from({ length: 1_500 }, (_, i) => generateArticle(1_499 - i, { bodyWords: 25, seed: 8 }));
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(many);
+      await indexArticlesInTx(db, many);
+    });
+    const queries = ['tỉnh', 'xa', 'nông thôn', 'huyện -xã', ''];
+    const check = async () => {
+      for (const q of queries) {
+        // searchArchiveIds reads doc numbers' ids from the index rows, not through the reader's caches.
+        const expected = await searchArchiveIds(db, q, { limit: 40 });
+        const page = await searchArchive(db, q, { limit: 40 });
+        expect(page.hits.map((h) => h.id)).toEqual(expected.ids);
+        const stored = await db.articles.bulkGet(page.hits.map((h) => h.id));
+        expect(page.hits.map((h) => h.title)).toEqual(stored.map((a) => a!.title.normalize('NFC')));
+      }
+    };
+    await searchArchive(db, 'tỉnh');
+    await idTableSettled(db);
+    await check();
+
+    const top = (await searchArchive(db, 'tỉnh', { limit: 6 })).hits.map((h) => h.id);
+    await setTags(db, top[0], ['Đã đọc']);
+    const old = (await db.articles.get(top[1]))!;
+    const { id: _id, site, contentHash: _h, capturedAt: _c, tags: _t, note: _n, ...extracted } = old;
+    await saveArticle(db, { ...extracted, title: `Tỉnh đoàn ${old.title}` }, site, { mode: 'update' });
+    await deleteArticle(db, top[2]);
+    await check();
+    expect((await searchArchive(db, 'tinh doan')).hits.map((h) => h.id)).toContain(top[1]);
+
+    await rebuildSearchIndex(db);
+    await check();
+    await idTableSettled(db);
+    await check();
+  }, 60_000);
 });
 
 describe('ranking and snippets', () => {

@@ -1,7 +1,7 @@
 // Read side of the index: a per-database cache of the small per-document arrays (dates, lengths, alive flags)
 // and of pending documents, refreshed from what changed since the generation it holds; posting lookups.
 // Call everything here inside one read transaction over SEARCH_TABLES, so a query sees one consistent state.
-import type { Dexie } from 'dexie';
+import Dexie from 'dexie';
 import { emptyMeta, searchTables, STATS_BLOCK, type SearchMetaRow, type SearchQueueRow, type SearchTables } from './schema';
 import { bucketOf, groupRowOf, rowKeyOf, vocabHead } from './term-keys';
 import { bucketPart, decodeBucket, decodeListDocs, type DecodedBucket } from './posting-codec';
@@ -16,12 +16,20 @@ export interface ReaderState {
 }
 
 interface Cache extends ReaderState {
-  /** Rows of recently read buckets (typing re-reads them); dropped whenever the generation changes. */
-  buckets: Map<number, { gen: number; rows: DecodedBucket[] }>;
-  /** Long lists of recently read terms, likewise. */
-  lists: Map<number, { gen: number; rows: PostingList[] }>;
+  /**
+   * Decoded rows of recently read buckets and long lists (typing re-reads them, and common words recur across
+   * queries), least recently used first; dropped whenever the generation changes.
+   */
+  rows: RowCache;
   /** Article ids of recently shown doc numbers: a doc number never changes its article, so no expiry is needed. */
   ids: Map<number, string>;
+  /**
+   * Article id of every alive document below `idTableUpTo`, read in the background in pages once the archive has
+   * enough documents: a result page then needs no doc-number read. Holes are documents dead when read.
+   */
+  idTable: string[];
+  idTableUpTo: number;
+  idTableLoad: Promise<void> | null;
   epoch: string;
   gen: number;
   statsGen: number;
@@ -42,13 +50,51 @@ function newCache(meta: SearchMetaRow): Cache {
     alive: new Uint8Array(0),
     pending: [],
     pendingByDoc: new Map(),
-    buckets: new Map(),
-    lists: new Map(),
+    rows: new RowCache(),
     ids: new Map(),
+    idTable: [],
+    idTableUpTo: 0,
+    idTableLoad: null,
   };
 }
 
-const CACHE_SIZE = 128;
+/** Postings the row cache may hold (5 bytes each decoded: at most about 60 MB), and at most this many rows' entries. */
+const CACHE_POSTINGS = 12_000_000;
+const CACHE_ENTRIES = 4_096;
+
+/** Decoded rows keyed by bucket (`b<bucket>`) or list term (`l<key>`), bounded by the postings they hold. */
+class RowCache {
+  private entries = new Map<string, { gen: number; rows: Array<{ docs: Uint32Array }>; weight: number }>();
+  private weight = 0;
+  get<V extends { docs: Uint32Array }>(key: string, gen: number): V[] | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.gen !== gen) return undefined;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.rows as V[];
+  }
+  set(key: string, gen: number, rows: Array<{ docs: Uint32Array }>): void {
+    const weight = rows.reduce((n, r) => n + r.docs.length, 0) + 64;
+    if (weight > CACHE_POSTINGS / 4) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.weight -= old.weight;
+    }
+    while (this.entries.size && (this.weight + weight > CACHE_POSTINGS || this.entries.size >= CACHE_ENTRIES)) {
+      const [k, e] = this.entries.entries().next().value!;
+      this.entries.delete(k);
+      this.weight -= e.weight;
+    }
+    this.entries.set(key, { gen, rows, weight });
+    this.weight += weight;
+  }
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+}
 
 function grow(c: Cache, capacity: number): void {
   if (capacity <= c.alive.length) return;
@@ -79,8 +125,7 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   }
   c.meta = meta;
   if (c.gen === meta.gen) return c;
-  c.buckets.clear();
-  c.lists.clear();
+  c.rows.clear();
   const rows = await t.stats.where('gen').above(c.statsGen).toArray();
   for (const r of rows) {
     grow(c, (r.block + 1) * STATS_BLOCK);
@@ -122,33 +167,74 @@ function find(keys: Float64Array | Uint32Array, key: number): number {
   return lo < keys.length && keys[lo] === key ? lo : -1;
 }
 
-/** Reads through a per-generation cache (typing re-reads the same terms). */
-async function cached<K, V>(c: Cache, cache: Map<K, { gen: number; rows: V[] }>, key: K, read: () => Promise<V[]>): Promise<V[]> {
+/** Reads through the per-generation row cache (typing re-reads the same terms). */
+async function cached<V extends { docs: Uint32Array }>(c: Cache, key: string, read: () => Promise<V[]>): Promise<V[]> {
   // Cache entries carry the generation they were read at; a concurrent refresh to a newer generation makes
   // them unusable and keeps this query's older rows out of the cache.
   const gen = c.meta.gen;
-  const hit = cache.get(key);
-  if (hit?.gen === gen) return hit.rows;
+  const hit = c.rows.get<V>(key, gen);
+  if (hit) return hit;
   const rows = await read();
-  if (c.gen === gen) {
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(key, { gen, rows });
-  }
+  if (c.gen === gen) c.rows.set(key, gen, rows);
   return rows;
 }
 
 const ID_CACHE_SIZE = 20_000;
+/** The id table is read once this many documents are not in it (fewer go through the per-page reads). */
+const ID_TABLE_GAP = 1_000;
+const ID_TABLE_PAGE = 2_000;
 
-/** Article ids of doc numbers ('' when unknown), read through the cache: result pages often show the same documents. */
+/**
+ * Reads the doc number → article id rows not yet in the id table of `db`, in short read transactions of its own
+ * (a few thousand rows each, so writers are never held up for long). Call after a query, not during it: the
+ * first query after opening the archive should not share the disk with it.
+ */
+export function readIdsInBackground(db: Dexie): void {
+  const c = caches.get(db);
+  if (!c || c.idTableLoad || c.meta.nextDocNo - c.idTableUpTo < ID_TABLE_GAP) return;
+  const t = searchTables(db);
+  c.idTableLoad = Dexie.ignoreTransaction(async () => {
+    try {
+      for (;;) {
+        const from = c.idTableUpTo;
+        const page = await db.transaction('r', ['searchMeta', 'searchDocs'], async () => {
+          const meta = await t.meta.get('meta');
+          // Doc numbers start again with a new epoch (a rebuild): this cache is no longer the archive's.
+          if (!meta || meta.epoch !== c.epoch) return null;
+          return { upTo: meta.nextDocNo, rows: await t.docs.where('docNo').aboveOrEqual(from).limit(ID_TABLE_PAGE).toArray() };
+        });
+        if (!page || caches.get(db) !== c) return;
+        for (const r of page.rows) c.idTable[r.docNo] = r.id;
+        const done = page.rows.length < ID_TABLE_PAGE;
+        c.idTableUpTo = done ? Math.max(from, page.upTo) : page.rows[page.rows.length - 1].docNo + 1;
+        if (done) return;
+      }
+    } catch {
+      // A closed or deleted database: queries keep reading ids per page.
+    } finally {
+      c.idTableLoad = null;
+    }
+  });
+}
+
+/** Resolves once the id table of `db` is not being read (tests: the table is then used by the next query). */
+export async function idTableSettled(db: Dexie): Promise<void> {
+  await caches.get(db)?.idTableLoad;
+}
+
+/** Article ids of doc numbers ('' when unknown), read through the caches: result pages often show the same documents. */
 export async function idsOfDocs(t: SearchTables, state: ReaderState, docNos: number[]): Promise<string[]> {
   const c = state as Cache;
-  const missing = docNos.filter((d) => !c.ids.has(d));
+  // A doc number never changes its article, so the id table is right for any document it holds; one that was
+  // dead (or not yet written) when the table was read is looked up in this query's transaction.
+  const known = (d: number) => (d < c.idTableUpTo ? c.idTable[d] : undefined) ?? c.ids.get(d);
+  const missing = docNos.filter((d) => known(d) === undefined);
   if (missing.length) {
     if (c.ids.size + missing.length > ID_CACHE_SIZE) c.ids.clear();
     const rows = await t.docs.bulkGet(missing);
     rows.forEach((r, i) => r && c.ids.set(missing[i], r.id));
   }
-  return docNos.map((d) => c.ids.get(d) ?? '');
+  return docNos.map((d) => known(d) ?? '');
 }
 
 /**
@@ -175,8 +261,8 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   const c = state as Cache;
   const bucket = bucketOf(key);
   const [rows, longLists] = await Promise.all([
-    cached(c, c.buckets, bucket, () => bucketRowsOf(t, state, bucket)),
-    maybeLong ? cached(c, c.lists, key, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
+    cached(c, `b${bucket}`, () => bucketRowsOf(t, state, bucket)),
+    maybeLong ? cached(c, `l${key}`, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
   ]);
   const lists: PostingList[] = [...longLists];
   const rowKey = rowKeyOf(key);

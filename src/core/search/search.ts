@@ -6,8 +6,8 @@ import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
-import { expandPrefix, idsOfDocs, postingsOf, readerState, type PostingList, type ReaderState } from './index-reader';
-import { articleFieldSyllables, containsPhrase } from './match';
+import { expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
+import { matchesPhrases } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
 import { LONG_LIST } from './posting-codec';
@@ -141,6 +141,7 @@ export async function searchArchive(db: Dexie, query: string, options: SearchOpt
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
   const limit = clampLimit(options.limit, 20);
   const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, false));
+  readIdsInBackground(db);
   return { total: result.total, totalIsExact: result.totalIsExact, hits: result.hits, tookMs: performance.now() - started };
 }
 
@@ -157,6 +158,29 @@ export async function searchArchiveIds(db: Dexie, query: string, options: Search
   return { total: result.total, ids: result.ids ?? result.hits.map((h) => h.id) };
 }
 
+/** Per-document arrays of one query (about 1 MB at 100,000 documents), handed to the next query of the same size. */
+interface Scratch {
+  count: Uint16Array;
+  score: Float64Array;
+  excluded: Uint8Array;
+  exact: Uint8Array;
+}
+const spareScratch: Scratch[] = [];
+
+function takeScratch(lease: { taken: Scratch | null }, size: number): Scratch {
+  let s = spareScratch.pop();
+  if (s && s.count.length === size) {
+    s.count.fill(0);
+    s.score.fill(0);
+    s.excluded.fill(0);
+    s.exact.fill(0);
+  } else {
+    s = { count: new Uint16Array(size), score: new Float64Array(size), excluded: new Uint8Array(size), exact: new Uint8Array(size) };
+  }
+  lease.taken = s;
+  return s;
+}
+
 async function runSearch(
   db: Dexie,
   parsed: ParsedQuery,
@@ -164,6 +188,24 @@ async function runSearch(
   offset: number,
   limit: number,
   idsOnly: boolean,
+): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
+  // Queries may overlap (typing): each holds its arrays until it returns, then gives them back.
+  const lease: { taken: Scratch | null } = { taken: null };
+  try {
+    return await rankAndLoad(db, parsed, filters, offset, limit, idsOnly, lease);
+  } finally {
+    if (lease.taken && spareScratch.length < 2) spareScratch.push(lease.taken);
+  }
+}
+
+async function rankAndLoad(
+  db: Dexie,
+  parsed: ParsedQuery,
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+  idsOnly: boolean,
+  lease: { taken: Scratch | null },
 ): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
   const t = searchTables(db);
   const state = await readerState(db);
@@ -189,39 +231,14 @@ async function runSearch(
   const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
   if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
   constraints.sort((a, b) => a.df - b.df);
+  const { count, score, excluded, exact } = takeScratch(lease, size);
 
   const savedFrom = boundMs(filters.savedFrom, false);
   const savedTo = boundMs(filters.savedTo, true);
   const pubFrom = boundMs(filters.publishedFrom, false);
   const pubTo = boundMs(filters.publishedTo, true);
 
-  // AND of the constraints, scoring as we go.
-  const k = constraints.length;
-  const count = new Uint16Array(size);
-  const score = new Float64Array(size);
-  const { alive, captured, published } = state;
-  const norm = lengthNorms(state, avgdl);
-  for (let i = 0; i < k; i++) {
-    const c = constraints[i];
-    const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
-    for (const list of c.lists) {
-      const { docs, tf } = list;
-      for (let j = 0; j < docs.length; j++) {
-        const d = docs[j];
-        if (d >= size) continue;
-        const cur = count[d];
-        if (cur === i) count[d] = i + 1;
-        else if (!(c.union && cur === i + 1)) continue;
-        if (c.scored) {
-          const f = tf[j] || 1;
-          score[d] += (idf * f * (K1 + 1)) / (f + norm[d]);
-        }
-      }
-    }
-  }
-
   // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
-  const excluded = new Uint8Array(size);
   const excludedLong: string[][] = [];
   for (const [ui, u] of parsed.excluded.entries()) {
     const cs = excludedCs[ui];
@@ -239,15 +256,20 @@ async function runSearch(
   }
 
   // Exact-diacritic matches, for query syllables typed with diacritics.
-  const exact = new Uint8Array(size);
   for (const lists of exactLists) {
     for (const l of lists) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
   }
 
-  // Candidates.
-  const candidates: number[] = [];
+  // AND of the constraints, scoring as we go. A document is let in (or not) once, by the first and smallest
+  // constraint: the later, larger lists then skip dead, excluded and out-of-range documents without scoring them,
+  // and the last one collects the candidates (no extra pass over the lists).
+  const k = constraints.length;
+  const { alive, captured, published } = state;
+  const norm = lengthNorms(state, avgdl);
+  const hasDates = !Number.isNaN(savedFrom) || !Number.isNaN(savedTo) || !Number.isNaN(pubFrom) || !Number.isNaN(pubTo);
   const accept = (d: number): boolean => {
     if (!alive[d] || excluded[d] === 1) return false;
+    if (!hasDates) return true;
     const cap = captured[d];
     if (!Number.isNaN(savedFrom) && !(cap >= savedFrom)) return false;
     if (!Number.isNaN(savedTo) && !(cap <= savedTo)) return false;
@@ -256,15 +278,29 @@ async function runSearch(
     if (!Number.isNaN(pubTo) && !(pub <= pubTo)) return false;
     return true;
   };
+  const candidates: number[] = [];
   if (k === 0) {
     for (let d = size - 1; d >= 0; d--) if (accept(d)) candidates.push(d);
-  } else {
-    for (const l of constraints[0].lists) {
-      for (let j = 0; j < l.docs.length; j++) {
-        const d = l.docs[j];
-        if (d < size && count[d] === k && accept(d)) {
-          candidates.push(d);
-          count[d] = 0xffff; // seen
+  }
+  for (let i = 0; i < k; i++) {
+    const c = constraints[i];
+    const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
+    const first = i === 0;
+    const last = i === k - 1;
+    for (const list of c.lists) {
+      const { docs, tf } = list;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        if (d >= size) continue;
+        const cur = count[d];
+        if (cur === i) {
+          if (first && !accept(d)) continue;
+          count[d] = i + 1;
+          if (last) candidates.push(d);
+        } else if (!(c.union && cur === i + 1)) continue;
+        if (c.scored) {
+          const f = tf[j] || 1;
+          score[d] += (idf * f * (K1 + 1)) / (f + norm[d]);
         }
       }
     }
@@ -279,7 +315,8 @@ async function runSearch(
   const longPhrases = parsed.required.filter((u) => u.kind === 'phrase' && u.syllables.length > 2).map((u) => u.syllables.map((s) => s.folded));
   const verify = longPhrases.length > 0 || candidates.some((d) => excluded[d] === 2);
   const want = offset + limit;
-  const ordered = verify || candidates.length <= Math.max(2000, want * 4) ? candidates.sort(cmp) : topK(candidates, want, empty ? (d) => captured[d] : (d) => exact[d] * 1e9 + score[d], cmp);
+  // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like cmp).
+  const ordered = verify || candidates.length <= want * 4 ? candidates.sort(cmp) : topK(candidates, want, empty ? (d) => captured[d] : (d) => exact[d] * 1e9 + score[d], cmp);
 
   let total = candidates.length;
   let totalIsExact = true;
@@ -304,10 +341,7 @@ async function runSearch(
       chunk.forEach((d, j) => {
         const a = articles[j];
         if (!a) return;
-        const fields = articleFieldSyllables(a);
-        if (longPhrases.every((p) => containsPhrase(fields, p)) && !(excluded[d] === 2 && excludedLong.some((p) => containsPhrase(fields, p)))) {
-          verified.push({ d, article: a });
-        }
+        if (matchesPhrases(a, longPhrases, excluded[d] === 2 ? excludedLong : [])) verified.push({ d, article: a });
       });
     }
     total = verified.length + (ordered.length - i);
