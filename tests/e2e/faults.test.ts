@@ -52,6 +52,14 @@ async function startImport(archive: Page, file: string): Promise<void> {
   await archive.click('[data-testid=import-confirm]');
 }
 
+/** Waits until an import of `total` rows has written its first batch (the progress counts it) and not its last. */
+async function importPartway(archive: Page, total: number): Promise<void> {
+  await archive.waitForFunction((total) => {
+    const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
+    return !!m && Number(m[1]) > 0 && Number(m[1]) < total;
+  }, total, { timeout: 120_000, polling: 20 });
+}
+
 describe('faults', () => {
   let session: ExtensionSession;
   let dir: string;
@@ -148,11 +156,8 @@ describe('faults', () => {
     let archive = await openArchive(session);
     const already = await resultCount(archive);
     await startImport(archive, file);
-    // Once a first batch is written (the progress counts it) and before the last, the page goes without asking.
-    await archive.waitForFunction((total) => {
-      const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
-      return !!m && Number(m[1]) > 0 && Number(m[1]) < total;
-    }, N, { timeout: 120_000, polling: 20 });
+    // Once a first batch is written and before the last, the page goes without asking.
+    await importPartway(archive, N);
     await archive.close();
 
     archive = await openArchive(session);
@@ -168,10 +173,7 @@ describe('faults', () => {
     const archive = await openArchive(session);
     const already = await resultCount(archive);
     await startImport(archive, file);
-    await archive.waitForFunction((total) => {
-      const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
-      return !!m && Number(m[1]) > 0 && Number(m[1]) < total;
-    }, N, { timeout: 120_000, polling: 20 });
+    await importPartway(archive, N);
     await archive.click('#export-cancel');
     await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã huỷ nhập'), null, { timeout: 60_000 });
     expect(await resultCount(archive)).toBe(already);

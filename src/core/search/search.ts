@@ -181,32 +181,20 @@ function takeScratch(lease: { taken: Scratch | null }, size: number): Scratch {
   return s;
 }
 
-async function runSearch(
-  db: Dexie,
-  parsed: ParsedQuery,
-  filters: SearchFilters,
-  offset: number,
-  limit: number,
-  idsOnly: boolean,
-): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
+type SearchArgs = [db: Dexie, parsed: ParsedQuery, filters: SearchFilters, offset: number, limit: number, idsOnly: boolean];
+type RunResult = Omit<SearchResult, 'tookMs'> & { ids?: string[] };
+
+async function runSearch(...args: SearchArgs): Promise<RunResult> {
   // Queries may overlap (typing): each holds its arrays until it returns, then gives them back.
   const lease: { taken: Scratch | null } = { taken: null };
   try {
-    return await rankAndLoad(db, parsed, filters, offset, limit, idsOnly, lease);
+    return await rankAndLoad(lease, ...args);
   } finally {
     if (lease.taken && spareScratch.length < 2) spareScratch.push(lease.taken);
   }
 }
 
-async function rankAndLoad(
-  db: Dexie,
-  parsed: ParsedQuery,
-  filters: SearchFilters,
-  offset: number,
-  limit: number,
-  idsOnly: boolean,
-  lease: { taken: Scratch | null },
-): Promise<Omit<SearchResult, 'tookMs'> & { ids?: string[] }> {
+async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, filters, offset, limit, idsOnly]: SearchArgs): Promise<RunResult> {
   const t = searchTables(db);
   const state = await readerState(db);
   const size = state.meta.nextDocNo;
