@@ -103,6 +103,7 @@ const api = {
     let peak = heapMB();
     const t0 = performance.now();
     const source = await readImportSource(blob);
+    const validateMs = performance.now() - t0;
     const report = await applyImport(db!, importRowsOf(blob, source), {
       total: source.streamed ? source.rows : source.rows.length, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: () => { peak = Math.max(peak, heapMB()); },
     });
@@ -110,7 +111,7 @@ const api = {
     // As the archive page does after an import: the batch segments are merged in the background afterwards.
     const t1 = performance.now();
     const merges = await compactSearchIndex(db!);
-    return { ms, compactMs: performance.now() - t1, merges, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
+    return { ms, validateMs, compactMs: performance.now() - t1, merges, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
   },
   async search(query: string, filters?: SearchFilters) {
     const t0 = performance.now();
