@@ -4,9 +4,8 @@
 // to sanitize it again was a third of an import's time. Anything the check does not fully understand
 // (comments, other entities, unquoted attributes, upper case, foreign or unknown tags) goes to the full sanitizer.
 // Pure string work: runs in Node and workers.
-import { KEEP } from './sanitize-html';
+import { KEEP, PARENTS, VOID } from './sanitize-html';
 
-const VOID = new Set(['br', 'img', 'hr']);
 /** Attributes allowed per element, each with the shape its value must have. */
 const URL_VALUE = /^https?:\/\/[^\s"'<>`\\&]*(?:&amp;[^\s"'<>`\\&]*)*$/;
 const NUMBER_3 = /^\d{1,3}$/;
@@ -16,11 +15,6 @@ const ATTRS: Record<string, Record<string, RegExp>> = {
   td: { colspan: NUMBER_3, rowspan: NUMBER_3 },
   th: { colspan: NUMBER_3, rowspan: NUMBER_3 },
   ol: { start: /^\d{1,6}$/ },
-};
-/** Where the parser would move an element that is not directly inside one of these (see the sanitizer's PARENTS). */
-const PARENTS: Record<string, string[]> = {
-  li: ['ul', 'ol'], dt: ['dl'], dd: ['dl'], caption: ['table'], thead: ['table'], tbody: ['table'], tfoot: ['table'],
-  tr: ['table', 'thead', 'tbody', 'tfoot'], td: ['tr'], th: ['tr'],
 };
 
 // Text: anything but markup, the serializer's entities, no control characters but tab and newline.

@@ -71,7 +71,7 @@ function isImageTable(el: Element): boolean {
 }
 
 /** Elements that only stay where a parser would leave them: directly inside one of these. */
-const PARENTS: Record<string, string[]> = {
+export const PARENTS: Readonly<Record<string, readonly string[]>> = {
   li: ['ul', 'ol'], dt: ['dl'], dd: ['dl'], caption: ['table'], thead: ['table'], tbody: ['table'], tfoot: ['table'],
   tr: ['table', 'thead', 'tbody', 'tfoot'], td: ['tr'], th: ['tr'],
 };
@@ -238,7 +238,8 @@ export function sanitizeArticleHtml(root: Element, baseUrl: string): string {
 
 const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
 const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const VOID = new Set(['br', 'img', 'hr']);
+/** Elements written without a closing tag. */
+export const VOID: ReadonlySet<string> = new Set(['br', 'img', 'hr']);
 
 /** Deterministic serializer (independent of the DOM implementation's innerHTML quirks). */
 export function serialize(el: Element, depth = 0): string {
