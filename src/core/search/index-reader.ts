@@ -261,7 +261,7 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   const c = state as Cache;
   const bucket = bucketOf(key);
   const [rows, longLists] = await Promise.all([
-    cached(c, `b${bucket}`, () => bucketRowsOf(t, state, bucket)),
+    bucketRowsOf(t, c, bucket),
     maybeLong ? cached(c, `l${key}`, async () => (await t.lists.where('[key+seg]').between([key, -Infinity], [key, Infinity]).toArray()).map((l) => ({ docs: decodeListDocs(l), tf: l.tf }))) : [],
   ]);
   const lists: PostingList[] = [...longLists];
@@ -274,12 +274,16 @@ export async function postingsOf(t: SearchTables, state: ReaderState, key: numbe
   return lists;
 }
 
-/** The bucket's rows of every segment: its own rows, and its part of the grouped rows of small segments. */
-async function bucketRowsOf(t: SearchTables, state: ReaderState, bucket: number): Promise<DecodedBucket[]> {
-  const range = (b: number) => t.buckets.where('[bucket+seg]').between([b, -Infinity], [b, Infinity]).toArray();
-  const grouped = state.meta.segments.some((s) => s[2]);
-  const [own, groups] = await Promise.all([range(bucket), grouped ? range(groupRowOf(bucket)) : []]);
-  return [...own.map(decodeBucket), ...groups.map((row) => bucketPart(decodeBucket(row), bucket))];
+/**
+ * The bucket's rows of every segment: its own rows, and its part of the grouped rows of small segments. A grouped
+ * row is decoded and cached once for the GROUP buckets it holds.
+ */
+async function bucketRowsOf(t: SearchTables, c: Cache, bucket: number): Promise<DecodedBucket[]> {
+  const rowsAt = (b: number) => async () => (await t.buckets.where('[bucket+seg]').between([b, -Infinity], [b, Infinity]).toArray()).map(decodeBucket);
+  const grouped = c.meta.segments.some((s) => s[2]);
+  const group = groupRowOf(bucket);
+  const [own, groups] = await Promise.all([cached(c, `b${bucket}`, rowsAt(bucket)), grouped ? cached(c, `b${group}`, rowsAt(group)) : []]);
+  return [...own, ...groups.map((row) => bucketPart(row, bucket))];
 }
 
 /** Folded syllables starting with `prefix`, most frequent first, at most `max`, with their document counts. */
