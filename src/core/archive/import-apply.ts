@@ -4,7 +4,7 @@
 import type { Article } from '../types';
 import type { ArchiveDb } from './db';
 import { ImportFileError, type ImportRow } from './import-parse';
-import { SEARCH_TABLES, type SearchMetaRow } from '../search/schema';
+import { SEARCH_TABLES, searchTables } from '../search/schema';
 import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
 import { articleTerms, type DocTerms } from '../search/doc-terms';
 import { toArchiveError } from './errors';
@@ -112,7 +112,7 @@ class ArchivedKeys {
 }
 
 async function indexGeneration(db: ArchiveDb): Promise<number> {
-  return ((await db.table('searchMeta').get('meta')) as SearchMetaRow | undefined)?.gen ?? -1;
+  return (await searchTables(db).meta.get('meta'))?.gen ?? -1;
 }
 
 /** Rows prepared between two yields to the event loop. */
