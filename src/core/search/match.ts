@@ -1,7 +1,7 @@
 // Text-level matching of one article, used to verify long phrases on candidate documents.
 import type { Article } from '../types';
 import { toNFC } from '../text/normalize';
-import { foldedSyllables, foldWord } from '../text/tokenize';
+import { foldedSyllables, foldWord, tokenPattern } from '../text/tokenize';
 import { fieldText, INDEXED_FIELDS } from './doc-terms';
 
 type PhraseFields = Pick<Article, 'title' | 'lead' | 'bodyText' | 'author'>;
@@ -24,8 +24,8 @@ export function containsPhrase(fields: string[][], phrase: string[]): boolean {
   return false;
 }
 
-/** The tokens of text/tokenize (foldedSyllables): a letter or digit, then letters, their marks and digits. */
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** The tokens of text/tokenize (foldedSyllables). */
+const TOKEN_RE = tokenPattern();
 
 /**
  * Same answer as `required.every(containsPhrase) && !excluded.some(containsPhrase)` on articleFieldSyllables,
