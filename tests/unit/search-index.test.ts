@@ -239,6 +239,48 @@ describe('index upkeep in the article transaction', () => {
   }, 60_000);
 });
 
+describe('article ids of results', () => {
+  it('shows each hit with its own article in an archive indexed before stats blocks held article ids', async () => {
+    const name = `old-stats-${process.pid}-${Math.random()}`;
+    const writer = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    const many = Array.from({ length: 2_500 }, (_, i) => generateArticle(2_499 - i, { bodyWords: 25, seed: 9 }));
+    await writer.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await writer.articles.bulkAdd(many);
+      await indexArticlesInTx(writer, many);
+    });
+    // As an earlier version wrote them: no ids in the stats blocks, only searchDocs rows.
+    await writer.searchStats.toCollection().modify((row) => void delete row.ids);
+    // Saved after the upgrade: its block gets ids for new documents, holes for the old ones.
+    await saveArticle(writer, sampleExtracted({ title: 'Tỉnh Tuyên Quang khánh thành cầu mới' }), TUYEN_QUANG_SITE);
+    const reader = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    const check = async () => {
+      for (const q of ['tỉnh', 'xa', 'cau moi', 'huyện -xã', '']) {
+        const page = await searchArchive(reader, q, { limit: 40 });
+        const expected = await searchArchiveIds(writer, q, { limit: 40 });
+        expect(page.hits.map((h) => h.id)).toEqual(expected.ids);
+        const stored = await reader.articles.bulkGet(page.hits.map((h) => h.id));
+        expect(page.hits.map((h) => h.title)).toEqual(stored.map((a) => a!.title.normalize('NFC')));
+      }
+    };
+    await check();
+    await idTableSettled(reader);
+    await check();
+    expect((await searchArchive(reader, 'cau moi')).hits[0]?.title).toBe('Tỉnh Tuyên Quang khánh thành cầu mới');
+  }, 60_000);
+
+  it('keeps the article id of every new document in its stats block', async () => {
+    const db = freshDb();
+    const few = Array.from({ length: 30 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 10 }));
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(few);
+      await indexArticlesInTx(db, few);
+    });
+    const docs = await db.searchDocs.toArray();
+    const [block] = await db.searchStats.toArray();
+    expect(docs.map((d) => block.ids![d.docNo]).sort()).toEqual(few.map((a) => a.id).sort());
+  });
+});
+
 describe('ranking and snippets', () => {
   it('ranks exact-diacritic matches first when the query has diacritics, both forms without', async () => {
     const db = freshDb();

@@ -24,11 +24,13 @@ interface Cache extends ReaderState {
   /** Article ids of recently shown doc numbers: a doc number never changes its article, so no expiry is needed. */
   ids: Map<number, string>;
   /**
-   * Article id of every alive document below `idTableUpTo`, read in the background in pages once the archive has
-   * enough documents: a result page then needs no doc-number read. Holes are documents dead when read.
+   * Article id by doc number, from the stats blocks (a result page then needs no doc-number read); for blocks
+   * written before they held ids, read from searchDocs in the background up to `idTableUpTo`.
    */
   idTable: string[];
   idTableUpTo: number;
+  /** Alive documents of each stats block whose id the table lacks. */
+  idHoles: Map<number, number>;
   idTableLoad: Promise<void> | null;
   epoch: string;
   gen: number;
@@ -54,6 +56,7 @@ function newCache(meta: SearchMetaRow): Cache {
     ids: new Map(),
     idTable: [],
     idTableUpTo: 0,
+    idHoles: new Map(),
     idTableLoad: null,
   };
 }
@@ -126,7 +129,8 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
   c.meta = meta;
   if (c.gen === meta.gen) return c;
   c.rows.clear();
-  const rows = await t.stats.where('gen').above(c.statsGen).toArray();
+  // In block order, so that the id table grows without gaps (a sparse array is a slow dictionary in V8).
+  const rows = (await t.stats.where('gen').above(c.statsGen).toArray()).sort((a, b) => a.block - b.block);
   for (const r of rows) {
     grow(c, (r.block + 1) * STATS_BLOCK);
     const at = r.block * STATS_BLOCK;
@@ -134,6 +138,14 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
     c.published.set(r.published, at);
     c.length.set(r.length, at);
     c.alive.set(r.alive, at);
+    let holes = 0;
+    for (let k = c.idTable.length; k < at + STATS_BLOCK; k++) c.idTable.push('');
+    for (let k = 0; k < STATS_BLOCK; k++) {
+      const id = r.ids?.[k];
+      if (id) c.idTable[at + k] = id;
+      else if (r.alive[k] && !c.idTable[at + k]) holes++;
+    }
+    c.idHoles.set(r.block, holes);
     c.statsGen = Math.max(c.statsGen, r.gen);
   }
   const keys = (await t.queue.toCollection().primaryKeys()) as number[];
@@ -184,18 +196,51 @@ const ID_CACHE_SIZE = 20_000;
 const ID_TABLE_GAP = 1_000;
 const ID_TABLE_PAGE = 2_000;
 
+/** A page of the id table is read only after this long without a query (typing pauses between keystrokes). */
+const ID_TABLE_QUIET_MS = 60;
+
+/** Queries running on a database and when the last one ended: background reads give way to them. */
+const activity = new WeakMap<object, { running: number; lastEnd: number }>();
+
+/** Runs a query of `db`, so that background reads of that database wait until queries pause. */
+export async function asForegroundQuery<T>(db: Dexie, run: () => Promise<T>): Promise<T> {
+  let a = activity.get(db);
+  if (!a) activity.set(db, (a = { running: 0, lastEnd: 0 }));
+  a.running++;
+  try {
+    return await run();
+  } finally {
+    a.running--;
+    a.lastEnd = performance.now();
+  }
+}
+
+/** Resolves once no query of `db` has run for ID_TABLE_QUIET_MS. */
+async function queriesPaused(db: Dexie): Promise<void> {
+  for (;;) {
+    const a = activity.get(db);
+    const wait = a ? (a.running ? ID_TABLE_QUIET_MS : a.lastEnd + ID_TABLE_QUIET_MS - performance.now()) : 0;
+    if (wait <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 /**
  * Reads the doc number → article id rows not yet in the id table of `db`, in short read transactions of its own
- * (a few thousand rows each, so writers are never held up for long). Call after a query, not during it: the
- * first query after opening the archive should not share the disk with it.
+ * (a few thousand rows each, so writers are never held up for long), each only once queries pause: on two cores
+ * a page read alongside a query delays it by as much as the read takes. Call after a query, not during it.
  */
 export function readIdsInBackground(db: Dexie): void {
   const c = caches.get(db);
-  if (!c || c.idTableLoad || c.meta.nextDocNo - c.idTableUpTo < ID_TABLE_GAP) return;
+  if (!c || c.idTableLoad) return;
+  let holes = 0;
+  for (const [block, n] of c.idHoles) if ((block + 1) * STATS_BLOCK > c.idTableUpTo) holes += n;
+  if (holes < ID_TABLE_GAP) return;
   const t = searchTables(db);
   c.idTableLoad = Dexie.ignoreTransaction(async () => {
     try {
       for (;;) {
+        await queriesPaused(db);
         const from = c.idTableUpTo;
         const page = await db.transaction('r', ['searchMeta', 'searchDocs'], async () => {
           const meta = await t.meta.get('meta');
@@ -225,9 +270,9 @@ export async function idTableSettled(db: Dexie): Promise<void> {
 /** Article ids of doc numbers ('' when unknown), read through the caches: result pages often show the same documents. */
 export async function idsOfDocs(t: SearchTables, state: ReaderState, docNos: number[]): Promise<string[]> {
   const c = state as Cache;
-  // A doc number never changes its article, so the id table is right for any document it holds; one that was
-  // dead (or not yet written) when the table was read is looked up in this query's transaction.
-  const known = (d: number) => (d < c.idTableUpTo ? c.idTable[d] : undefined) ?? c.ids.get(d);
+  // A doc number never changes its article (within an epoch), so the id table is right for any document it holds;
+  // one it lacks is looked up in this query's transaction.
+  const known = (d: number) => c.idTable[d] || c.ids.get(d);
   const missing = docNos.filter((d) => known(d) === undefined);
   if (missing.length) {
     if (c.ids.size + missing.length > ID_CACHE_SIZE) c.ids.clear();

@@ -126,6 +126,7 @@ async function addDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor,
     s.published[j] = dateMs(article.publishedAt);
     s.length[j] = dt.length;
     s.alive[j] = 1;
+    (s.ids ??= new Array<string>(STATS_BLOCK).fill(''))[j] = article.id;
     meta.aliveCount++;
     meta.sumLength += dt.length;
     return { docNo, keys: dt.keys, tf: dt.tf, words: dt.words };

@@ -46,6 +46,11 @@ export interface SearchStatsRow {
   length: Float32Array;
   /** 1 while the docNo holds the current content of an article. */
   alive: Uint8Array;
+  /**
+   * Article id of each doc number ('' for unused slots), so that readers know every result's article without a
+   * read per doc number. Blocks written before it existed lack it (readers then use searchDocs).
+   */
+  ids?: string[];
 }
 
 export interface SearchQueueRow {
@@ -153,5 +158,6 @@ export function emptyStats(block: number, gen: number): SearchStatsRow {
     published: new Float64Array(STATS_BLOCK).fill(NaN),
     length: new Float32Array(STATS_BLOCK),
     alive: new Uint8Array(STATS_BLOCK),
+    ids: new Array<string>(STATS_BLOCK).fill(''),
   };
 }

@@ -6,7 +6,7 @@ import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
-import { expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
+import { asForegroundQuery, expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
 import { matchesPhrases } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
@@ -140,7 +140,7 @@ export async function searchArchive(db: Dexie, query: string, options: SearchOpt
   const filters = mergeFilters(parsed, options.filters);
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
   const limit = clampLimit(options.limit, 20);
-  const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, false));
+  const result = await asForegroundQuery(db, () => db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, false)));
   readIdsInBackground(db);
   return { total: result.total, totalIsExact: result.totalIsExact, hits: result.hits, tookMs: performance.now() - started };
 }
@@ -154,7 +154,7 @@ export async function searchArchiveIds(db: Dexie, query: string, options: Search
   const filters = mergeFilters(parsed, options.filters);
   const offset = Math.max(0, Math.floor(Number(options.offset) || 0));
   const limit = clampLimit(options.limit, MAX_LIMIT);
-  const result = await db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, true));
+  const result = await asForegroundQuery(db, () => db.transaction('r', ['articles', ...SEARCH_TABLES], async () => await runSearch(db, parsed, filters, offset, limit, true)));
   return { total: result.total, ids: result.ids ?? result.hits.map((h) => h.id) };
 }
 
