@@ -100,7 +100,7 @@ describe('index word scanner (property)', () => {
     fc.assert(fc.property(text, (s) => {
       const nfc = s.normalize('NFC');
       const scanned: Array<{ folded: string; key: number; exact: number }> = [];
-      scanWords(nfc, keysOfWord, (w) => scanned.push(w));
+      scanWords(nfc, keysOfWord, (w) => void scanned.push(w));
       const expected = tokenize(nfc);
       expect(scanned.map((w) => w.folded)).toEqual(expected.map((t) => t.folded));
       expect(scanned.map((w) => w.key)).toEqual(expected.map((t) => foldedKey(t.folded)));

@@ -282,6 +282,26 @@ describe('article ids of results', () => {
 });
 
 describe('ranking and snippets', () => {
+  it('finds every article holding a long phrase when most candidates hold its syllable pairs apart and rank above them', async () => {
+    const db = freshDb();
+    // 150 articles have "lễ hội" and "hội xuân" in their titles (ranked first) but not "lễ hội xuân"; 10 have the
+    // phrase in their body only: checking candidates in rank order must go past the first ranked stage.
+    const arts = Array.from({ length: 160 }, (_, i) => {
+      const a = generateArticle(i, { bodyWords: 30, seed: 12 });
+      return i % 16 === 5
+        ? { ...a, bodyText: `Lễ hội xuân ở thôn ${i}. ${a.bodyText}` }
+        : { ...a, title: `Lễ hội lớn, hội xuân về ${i}`, lead: 'Lễ hội lớn, hội xuân về.' };
+    });
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(arts);
+      await indexArticlesInTx(db, arts);
+    });
+    const result = await searchArchive(db, '"lễ hội xuân"');
+    expect(result.totalIsExact).toBe(true);
+    expect(result.hits.map((h) => h.id).sort()).toEqual(arts.filter((_, i) => i % 16 === 5).map((a) => a.id).sort());
+    expect(result.total).toBe(10);
+  });
+
   it('ranks exact-diacritic matches first when the query has diacritics, both forms without', async () => {
     const db = freshDb();
     const t0 = new Date('2026-01-01T00:00:00Z');

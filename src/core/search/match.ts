@@ -1,8 +1,9 @@
 // Text-level matching of one article, used to verify long phrases on candidate documents.
 import type { Article } from '../types';
 import { toNFC } from '../text/normalize';
-import { foldedSyllables, foldWord, tokenPattern } from '../text/tokenize';
-import { fieldText, INDEXED_FIELDS } from './doc-terms';
+import { foldedSyllables } from '../text/tokenize';
+import { fieldText, INDEXED_FIELDS, keysOfWord } from './doc-terms';
+import { scanWords, type WordKeys } from './word-scanner';
 
 type PhraseFields = Pick<Article, 'title' | 'lead' | 'bodyText' | 'author'>;
 
@@ -24,13 +25,10 @@ export function containsPhrase(fields: string[][], phrase: string[]): boolean {
   return false;
 }
 
-/** The tokens of text/tokenize (foldedSyllables). */
-const TOKEN_RE = tokenPattern();
-
 /**
  * Same answer as `required.every(containsPhrase) && !excluded.some(containsPhrase)` on articleFieldSyllables,
- * but reads the fields syllable by syllable and stops once the answer is known: a phrase is usually found well
- * before the end of the body, and no array of every syllable is built.
+ * but reads the fields word by word with the index's word scanner (no string per word, folded forms remembered
+ * per written form) and stops once the answer is known: a phrase is usually found well before the end of the body.
  */
 export function matchesPhrases(article: PhraseFields, required: string[][], excluded: string[][]): boolean {
   if (excluded.some((p) => !p.length)) return false;
@@ -39,28 +37,33 @@ export function matchesPhrases(article: PhraseFields, required: string[][], excl
   if (!phrases.length) return true;
   const found = new Uint8Array(nRequired);
   let left = nRequired;
+  let answer: boolean | null = null;
   const span = Math.max(...phrases.map((p) => p.length));
   const recent: string[] = new Array(span);
-  for (const field of INDEXED_FIELDS) {
-    const text = toNFC(fieldText(article, field));
-    let n = 0;
-    TOKEN_RE.lastIndex = 0;
-    for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-      const word = foldWord(m[0]);
-      recent[n % span] = word;
-      n++;
-      for (let k = 0; k < phrases.length; k++) {
-        const p = phrases[k];
-        const len = p.length;
-        if ((k < nRequired && found[k]) || n < len || p[len - 1] !== word) continue;
-        let q = 0;
-        while (q < len - 1 && recent[(n - len + q) % span] === p[q]) q++;
-        if (q < len - 1) continue;
-        if (k >= nRequired) return false;
+  let n = 0;
+  const onWord = ({ folded: word }: WordKeys): boolean => {
+    recent[n % span] = word;
+    n++;
+    for (let k = 0; k < phrases.length; k++) {
+      const p = phrases[k];
+      const len = p.length;
+      if ((k < nRequired && found[k]) || n < len || p[len - 1] !== word) continue;
+      let q = 0;
+      while (q < len - 1 && recent[(n - len + q) % span] === p[q]) q++;
+      if (q < len - 1) continue;
+      if (k >= nRequired) answer = false;
+      else {
         found[k] = 1;
-        if (--left === 0 && !excluded.length) return true;
+        if (--left === 0 && !excluded.length) answer = true;
       }
+      if (answer !== null) return true;
     }
+    return false;
+  };
+  for (const field of INDEXED_FIELDS) {
+    n = 0;
+    scanWords(toNFC(fieldText(article, field)), keysOfWord, onWord);
+    if (answer !== null) return answer;
   }
   return left === 0;
 }

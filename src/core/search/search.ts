@@ -64,6 +64,8 @@ const B = 0.75;
 const MAX_PREFIX_EXPANSIONS = 32;
 /** Long phrases (3+ syllables) are checked on the text of up to this many candidates to get an exact total. */
 const VERIFY_ALL_LIMIT = 60;
+/** Candidates read and checked at a time when few of them turn out true. */
+const MAX_VERIFY_CHUNK = 200;
 const MAX_LIMIT = 100_000;
 
 function clampLimit(limit: number | undefined, fallback: number): number {
@@ -303,8 +305,11 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
   const longPhrases = parsed.required.filter((u) => u.kind === 'phrase' && u.syllables.length > 2).map((u) => u.syllables.map((s) => s.folded));
   const verify = longPhrases.length > 0 || candidates.some((d) => excluded[d] === 2);
   const want = offset + limit;
-  // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like cmp).
-  const ordered = verify || candidates.length <= want * 4 ? candidates.sort(cmp) : topK(candidates, want, empty ? (d) => captured[d] : (d) => exact[d] * 1e9 + score[d], cmp);
+  const rankKey = empty ? (d: number) => captured[d] : (d: number) => exact[d] * 1e9 + score[d];
+  // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like
+  // cmp). Verified queries go through candidates in rank order and usually stop within the first few dozen.
+  const checkAll = verify && candidates.length <= VERIFY_ALL_LIMIT;
+  let ordered = checkAll || candidates.length <= Math.max(want * 4, 20) ? candidates.sort(cmp) : topK(candidates, verify ? Math.max(want * 4, 20) : want, rankKey, cmp);
 
   let total = candidates.length;
   let totalIsExact = true;
@@ -318,22 +323,28 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
     const articles = await loadArticles(db, t, state, docNos);
     page = docNos.map((d, i) => ({ d, article: articles[i] })).filter((x): x is { d: number; article: Article } => !!x.article);
   } else {
-    // Verify in rank order until the page is full (or every candidate when there are few).
-    const checkAll = ordered.length <= VERIFY_ALL_LIMIT;
+    // Verify in rank order until the page is full (or every candidate when there are few). Each article read costs
+    // about 0.2 ms, so chunks are sized by the share of candidates that turned out true so far.
     const verified: Array<{ d: number; article: Article }> = [];
     let i = 0;
-    while (i < ordered.length && (checkAll || verified.length < want)) {
-      const chunk = ordered.slice(i, i + (checkAll ? ordered.length : Math.max(20, want - verified.length + 5)));
+    while (i < candidates.length && (checkAll || verified.length < want)) {
+      if (i >= ordered.length) {
+        // The first stage ran out: the rest, all ranked below it, in order.
+        const floor = rankKey(ordered[ordered.length - 1]);
+        ordered = ordered.concat(candidates.filter((d) => rankKey(d) < floor).sort(cmp));
+      }
+      const rate = i ? Math.max(verified.length / i, 0.05) : 1;
+      const size = checkAll ? ordered.length : Math.min(MAX_VERIFY_CHUNK, Math.max(20, Math.ceil((want - verified.length) / rate) + 5));
+      const chunk = ordered.slice(i, i + size);
       i += chunk.length;
       const articles = await loadArticles(db, t, state, chunk);
       chunk.forEach((d, j) => {
         const a = articles[j];
-        if (!a) return;
-        if (matchesPhrases(a, longPhrases, excluded[d] === 2 ? excludedLong : [])) verified.push({ d, article: a });
+        if (a && matchesPhrases(a, longPhrases, excluded[d] === 2 ? excludedLong : [])) verified.push({ d, article: a });
       });
     }
-    total = verified.length + (ordered.length - i);
-    totalIsExact = i >= ordered.length;
+    total = verified.length + (candidates.length - i);
+    totalIsExact = i >= candidates.length;
     page = verified.slice(offset, want);
   }
   if (idsOnly) return { total, totalIsExact, hits: [], ids: page.map((p) => p.article.id) };
@@ -403,4 +414,3 @@ async function loadArticles(db: Dexie, t: SearchTables, state: ReaderState, docN
   const byId = new Map(articles.filter((a): a is Article => !!a).map((a) => [a.id, a]));
   return ids.map((id) => (id ? byId.get(id) : undefined));
 }
-

@@ -66,8 +66,11 @@ class WordTable {
 
 const seen = new WordTable();
 
-/** Calls `onWord` with the keys of each word of `text` (NFC), in order; `keysOf` computes keys of a new word. */
-export function scanWords(text: string, keysOf: (word: string) => WordKeys, onWord: (w: WordKeys) => void): void {
+/**
+ * Calls `onWord` with the keys of each word of `text` (NFC), in order, until it returns true; `keysOf` computes keys
+ * of a new word.
+ */
+export function scanWords(text: string, keysOf: (word: string) => WordKeys, onWord: (w: WordKeys) => boolean | void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -93,6 +96,6 @@ export function scanWords(text: string, keysOf: (word: string) => WordKeys, onWo
     const hash = finish(h1, h2);
     let w = seen.get(hash);
     if (!w) seen.set(hash, (w = keysOf(text.slice(start, i))));
-    onWord(w);
+    if (onWord(w)) return;
   }
 }

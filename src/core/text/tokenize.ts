@@ -65,11 +65,6 @@ export function exactKeyIfMarked(word: string): string | null {
 /** A run of letters (with their combining marks) and digits; toned letters are letters, so "Đường" stays one token. */
 const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
-/** A regular expression of its own (its lastIndex is its caller's) matching the tokens of tokenize. */
-export function tokenPattern(): RegExp {
-  return new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-}
-
 /** Splits text into syllables/words. Input is normalised to NFC first; offsets refer to that NFC string. */
 export function tokenize(text: string): Token[] {
   const s = toNFC(text);
