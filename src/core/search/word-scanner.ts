@@ -1,7 +1,6 @@
 // The indexing hot path: walks text once, finds the words that tokenize() finds (a letter or digit, then
 // letters, marks and digits), and hands over each word's keys without building a string per word: the
 // word is hashed while scanned and its keys come from a table of words already seen.
-import { finish } from './term-keys';
 
 export interface WordKeys {
   folded: string;
@@ -37,28 +36,32 @@ function classOf(cp: number): Cls {
   return c;
 }
 
-/** Seen words by the hash of their text as written; cleared when it grows past LIMIT. */
+/** Seen words by the two 32-bit states of their hash (as written), cleared when it grows past LIMIT. */
 class WordTable {
   private static readonly LIMIT = 1 << 17;
-  private hashes = new Float64Array(WordTable.LIMIT * 2);
+  private h1s = new Int32Array(WordTable.LIMIT * 2);
+  private h2s = new Int32Array(WordTable.LIMIT * 2);
   private slots = new Int32Array(WordTable.LIMIT * 2).fill(-1);
   private words: WordKeys[] = [];
 
-  get(hash: number): WordKeys | undefined {
-    const mask = this.hashes.length - 1;
-    for (let h = (hash >>> 0) & mask; this.slots[h] >= 0; h = (h + 1) & mask) if (this.hashes[h] === hash) return this.words[this.slots[h]];
+  get(h1: number, h2: number): WordKeys | undefined {
+    const mask = this.slots.length - 1;
+    for (let h = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask; this.slots[h] >= 0; h = (h + 1) & mask) {
+      if (this.h1s[h] === h1 && this.h2s[h] === h2) return this.words[this.slots[h]];
+    }
     return undefined;
   }
 
-  set(hash: number, word: WordKeys): void {
+  set(h1: number, h2: number, word: WordKeys): void {
     if (this.words.length >= WordTable.LIMIT) {
       this.slots.fill(-1);
       this.words = [];
     }
-    const mask = this.hashes.length - 1;
-    let h = (hash >>> 0) & mask;
+    const mask = this.slots.length - 1;
+    let h = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     while (this.slots[h] >= 0) h = (h + 1) & mask;
-    this.hashes[h] = hash;
+    this.h1s[h] = h1;
+    this.h2s[h] = h2;
     this.slots[h] = this.words.length;
     this.words.push(word);
   }
@@ -93,9 +96,8 @@ export function scanWords(text: string, keysOf: (word: string) => WordKeys, onWo
       if (i >= n) break;
       cp = text.codePointAt(i)!;
     } while (classOf(cp) !== Cls.Other);
-    const hash = finish(h1, h2);
-    let w = seen.get(hash);
-    if (!w) seen.set(hash, (w = keysOf(text.slice(start, i))));
+    let w = seen.get(h1, h2);
+    if (!w) seen.set(h1, h2, (w = keysOf(text.slice(start, i))));
     if (onWord(w)) return;
   }
 }
