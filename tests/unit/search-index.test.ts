@@ -8,11 +8,20 @@ import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchI
 import { idTableSettled } from '../../src/core/search/index-reader';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
+import type { Article } from '../../src/core/types';
 
 const V1_STORES = {
   articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
   settings: 'key',
 };
+
+/** Adds articles and indexes them in one transaction, as an import batch does. */
+async function addIndexed(db: ReturnType<typeof freshDb>, articles: Article[]): Promise<void> {
+  await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+    await db.articles.bulkAdd(articles);
+    await indexArticlesInTx(db, articles);
+  });
+}
 
 async function indexRowCounts(db: ReturnType<typeof freshDb>) {
   return {
@@ -166,18 +175,12 @@ describe('index upkeep in the article transaction', () => {
   it('gives consistent results while an import is running (before or after it, never half of it)', async () => {
     const db = freshDb();
     const first = Array.from({ length: 50 }, (_, i) => generateArticle(i, { bodyWords: 30, seed: 3 }));
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(first);
-      await indexArticlesInTx(db, first);
-    });
+    await addIndexed(db, first);
     const more = Array.from({ length: 300 }, (_, i) => generateArticle(1000 + i, { bodyWords: 30, seed: 3 }));
     const importing = (async () => {
       for (let i = 0; i < more.length; i += 100) {
         const batch = more.slice(i, i + 100);
-        await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-          await db.articles.bulkAdd(batch);
-          await indexArticlesInTx(db, batch);
-        });
+        await addIndexed(db, batch);
       }
     })();
     const seen = new Set<number>();
@@ -204,10 +207,7 @@ describe('index upkeep in the article transaction', () => {
     const db = freshDb();
     // Stored in reverse id order: a rebuild (which numbers documents in id order) gives doc numbers to other articles.
     const many = Array.from({ length: 1_500 }, (_, i) => generateArticle(1_499 - i, { bodyWords: 25, seed: 8 }));
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(many);
-      await indexArticlesInTx(db, many);
-    });
+    await addIndexed(db, many);
     const queries = ['tỉnh', 'xa', 'nông thôn', 'huyện -xã', ''];
     const check = async () => {
       for (const q of queries) {
@@ -244,10 +244,7 @@ describe('article ids of results', () => {
     const name = `old-stats-${process.pid}-${Math.random()}`;
     const writer = openArchiveDb({ indexedDB, IDBKeyRange, name });
     const many = Array.from({ length: 2_500 }, (_, i) => generateArticle(2_499 - i, { bodyWords: 25, seed: 9 }));
-    await writer.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await writer.articles.bulkAdd(many);
-      await indexArticlesInTx(writer, many);
-    });
+    await addIndexed(writer, many);
     // As an earlier version wrote them: no ids in the stats blocks, only searchDocs rows.
     await writer.searchStats.toCollection().modify((row) => void delete row.ids);
     // Saved after the upgrade: its block gets ids for new documents, holes for the old ones.
@@ -271,10 +268,7 @@ describe('article ids of results', () => {
   it('keeps the article id of every new document in its stats block', async () => {
     const db = freshDb();
     const few = Array.from({ length: 30 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 10 }));
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(few);
-      await indexArticlesInTx(db, few);
-    });
+    await addIndexed(db, few);
     const docs = await db.searchDocs.toArray();
     const [block] = await db.searchStats.toArray();
     expect(docs.map((d) => block.ids![d.docNo]).sort()).toEqual(few.map((a) => a.id).sort());
@@ -292,10 +286,7 @@ describe('ranking and snippets', () => {
         ? { ...a, bodyText: `Lễ hội xuân ở thôn ${i}. ${a.bodyText}` }
         : { ...a, title: `Lễ hội lớn, hội xuân về ${i}`, lead: 'Lễ hội lớn, hội xuân về.' };
     });
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(arts);
-      await indexArticlesInTx(db, arts);
-    });
+    await addIndexed(db, arts);
     const result = await searchArchive(db, '"lễ hội xuân"');
     expect(result.totalIsExact).toBe(true);
     expect(result.hits.map((h) => h.id).sort()).toEqual(arts.filter((_, i) => i % 16 === 5).map((a) => a.id).sort());
@@ -319,10 +310,7 @@ describe('ranking and snippets', () => {
   it('pages of a query with thousands of hits come in the same order as the full ranking', async () => {
     const db = freshDb();
     const many = Array.from({ length: 3_200 }, (_, i) => generateArticle(i, { bodyWords: 25, seed: 5 }));
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(many);
-      await indexArticlesInTx(db, many);
-    });
+    await addIndexed(db, many);
     for (const query of ['tỉnh', 'xa', '']) {
       const all = await searchArchiveIds(db, query);
       expect(all.total).toBeGreaterThan(2_000); // past the size where only the best are sorted
