@@ -332,6 +332,8 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
         // The first stage ran out: the rest, all ranked below it, in order.
         const floor = rankKey(ordered[ordered.length - 1]);
         ordered = ordered.concat(candidates.filter((d) => rankKey(d) < floor).sort(cmp));
+        // Only a key that compares with nothing (NaN) could leave candidates out: stop rather than spin.
+        if (i >= ordered.length) break;
       }
       const rate = i ? Math.max(verified.length / i, 0.05) : 1;
       const size = checkAll ? ordered.length : Math.min(MAX_VERIFY_CHUNK, Math.max(20, Math.ceil((want - verified.length) / rate) + 5));
