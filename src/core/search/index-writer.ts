@@ -4,6 +4,7 @@ import type { Article } from '../types';
 import { articleTerms, dateMs, type DocTerms } from './doc-terms';
 import {
   emptyMeta,
+  emptyIds,
   emptyStats,
   searchTables,
   SEARCH_TABLES,
@@ -126,7 +127,7 @@ async function addDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor,
     s.published[j] = dateMs(article.publishedAt);
     s.length[j] = dt.length;
     s.alive[j] = 1;
-    (s.ids ??= new Array<string>(STATS_BLOCK).fill(''))[j] = article.id;
+    (s.ids ??= emptyIds())[j] = article.id;
     meta.aliveCount++;
     meta.sumLength += dt.length;
     return { docNo, keys: dt.keys, tf: dt.tf, words: dt.words };

@@ -150,6 +150,11 @@ export function emptyMeta(): SearchMetaRow {
   return { key: 'meta', epoch: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, nextDocNo: 0, gen: 0, aliveCount: 0, sumLength: 0, pendingCount: 0, flushSeq: 0, segments: [] };
 }
 
+/** The ids of a stats block before any document is in it. */
+export function emptyIds(): string[] {
+  return new Array<string>(STATS_BLOCK).fill('');
+}
+
 export function emptyStats(block: number, gen: number): SearchStatsRow {
   return {
     block,
@@ -158,6 +163,6 @@ export function emptyStats(block: number, gen: number): SearchStatsRow {
     published: new Float64Array(STATS_BLOCK).fill(NaN),
     length: new Float32Array(STATS_BLOCK),
     alive: new Uint8Array(STATS_BLOCK),
-    ids: new Array<string>(STATS_BLOCK).fill(''),
+    ids: emptyIds(),
   };
 }

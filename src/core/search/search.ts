@@ -309,7 +309,8 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
   // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like
   // cmp). Verified queries go through candidates in rank order and usually stop within the first few dozen.
   const checkAll = verify && candidates.length <= VERIFY_ALL_LIMIT;
-  let ordered = checkAll || candidates.length <= Math.max(want * 4, 20) ? candidates.sort(cmp) : topK(candidates, verify ? Math.max(want * 4, 20) : want, rankKey, cmp);
+  const firstStage = Math.max(want * 4, 20);
+  let ordered = checkAll || candidates.length <= firstStage ? candidates.sort(cmp) : topK(candidates, verify ? firstStage : want, rankKey, cmp);
 
   let total = candidates.length;
   let totalIsExact = true;
