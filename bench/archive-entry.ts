@@ -104,14 +104,15 @@ const api = {
     const t0 = performance.now();
     const source = await readImportSource(blob);
     const validateMs = performance.now() - t0;
+    const timeline: Array<[number, number]> = [];
     const report = await applyImport(db!, importRowsOf(blob, source), {
-      total: source.streamed ? source.rows : source.rows.length, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: () => { peak = Math.max(peak, heapMB()); },
+      total: source.streamed ? source.rows : source.rows.length, onDuplicate: 'skip', sanitizeHtml: sanitizeImportedHtml, onProgress: (done) => { peak = Math.max(peak, heapMB()); timeline.push([done, performance.now() - t0]); },
     });
     const ms = performance.now() - t0;
     // As the archive page does after an import: the batch segments are merged in the background afterwards.
     const t1 = performance.now();
     const merges = await compactSearchIndex(db!);
-    return { ms, validateMs, compactMs: performance.now() - t1, merges, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak };
+    return { ms, validateMs, compactMs: performance.now() - t1, merges, report: { added: report.added, updated: report.updated, skipped: report.skipped, rejected: report.rejected }, peakHeapMB: peak, timeline };
   },
   async search(query: string, filters?: SearchFilters) {
     const t0 = performance.now();

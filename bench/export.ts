@@ -8,10 +8,25 @@
 //                             measured through the real import, but are not compared with this fill.
 //   BENCH_EXPORT_RUNS=K       export each format K times (default 1) and report every run and the median
 //   BENCH_ROUNDTRIP=0         skip clear → import → re-export (the import takes long on big archives)
+//   BENCH_JS_FLAGS='--trace-gc'  extra V8 flags for the bench page (diagnosis; Chromium's output shows with
+//                             DEBUG=pw:browser)
 import { fillArchive, openBenchPage, type BenchPage } from './chromium-archive';
 
 interface ExportResult { ms: number; count: number; bytes: number; peakHeapMB: number; sha256: string }
-interface ImportResult { ms: number; validateMs: number; compactMs: number; merges: number; report: { added: number; updated: number; skipped: number; rejected: number }; peakHeapMB: number }
+interface ImportResult { ms: number; validateMs: number; compactMs: number; merges: number; report: { added: number; updated: number; skipped: number; rejected: number }; peakHeapMB: number; timeline: Array<[rows: number, ms: number]> }
+
+/** Apply rate over each tenth of the rows: shows how writing slows as the archive grows. */
+function ratesByTenth(imp: ImportResult): string {
+  const step = Math.max(1, Math.floor(imp.timeline.length / 10));
+  const out: string[] = [];
+  let prev: [number, number] = [0, imp.validateMs];
+  for (let i = step - 1; i < imp.timeline.length; i += step) {
+    const [rows, ms] = imp.timeline[i];
+    out.push(`${(rows - prev[0]) / ((ms - prev[1]) / 1000) | 0}`);
+    prev = [rows, ms];
+  }
+  return out.join(', ');
+}
 
 async function fillArticlesOnly(b: BenchPage, docs: number, bodyWords: number, log: (s: string) => void): Promise<number> {
   const step = 2000;
@@ -67,6 +82,7 @@ export async function benchExport(docs = Number(process.env.BENCH_DOCS ?? 100_00
       const ratio = articlesOnly ? '' : `; ratio to the fill ${((imp.report.added / imp.ms) / (docs / fillMs)).toFixed(2)}`;
       log(`${format}: imported ${imp.report.added} in ${(imp.ms / 1000).toFixed(1)} s = ${(imp.report.added / (imp.ms / 1000)).toFixed(0)}/s (${JSON.stringify(imp.report)}), peak heap ${imp.peakHeapMB.toFixed(0)} MB${ratio}`);
       log(`${format}: of which the validation pass (every row parsed and checked before anything is written; the page then asks about duplicates) ${(imp.validateMs / 1000).toFixed(1)} s, applying ${((imp.ms - imp.validateMs) / 1000).toFixed(1)} s = ${(imp.report.added / ((imp.ms - imp.validateMs) / 1000)).toFixed(0)}/s`);
+      log(`${format}: applying, articles/s over each tenth of the file: ${ratesByTenth(imp)}`);
       log(`${format}: then the index's ${imp.merges} segment merges in the background took ${(imp.compactMs / 1000).toFixed(1)} s (import and merges together ${(imp.report.added / ((imp.ms + imp.compactMs) / 1000)).toFixed(0)}/s)`);
       const again = await b.call<ExportResult>('exportTo', `again.${format}`, format);
       log(`${format}: re-export after import is ${again.sha256 === exp.sha256 ? 'identical' : 'DIFFERENT'} (${again.count} articles)`);

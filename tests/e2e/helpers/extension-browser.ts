@@ -20,7 +20,7 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string; extraArgs?: string[]; extensionDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string; extraArgs?: string[]; extensionDir?: string; withoutDefaultArgs?: string[] } = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} missing: run npm run build first`);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pna-profile-'));
@@ -45,7 +45,7 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
       '--disable-quic',
       ...(options.extraArgs ?? []),
     ],
-    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages', ...(options.withoutDefaultArgs ?? [])],
   });
   const byUrl = new Map((options.pages ?? []).map((p) => [p.truth.url, p]));
   await context.route(/^https?:\/\//, async (route) => {
