@@ -8,6 +8,7 @@ import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnO
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
 import { allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
+import { openArchiveWithUpgradeNotice } from './upgrade-notice';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     e.preventDefault();
     location.hash = '';
   });
+  await openArchiveWithUpgradeNotice().catch(notifyError);
   await undoInterruptedImportsOnOpen().catch(notifyError);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);
   await route();

@@ -4,7 +4,14 @@ import { openArchiveDb } from '../core/archive/db';
 import { toArchiveError } from '../core/archive/errors';
 import { errorSentence, t } from '../shared/i18n';
 
-export const db = openArchiveDb();
+let upgradeListener: ((done: number, total: number) => void) | null = null;
+
+/** The page's archive; the first opening after an update may upgrade it, reporting to setUpgradeListener's listener. */
+export const db = openArchiveDb({ onUpgradeProgress: (done, total) => upgradeListener?.(done, total) });
+
+export function setUpgradeListener(listener: ((done: number, total: number) => void) | null): void {
+  upgradeListener = listener;
+}
 
 export const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 

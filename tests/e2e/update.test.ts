@@ -61,6 +61,8 @@ describe.skipIf(!!skipReason)('updating the extension', () => {
     try {
       expect(updated.extensionId).toBe(id);
       const archive = await openArchive(updated);
+      // Its first opening upgraded the archive (re-indexing every article) and says so.
+      expect(await archive.textContent('[data-testid=notice]')).toBe('Đã nâng cấp kho lưu trữ: 2 bài, vẫn đủ và tìm được như trước.');
       expect(await archive.textContent('[data-testid=result-count]')).toBe('2');
       await archive.fill('[data-testid=search-input]', 'cai cach hanh chinh');
       await archive.press('[data-testid=search-input]', 'Enter');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/core/archive/build-article';
 import { openArchiveDb, type VersionRow } from '../../src/core/archive/db';
 import { versionsOf } from '../../src/core/archive/organize';
+import { pendingUpgrade } from '../../src/core/archive/schema-upgrade';
 import { searchArchive } from '../../src/core/search';
 import type { Article } from '../../src/core/types';
 import { sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
@@ -93,6 +94,10 @@ async function newestVersion(): Promise<number> {
   return v;
 }
 
+it('finds no upgrade to announce for an archive that does not exist yet', async () => {
+  expect(await pendingUpgrade(indexedDB, `absent-${process.pid}-${Math.random()}`, await newestVersion())).toBeNull();
+});
+
 it('has a fixture for every earlier schema version', async () => {
   const newest = await newestVersion();
   for (let v = 1; v < newest; v++) expect(SCHEMAS.map((f) => f.version), `a fixture of schema version ${v}`).toContain(v);
@@ -103,9 +108,14 @@ describe.each(SCHEMAS)('an archive of schema version $version', (f) => {
     const name = `migrate-v${f.version}-${process.pid}-${Math.random()}`;
     const { articles, settings, versions } = await writeFixture(name, f);
 
-    const db = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    // The archive page asks before opening, so that it can say an upgrade is running and how far it got.
+    const progress: Array<[number, number]> = [];
+    const db = openArchiveDb({ indexedDB, IDBKeyRange, name, onUpgradeProgress: (done, total) => progress.push([done, total]) });
+    expect(await pendingUpgrade(indexedDB, name, db.verno)).toEqual({ from: f.version, to: await newestVersion() });
     await db.open();
     expect(db.verno).toBe(await newestVersion());
+    expect(progress.at(-1)).toEqual([articles.length, articles.length]);
+    expect(await pendingUpgrade(indexedDB, name, db.verno)).toBeNull();
     // The replaced index layout (version 2 and 3) is gone; only the articles' data remains of it.
     expect(db.tables.map((t) => t.name)).not.toContain('searchPostings');
 

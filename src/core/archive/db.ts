@@ -37,7 +37,13 @@ export type ArchiveDb = Dexie & {
  * Every schema change is a new `db.version(n)` with an upgrade function: stored archives are migrated,
  * never wiped. Version 1 is the first shipped schema.
  */
-export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string } = {}): ArchiveDb {
+export function openArchiveDb(options: {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  name?: string;
+  /** Articles indexed so far while an upgrade rebuilds the search index (it can take minutes on a big archive). */
+  onUpgradeProgress?: (done: number, total: number) => void;
+} = {}): ArchiveDb {
   // Passing `indexedDB: undefined` would hide the global one from Dexie: only hand over what was given.
   const injected = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {};
   const db = new Dexie(options.name ?? DB_NAME, injected) as ArchiveDb;
@@ -63,6 +69,6 @@ export function openArchiveDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: t
   // derived data: its old tables go and it is rebuilt from the articles in the upgrade transaction.
   db.version(4)
     .stores({ ...RETIRED_V2_STORES, ...SEARCH_STORES })
-    .upgrade((tx) => rebuildSearchIndexInTx(tx));
+    .upgrade((tx) => rebuildSearchIndexInTx(tx, { onProgress: options.onUpgradeProgress }));
   return db;
 }

@@ -512,18 +512,22 @@ export function maybeFlushSearchIndex(db: Dexie, pendingCount: number): void {
 }
 
 /** Drops and rebuilds the whole index from the articles table (used by the schema upgrade, and for repair). */
-export async function rebuildSearchIndexInTx(src: TableSource, options: { batch?: number } = {}): Promise<void> {
+export async function rebuildSearchIndexInTx(src: TableSource, options: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
   const t = searchTables(src);
   await Promise.all([t.meta.clear(), t.docs.clear(), t.stats.clear(), t.queue.clear(), t.buckets.clear(), t.lists.clear(), t.vocab.clear()]);
   await t.meta.put(emptyMeta());
   const articles = src.table('articles');
   const batch = options.batch ?? 1000;
+  const total = options.onProgress ? await articles.count() : 0;
+  let done = 0;
   let last: string | null = null;
   for (;;) {
     const page: Article[] = await (last === null ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(batch).toArray();
     if (!page.length) break;
     await indexArticlesInTx(src, page, { fresh: true });
     last = page[page.length - 1].id;
+    done += page.length;
+    options.onProgress?.(done, total);
   }
 }
 
