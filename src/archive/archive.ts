@@ -1,5 +1,6 @@
 // The archive page: search and list, reader, bulk actions, export and import.
 import type { ExportFilter } from '../core/archive/export-json';
+import { searchCacheBytesFor, setSearchCacheBytes } from '../core/search';
 import { applyI18n, t } from '../shared/i18n';
 import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
     e.preventDefault();
     location.hash = '';
   });
+  // A machine with little memory keeps a smaller share of postings decoded between searches.
+  setSearchCacheBytes(searchCacheBytesFor((navigator as Navigator & { deviceMemory?: number }).deviceMemory));
   await openArchiveWithUpgradeNotice().catch(notifyError);
   await undoInterruptedImportsOnOpen().catch(notifyError);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);

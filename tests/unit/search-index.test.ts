@@ -4,7 +4,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
 import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
 import { setTags } from '../../src/core/archive/organize';
-import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchIndex, searchArchive, searchArchiveIds, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
+import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchIndex, searchArchive, searchArchiveIds, searchCacheBytesFor, setSearchCacheBytes, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
 import { idTableSettled } from '../../src/core/search/index-reader';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
@@ -273,6 +273,41 @@ describe('article ids of results', () => {
     const [block] = await db.searchStats.toArray();
     expect(docs.map((d) => block.ids![d.docNo]).sort()).toEqual(few.map((a) => a.id).sort());
   });
+});
+
+describe('memory of the search cache', () => {
+  it('takes a thirty-second of a small device\'s memory, and at most about 120 MB', () => {
+    expect(searchCacheBytesFor(2)).toBe(64 * 1024 ** 2);
+    expect(searchCacheBytesFor(0.5)).toBe(16 * 1024 ** 2);
+    expect(searchCacheBytesFor(8)).toBe(searchCacheBytesFor(undefined));
+    expect(searchCacheBytesFor(8)).toBeLessThanOrEqual(128 * 1024 ** 2);
+  });
+
+  it('gives the same results with a cache capped small, or none, as with the full cache', async () => {
+    const name = `cache-cap-${process.pid}-${Math.random()}`;
+    const writer = openArchiveDb({ indexedDB, IDBKeyRange, name });
+    await addIndexed(writer, Array.from({ length: 1_500 }, (_, i) => generateArticle(i, { bodyWords: 40, seed: 11 })));
+    const queries = ['tỉnh', 'huyen', 'ủy ban nhân', '"nhân dân"', 'xã -huyện', 'tuyen quang'];
+    const answers = async () => {
+      // A reader of its own per cap: each database object has its own cache.
+      const reader = openArchiveDb({ indexedDB, IDBKeyRange, name });
+      const out: string[][] = [];
+      // Twice: the second round is served from whatever the cap let the cache keep.
+      for (let round = 0; round < 2; round++) for (const q of queries) out.push((await searchArchive(reader, q, { limit: 30 })).hits.map((h) => h.id));
+      reader.close();
+      return out;
+    };
+    const full = await answers();
+    expect(full.filter((ids) => ids.length).length).toBeGreaterThan(queries.length);
+    try {
+      for (const bytes of [64 * 1024, 0]) {
+        setSearchCacheBytes(bytes);
+        expect(await answers(), `cache of ${bytes} bytes`).toEqual(full);
+      }
+    } finally {
+      setSearchCacheBytes(searchCacheBytesFor(undefined));
+    }
+  }, 60_000);
 });
 
 describe('ranking and snippets', () => {

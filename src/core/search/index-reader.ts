@@ -66,8 +66,25 @@ function newCache(meta: SearchMetaRow): Cache {
  * many rows' entries. At 100,000 articles a typical mix of queries reads 200,000 postings each; half the cache
  * re-read 55% more of them from IndexedDB (bench mix: 47.7 M postings read instead of 30.6 M over 240 queries).
  */
-const CACHE_POSTINGS = 24_000_000;
+const MAX_CACHE_POSTINGS = 24_000_000;
 const CACHE_ENTRIES = 4_096;
+const BYTES_PER_CACHED_POSTING = 5;
+let cachePostings = MAX_CACHE_POSTINGS;
+
+/**
+ * The row cache's share of a device's memory: 1/32 of it, at most the full cache (about 120 MB). `deviceMemoryGB` is
+ * navigator.deviceMemory (Chromium reports 0.25 to 8; Firefox nothing, which keeps the full cache).
+ */
+export function searchCacheBytesFor(deviceMemoryGB: number | undefined): number {
+  const full = MAX_CACHE_POSTINGS * BYTES_PER_CACHED_POSTING;
+  if (!deviceMemoryGB || !Number.isFinite(deviceMemoryGB) || deviceMemoryGB <= 0) return full;
+  return Math.min(full, Math.floor((deviceMemoryGB * 1024 ** 3) / 32));
+}
+
+/** Caps the memory of every archive's row cache (0: no cache); rows past the cap go at the next read. */
+export function setSearchCacheBytes(bytes: number): void {
+  cachePostings = Math.max(0, Math.min(MAX_CACHE_POSTINGS, Math.floor(bytes / BYTES_PER_CACHED_POSTING)));
+}
 
 /** Decoded rows keyed by bucket (`b<bucket>`) or list term (`l<key>`), bounded by the postings they hold. */
 class RowCache {
@@ -83,13 +100,13 @@ class RowCache {
   }
   set(key: string, gen: number, rows: Array<{ docs: Uint32Array }>): void {
     const weight = rows.reduce((n, r) => n + r.docs.length, 0) + 64;
-    if (weight > CACHE_POSTINGS / 4) return;
+    if (weight > cachePostings / 4) return;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
       this.weight -= old.weight;
     }
-    while (this.entries.size && (this.weight + weight > CACHE_POSTINGS || this.entries.size >= CACHE_ENTRIES)) {
+    while (this.entries.size && (this.weight + weight > cachePostings || this.entries.size >= CACHE_ENTRIES)) {
       const [k, e] = this.entries.entries().next().value!;
       this.entries.delete(k);
       this.weight -= e.weight;

@@ -15,3 +15,4 @@ export {
   FLUSH_AT,
 } from './index-writer';
 export { SEARCH_TABLES, SEARCH_STORES } from './schema';
+export { searchCacheBytesFor, setSearchCacheBytes } from './index-reader';
