@@ -2,13 +2,14 @@
 // progress bar and a cancel button.
 import browser from 'webextension-polyfill';
 import { exportFileName, type ExportFilter } from '../core/archive/export-json';
-import { exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
+import { countForExport, exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
 import { t } from '../shared/i18n';
 import { noteBackedUp } from '../core/archive/backup-reminder';
 import { $, db, notify, notifyError } from './page-kit';
 import { guardUnload } from './unload-guard';
+import { chooseExportFile } from './export-file';
 
 let controller: AbortController | null = null;
 
@@ -25,11 +26,20 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
   button.textContent = t('archiveExporting');
   const showProgress = setTimeout(() => { $('export-status').hidden = false; }, 300);
   const release = guardUnload();
+  let file: FileSystemWritableFileStream | null = null;
   try {
-    // Each page's parts become one Blob at once (no joining first): the browser keeps blob data outside the JS
-    // heap (on disk when large), so memory does not grow with the archive.
-    const parts: Blob[] = [];
     const now = new Date();
+    const name = exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]);
+    const choice = await chooseExportFile(await countForExport(db, filter), name, EXPORT_MIME[format]);
+    if (choice.kind === 'cancelled') {
+      notify(t('archiveExportCancelled'));
+      return;
+    }
+    if (choice.kind === 'file') file = choice.stream;
+    // For a download, each page's parts become one Blob at once (no joining first): the browser keeps blob data
+    // outside the JS heap, so the page's heap does not grow with the archive (the browser's memory does, which is why
+    // big exports go to a file where the browser can).
+    const parts: Blob[] = [];
     let count = 0;
     for await (const page of exportParts(db, {
       format,
@@ -43,8 +53,14 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
         progress.value = done;
         $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total));
       },
-    })) parts.push(new Blob(page));
-    downloadBlob(new Blob(parts, { type: EXPORT_MIME[format] }), exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]));
+    })) {
+      if (file) await file.write(new Blob(page));
+      else parts.push(new Blob(page));
+    }
+    if (file) {
+      await file.close();
+      file = null;
+    } else downloadBlob(new Blob(parts, { type: EXPORT_MIME[format] }), name);
     // An export of the whole archive is a backup of its articles: the reminder starts counting again.
     if (!filter) {
       await noteBackedUp(db).catch(() => undefined);
@@ -52,6 +68,8 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
     }
     notify(t('archiveExported', String(count)));
   } catch (error) {
+    // A cancelled or failed export leaves no half-written file behind.
+    await file?.abort().catch(() => undefined);
     if (error instanceof DOMException && error.name === 'AbortError') notify(t('archiveExportCancelled'));
     else notifyError(error);
   } finally {

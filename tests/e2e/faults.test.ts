@@ -1,14 +1,13 @@
 // Faults a user can cause or suffer, in real Chromium: the service worker stopped while a save is in flight, and
 // the archive page closed while an export or an import runs. Afterwards the archive is whole (an article fully saved and
 // searchable, or absent), the user is told what happened, and the next attempt works once.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { buildArticle } from '../../src/core/archive/build-article';
 import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE } from '../helpers/corpus';
-import { sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+import { longArticlesFile, startImport } from './helpers/archive-files';
 
 if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
 
@@ -32,24 +31,6 @@ async function exportAll(archive: Page, dir: string) {
   const path = join(dir, `export-${Date.now()}.json`);
   await download.saveAs(path);
   return JSON.parse(readFileSync(path, 'utf8')) as { count: number; articles: Array<{ id: string; contentHash: string; title: string }> };
-}
-
-/** `n` articles with long bodies (so that importing or exporting them takes a while) as an NDJSON file. */
-async function longArticlesFile(dir: string, o: { n: number; slug: string; title: string; body: string; month: number }): Promise<string> {
-  const articles = await Promise.all(Array.from({ length: o.n }, (_, i) => buildArticle(
-    sampleExtracted({ url: `https://bdt.tuyenquang.gov.vn/tin-tuc/${o.slug}-${i}.html`, title: `${o.title} ${i}`, bodyHtml: o.body, bodyText: `${o.title} ${i}.` }),
-    TUYEN_QUANG_SITE, { now: new Date(Date.UTC(2026, o.month, 1, 0, 0, i)) },
-  )));
-  const file = join(dir, `${o.slug}.ndjson`);
-  writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n'));
-  return file;
-}
-
-/** Picks a file in the archive page's import input and confirms the dialog that asks about duplicates. */
-async function startImport(archive: Page, file: string): Promise<void> {
-  await archive.setInputFiles('[data-testid=import-file]', file);
-  await archive.waitForSelector('[data-testid=import-dialog][open]');
-  await archive.click('[data-testid=import-confirm]');
 }
 
 /** Waits until an import of `total` rows has written its first batch (the progress counts it) and not its last. */
