@@ -23,6 +23,8 @@ export interface SearchFilters {
   savedTo?: string | Date | null;
   publishedFrom?: string | Date | null;
   publishedTo?: string | Date | null;
+  /** Only these articles (a collection's members); an empty list matches nothing. */
+  ids?: readonly string[] | null;
 }
 
 export interface SearchOptions {
@@ -130,6 +132,21 @@ async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit
   return Promise.all(pairs.map((key) => termConstraint(t, state, key, true)));
 }
 
+/** The doc numbers of the given articles' current content, as a mask over doc numbers. */
+async function allowedDocs(t: SearchTables, ids: readonly string[], size: number): Promise<{ docs: Uint8Array; count: number }> {
+  const docs = new Uint8Array(size);
+  let count = 0;
+  if (ids.length) {
+    for (const row of await t.docs.where('id').anyOf([...ids]).toArray()) {
+      if (row.docNo < size && !docs[row.docNo]) {
+        docs[row.docNo] = 1;
+        count++;
+      }
+    }
+  }
+  return { docs, count };
+}
+
 function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): SearchFilters {
   const f: SearchFilters = { ...parsed.filters };
   for (const [k, v] of Object.entries(given ?? {})) if (v != null && v !== '') (f as Record<string, unknown>)[k] = v;
@@ -220,6 +237,8 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
   ]);
   const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
   if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
+  const allowed = filters.ids ? await allowedDocs(t, filters.ids, size) : null;
+  if (allowed?.count === 0) return { total: 0, totalIsExact: true, hits: [] };
   constraints.sort((a, b) => a.df - b.df);
   const { count, score, excluded, exact } = takeScratch(lease, size);
 
@@ -259,6 +278,7 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
   const hasDates = !Number.isNaN(savedFrom) || !Number.isNaN(savedTo) || !Number.isNaN(pubFrom) || !Number.isNaN(pubTo);
   const accept = (d: number): boolean => {
     if (!alive[d] || excluded[d] === 1) return false;
+    if (allowed && !allowed.docs[d]) return false;
     if (!hasDates) return true;
     const cap = captured[d];
     if (!Number.isNaN(savedFrom) && !(cap >= savedFrom)) return false;

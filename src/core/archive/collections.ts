@@ -1,0 +1,134 @@
+// Named collections: sets of archived articles an archivist gathers ("Cải cách hành chính 2024"), viewed, searched
+// and exported together. They live in the settings table (so full backups and restores carry them) as one row:
+// membership lists of article ids, which an article deletion leaves alone (a deleted article simply no longer
+// matches; its undo brings it back into its collections).
+import type { ArchiveDb } from './db';
+import { toArchiveError } from './errors';
+import { tagIdentity } from '../text/normalize';
+
+export interface Collection {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Article ids, in the order they were added. */
+  ids: string[];
+}
+
+export type CollectionProblem = 'empty-name' | 'name-taken' | 'missing';
+
+export class CollectionError extends Error {
+  constructor(public readonly problem: CollectionProblem, public readonly collectionName: string) {
+    super(`${problem}: ${collectionName}`);
+    this.name = 'CollectionError';
+  }
+}
+
+const KEY = 'collections';
+const MAX_NAME = 120;
+
+function cleanName(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
+}
+
+/** Reads, changes and writes the collections row in one transaction, so two pages cannot lose each other's edits. */
+async function change<T>(db: ArchiveDb, edit: (all: Collection[]) => T): Promise<T> {
+  try {
+    return await db.transaction('rw', 'settings', async () => {
+      const all = await read(db);
+      const out = edit(all);
+      await db.settings.put({ key: KEY, value: all });
+      return out;
+    });
+  } catch (error) {
+    if (error instanceof CollectionError) throw error;
+    throw toArchiveError(error);
+  }
+}
+
+async function read(db: ArchiveDb): Promise<Collection[]> {
+  const value = (await db.settings.get(KEY))?.value;
+  return Array.isArray(value) ? (value as Collection[]) : [];
+}
+
+function find(all: Collection[], id: string): Collection {
+  const found = all.find((c) => c.id === id);
+  if (!found) throw new CollectionError('missing', id);
+  return found;
+}
+
+function checkName(all: Collection[], name: string, except?: string): string {
+  const clean = cleanName(name);
+  if (!clean) throw new CollectionError('empty-name', name);
+  if (all.some((c) => c.id !== except && tagIdentity(c.name) === tagIdentity(clean))) throw new CollectionError('name-taken', clean);
+  return clean;
+}
+
+/** Every collection, by name (Vietnamese order). */
+export async function listCollections(db: ArchiveDb): Promise<Collection[]> {
+  return (await read(db)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+export async function getCollection(db: ArchiveDb, id: string): Promise<Collection | null> {
+  return (await read(db)).find((c) => c.id === id) ?? null;
+}
+
+export function createCollection(db: ArchiveDb, name: string, options: { now?: Date } = {}): Promise<Collection> {
+  return change(db, (all) => {
+    const collection: Collection = { id: crypto.randomUUID(), name: checkName(all, name), createdAt: (options.now ?? new Date()).toISOString(), ids: [] };
+    all.push(collection);
+    return collection;
+  });
+}
+
+export function renameCollection(db: ArchiveDb, id: string, name: string): Promise<Collection> {
+  return change(db, (all) => {
+    const collection = find(all, id);
+    collection.name = checkName(all, name, id);
+    return { ...collection };
+  });
+}
+
+/** Deletes the collection, never its articles; returns it for an undo (restoreCollection). */
+export function deleteCollection(db: ArchiveDb, id: string): Promise<Collection> {
+  return change(db, (all) => {
+    const collection = find(all, id);
+    all.splice(all.indexOf(collection), 1);
+    return collection;
+  });
+}
+
+export function restoreCollection(db: ArchiveDb, collection: Collection): Promise<void> {
+  return change(db, (all) => {
+    if (all.some((c) => c.id === collection.id)) return;
+    // A collection of the same name made meanwhile keeps its name; the restored one says it came back.
+    const taken = all.some((c) => tagIdentity(c.name) === tagIdentity(collection.name));
+    all.push({ ...collection, name: taken ? `${collection.name} (2)` : collection.name });
+  });
+}
+
+/** Adds articles (those already in it stay where they are); returns how many were new to it. */
+export function addToCollection(db: ArchiveDb, id: string, articleIds: readonly string[]): Promise<number> {
+  return change(db, (all) => {
+    const collection = find(all, id);
+    const members = new Set(collection.ids);
+    let added = 0;
+    for (const articleId of articleIds) {
+      if (members.has(articleId)) continue;
+      members.add(articleId);
+      collection.ids.push(articleId);
+      added++;
+    }
+    return added;
+  });
+}
+
+/** Takes articles out of the collection (not out of the archive); returns how many were in it. */
+export function removeFromCollection(db: ArchiveDb, id: string, articleIds: readonly string[]): Promise<number> {
+  return change(db, (all) => {
+    const collection = find(all, id);
+    const out = new Set(articleIds);
+    const before = collection.ids.length;
+    collection.ids = collection.ids.filter((a) => !out.has(a));
+    return before - collection.ids.length;
+  });
+}

@@ -1,0 +1,78 @@
+// Named collections: kept with the archive's settings, edited atomically, never deleting articles; a search
+// restricted to a collection finds exactly the collection's members among the hits, in the same order.
+import { addToCollection, CollectionError, createCollection, deleteCollection, getCollection, listCollections, removeFromCollection, renameCollection, restoreCollection } from '../../src/core/archive/collections';
+import { deleteMany, restoreArticles } from '../../src/core/archive/organize';
+import { indexArticlesInTx, searchArchive, searchArchiveIds, SEARCH_TABLES } from '../../src/core/search';
+import { generateArticle } from '../../bench/search-corpus';
+import { freshDb } from '../helpers/sample-article';
+
+describe('collections', () => {
+  it('are created, renamed and deleted by name, without two of the same name (any case, any spacing)', async () => {
+    const db = freshDb();
+    const a = await createCollection(db, '  Cải cách   hành chính 2024 ');
+    const b = await createCollection(db, 'Biên giới');
+    expect(a.name).toBe('Cải cách hành chính 2024');
+    expect((await listCollections(db)).map((c) => c.name)).toEqual(['Biên giới', 'Cải cách hành chính 2024']);
+    await expect(createCollection(db, 'CẢI CÁCH HÀNH CHÍNH 2024')).rejects.toMatchObject({ problem: 'name-taken' });
+    await expect(createCollection(db, '   ')).rejects.toBeInstanceOf(CollectionError);
+    await expect(renameCollection(db, b.id, 'cải cách hành chính 2024')).rejects.toMatchObject({ problem: 'name-taken' });
+    expect((await renameCollection(db, b.id, 'Biên giới Việt – Trung')).name).toBe('Biên giới Việt – Trung');
+    // Renaming to its own name in another case is not a clash.
+    expect((await renameCollection(db, a.id, 'cải cách hành chính 2024')).name).toBe('cải cách hành chính 2024');
+
+    const removed = await deleteCollection(db, b.id);
+    expect((await listCollections(db)).map((c) => c.id)).toEqual([a.id]);
+    await restoreCollection(db, removed);
+    expect(await getCollection(db, b.id)).toEqual({ ...b, name: 'Biên giới Việt – Trung' });
+    await expect(deleteCollection(db, 'no-such-id')).rejects.toMatchObject({ problem: 'missing' });
+  });
+
+  it('count only articles new to them, take articles out without deleting them, and outlive a deletion and its undo', async () => {
+    const db = freshDb();
+    const articles = Array.from({ length: 6 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 21 }));
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(articles);
+      await indexArticlesInTx(db, articles);
+    });
+    const c = await createCollection(db, 'Dân tộc');
+    const ids = articles.map((a) => a.id);
+    expect(await addToCollection(db, c.id, ids.slice(0, 4))).toBe(4);
+    expect(await addToCollection(db, c.id, ids.slice(2, 5))).toBe(1);
+    expect(await removeFromCollection(db, c.id, [ids[0], ids[5]])).toBe(1);
+    expect((await getCollection(db, c.id))!.ids).toEqual([ids[1], ids[2], ids[3], ids[4]]);
+    expect(await db.articles.count()).toBe(6);
+
+    const only = { filters: { ids: (await getCollection(db, c.id))!.ids } };
+    expect((await searchArchive(db, '', only)).total).toBe(4);
+    const deleted = await deleteMany(db, [ids[1]]);
+    expect((await searchArchive(db, '', only)).hits.map((h) => h.id).sort()).toEqual([ids[2], ids[3], ids[4]].sort());
+    await restoreArticles(db, deleted);
+    expect((await searchArchive(db, '', only)).total).toBe(4);
+  });
+});
+
+describe('search within a collection', () => {
+  it('gives the hits of the same search that are members, in the same order, with the right total', async () => {
+    const db = freshDb();
+    const articles = Array.from({ length: 1_200 }, (_, i) => generateArticle(i, { bodyWords: 40, seed: 22 }));
+    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await db.articles.bulkAdd(articles);
+      await indexArticlesInTx(db, articles);
+    });
+    // Every third article, and an id no article has.
+    const members = articles.filter((_, i) => i % 3 === 0).map((a) => a.id).concat('not-an-article');
+    const inside = new Set(members);
+    for (const [q, filters] of [['', {}], ['tỉnh', {}], ['huyen', {}], ['ủy ban -xã', {}], ['"nhân dân"', {}], ['', { province: articles[0].site.province }]] as const) {
+      const all = (await searchArchiveIds(db, q, { filters })).ids;
+      const expected = all.filter((id) => inside.has(id));
+      const got = await searchArchiveIds(db, q, { filters: { ...filters, ids: members } });
+      expect(got.ids, `${q} ${JSON.stringify(filters)}`).toEqual(expected);
+      expect(got.total).toBe(expected.length);
+      const page = await searchArchive(db, q, { filters: { ...filters, ids: members }, limit: 15 });
+      expect(page.hits.map((h) => h.id)).toEqual(expected.slice(0, 15));
+      expect(page.total).toBe(expected.length);
+    }
+    expect(members.length).toBeGreaterThan(100);
+    expect((await searchArchive(db, '', { filters: { ids: [] } })).total).toBe(0);
+  }, 60_000);
+});
