@@ -8,7 +8,8 @@ import { initExportControls } from './export-controls';
 import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
-import { allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
+import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
+import { initCollectionActions } from './collection-actions';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
@@ -36,6 +37,10 @@ async function exportScope(): Promise<ExportFilter | null> {
   if (scope === 'selection') {
     if (!selection.size) throw new Error(t('archiveNothingSelected'));
     return { ids: [...selection] };
+  }
+  if (scope === 'collection') {
+    const collection = activeCollection();
+    if (collection) return { ids: [...collection.ids], collection: collection.name };
   }
   if (scope === 'results') {
     const query = new URLSearchParams(location.search).toString();
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
   }
   initReaderView(refresh);
   initBulkActions(refresh);
+  initCollectionActions(refresh);
   window.addEventListener('hashchange', () => void route());
   $('reader-back').addEventListener('click', (e) => {
     e.preventDefault();

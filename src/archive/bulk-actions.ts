@@ -3,6 +3,7 @@ import { deleteMany, restoreArticles, tagMany } from '../core/archive/organize';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { allResultIds, resultTotal, selection } from './search-view';
+import { updateCollectionControls } from './collection-actions';
 
 export function updateSelectionBar(): void {
   const count = selection.size;
@@ -15,6 +16,7 @@ export function updateSelectionBar(): void {
     const id = box.closest('li')?.querySelector('a')?.getAttribute('href')?.replace('#/article/', '');
     if (id) box.checked = selection.has(decodeURIComponent(id));
   }
+  updateCollectionControls();
 }
 
 export function initBulkActions(onChange: () => Promise<void>): void {

@@ -1,12 +1,13 @@
 // The list: search box, filters as chips, ranked results with highlighted snippets, paging as you scroll,
 // selection for bulk actions. The query lives in the URL so a search can be bookmarked.
 import { searchArchive, searchArchiveIds, type SearchFilters, type SearchHit } from '../core/search';
+import { listCollections, type Collection } from '../core/archive/collections';
 import { formatDate, t } from '../shared/i18n';
 import { $, db, el, highlighted, notifyError } from './page-kit';
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
 const PAGE = 20;
-const FILTER_KEYS = ['province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo'] as const;
+const FILTER_KEYS = ['collection', 'province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface SearchState { q: string; filters: Partial<Record<FilterKey, string>> }
@@ -18,6 +19,24 @@ let total = 0;
 let run = 0;
 let loading = false;
 let onSelectionChange: () => void = () => {};
+/** The archive's collections, as the filter and the bulk actions last read them. */
+let collections: Collection[] = [];
+
+export function knownCollections(): Collection[] {
+  return collections;
+}
+
+/** The collection the list is restricted to, if any. */
+export function activeCollection(): Collection | null {
+  return collections.find((c) => c.id === state.filters.collection) ?? null;
+}
+
+/** The page's filters as the search takes them: a collection becomes the list of its articles. */
+function searchFilters(): SearchFilters {
+  const { collection, ...rest } = state.filters;
+  if (!collection) return rest;
+  return { ...rest, ids: activeCollection()?.ids ?? [] };
+}
 
 export function currentSearch(): SearchState {
   return state;
@@ -42,7 +61,8 @@ function writeUrl(): void {
 }
 
 function chipLabel(key: FilterKey, value: string): string {
-  return `${t(`filter_${key}`)}: ${value}`;
+  const shown = key === 'collection' ? (activeCollection()?.name ?? value) : value;
+  return `${t(`filter_${key}`)}: ${shown}`;
 }
 
 function renderChips(): void {
@@ -98,7 +118,7 @@ async function loadMore(token: number): Promise<void> {
   if (loading || shown >= total) return;
   loading = true;
   try {
-    const result = await searchArchive(db, state.q, { filters: state.filters as SearchFilters, offset: shown, limit: PAGE });
+    const result = await searchArchive(db, state.q, { filters: searchFilters(), offset: shown, limit: PAGE });
     if (token !== run) return;
     $('results').append(...result.hits.map(resultItem));
     shown += result.hits.length;
@@ -113,7 +133,7 @@ export async function runSearch(): Promise<void> {
   writeUrl();
   renderChips();
   try {
-    const result = await searchArchive(db, state.q, { filters: state.filters as SearchFilters, limit: PAGE });
+    const result = await searchArchive(db, state.q, { filters: searchFilters(), limit: PAGE });
     if (token !== run) return;
     total = result.total;
     shown = result.hits.length;
@@ -130,7 +150,7 @@ export async function runSearch(): Promise<void> {
 
 /** Ids of every hit of the current search (for "select all results"). */
 export async function allResultIds(): Promise<string[]> {
-  const result = await searchArchiveIds(db, state.q, { filters: state.filters as SearchFilters, limit: Math.max(total, 1) });
+  const result = await searchArchiveIds(db, state.q, { filters: searchFilters(), limit: Math.max(total, 1) });
   return result.ids;
 }
 
@@ -144,6 +164,9 @@ async function fillFilterOptions(): Promise<void> {
     const values = (await keys).filter((k): k is string => typeof k === 'string' && !!k).sort((a, b) => a.localeCompare(b, 'vi'));
     select.replaceChildren(new Option(t('filterAny'), ''), ...values.map((v) => new Option(v, v)));
   };
+  collections = await listCollections(db);
+  const collection = $<HTMLSelectElement>('filter-collection');
+  collection.replaceChildren(new Option(t('filterAny'), ''), ...collections.map((c) => new Option(c.name, c.id)));
   // Distinct values come from the indexes' keys: no article is read.
   await Promise.all([
     fill('filter-province', db.articles.orderBy('site.province').uniqueKeys() as Promise<unknown[]>),

@@ -125,6 +125,51 @@ describe('archive page in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '2');
   });
 
+  it('gathers selected articles into a named collection, searches and exports it, and deletes it without touching its articles', async () => {
+    const count = (n: string) => page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === n, n);
+    const notice = (text: string) => page.waitForFunction((text) => document.querySelector('[data-testid=notice]')?.textContent?.includes(text), text);
+    expect(await search(page, 'cai cach')).toBe('2');
+    await page.check('[data-testid=select-all]');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=bulk-collection]') as HTMLSelectElement).disabled);
+    page.once('dialog', (d) => void d.accept('Cải cách hành chính'));
+    await page.selectOption('[data-testid=bulk-collection]', '__new__');
+    await notice('Đã thêm 2 bài vào bộ sưu tập “Cải cách hành chính”.');
+    await page.uncheck('[data-testid=select-all]');
+
+    // Viewed on its own, whatever else is in the archive, and searched within; a chip names it.
+    expect(await search(page, '')).toBe('6');
+    await page.evaluate(() => { (document.getElementById('filters') as HTMLDetailsElement).open = true; });
+    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
+    await count('2');
+    expect(await page.textContent('[data-testid=filter-chip]')).toContain('Bộ sưu tập: Cải cách hành chính');
+    expect(await search(page, 'chuyen doi so')).toBe('1');
+    expect(await search(page, 'mua')).toBe('0');
+    await search(page, '');
+    await count('2');
+
+    // Exported as a file named after it, holding its articles and saying which collection they are.
+    await page.selectOption('[data-testid=export-scope]', 'collection');
+    await page.selectOption('[data-testid=export-format]', 'json');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    expect(download.suggestedFilename()).toMatch(/^archive-cai-cach-hanh-chinh-\d{4}-\d{2}-\d{2}\.json$/);
+    const { readFileSync } = await import('node:fs');
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { filter: { collection: string }; articles: Array<{ title: string }> };
+    expect(file.filter.collection).toBe('Cải cách hành chính');
+    expect(file.articles.map((a) => a.title).sort()).toEqual([TITLES[0][0], TITLES[1][0]].sort());
+
+    // Deleting the collection keeps its articles; undo brings it back.
+    await page.click('[data-testid=collection-delete]');
+    await notice('Đã xoá bộ sưu tập “Cải cách hành chính”; các bài của nó vẫn còn trong kho.');
+    await count('6');
+    expect(await page.inputValue('[data-testid=export-scope]')).toBe('all');
+    await page.click('[data-testid=notice-action]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#filter-collection option')].some((o) => o.textContent === 'Cải cách hành chính'));
+    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
+    await count('2');
+    await page.click('[data-testid=filter-chip] button');
+    await count('6');
+  });
+
   it('keeps the overwritten content of an article as an earlier version the reader can show', async () => {
     const { articles } = await seedFile(dir);
     const original = articles.find((a) => a.title.startsWith('Chè Tân Cương'))!;

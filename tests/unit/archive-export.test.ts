@@ -24,6 +24,7 @@ describe('JSON export', () => {
   it('names files after what they hold', () => {
     expect(exportFileName('2026-11-28T08:00:00+07:00', null)).toBe('archive-2026-11-28.json');
     expect(exportFileName('2026-11-28T08:00:00+07:00', { province: 'Thái Nguyên' }, 'csv')).toBe('archive-thai-nguyen-2026-11-28.csv');
+    expect(exportFileName('2026-11-28T08:00:00+07:00', { ids: ['a'], collection: 'Đường biên giới 2024' })).toBe('archive-duong-bien-gioi-2024-2026-11-28.json');
     expect(exportFileName('2026-11-28T08:00:00+07:00', { province: 'Đắk Lắk' })).toBe('archive-dak-lak-2026-11-28.json');
     expect(exportFileName('2026-11-28T08:00:00+07:00', { ids: ['a'] }, 'ndjson')).toBe('archive-selection-2026-11-28.ndjson');
   });

@@ -1,0 +1,104 @@
+// Collections in the archive page: add the selected articles to a collection (an existing one or a new one), take
+// them out of the collection being viewed, rename it, delete it (with undo; its articles stay in the archive).
+import { addToCollection, CollectionError, createCollection, deleteCollection, removeFromCollection, renameCollection, restoreCollection } from '../core/archive/collections';
+import { t } from '../shared/i18n';
+import { $, db, notify, notifyError } from './page-kit';
+import { activeCollection, knownCollections, selection, setFilter } from './search-view';
+
+const NEW = '__new__';
+
+function collectionErrorText(error: unknown): string | null {
+  if (!(error instanceof CollectionError)) return null;
+  if (error.problem === 'empty-name') return t('collectionNameEmpty');
+  if (error.problem === 'name-taken') return t('collectionNameTaken', error.collectionName);
+  return t('collectionMissing');
+}
+
+function report(error: unknown): void {
+  const text = collectionErrorText(error);
+  if (text) notify(text, { error: true });
+  else notifyError(error);
+}
+
+/** The bulk bar's collection controls, after the selection or the collections changed. */
+export function updateCollectionControls(): void {
+  const target = $<HTMLSelectElement>('bulk-collection');
+  const chosen = target.value;
+  target.replaceChildren(
+    new Option(t('archiveAddToCollection'), ''),
+    ...knownCollections().map((c) => new Option(c.name, c.id)),
+    new Option(t('archiveNewCollection'), NEW),
+  );
+  target.value = chosen && [...target.options].some((o) => o.value === chosen) ? chosen : '';
+  target.disabled = selection.size === 0;
+  const active = activeCollection();
+  $<HTMLButtonElement>('bulk-uncollect').hidden = !active;
+  $<HTMLButtonElement>('bulk-uncollect').disabled = selection.size === 0;
+  $('collection-tools').hidden = !active;
+  const scope = $<HTMLSelectElement>('export-scope').querySelector<HTMLOptionElement>('option[value=collection]')!;
+  scope.disabled = !active;
+  if (!active && $<HTMLSelectElement>('export-scope').value === 'collection') $<HTMLSelectElement>('export-scope').value = 'all';
+}
+
+export function initCollectionActions(onChange: () => Promise<void>): void {
+  const target = $<HTMLSelectElement>('bulk-collection');
+  target.addEventListener('change', async () => {
+    const chosen = target.value;
+    target.value = '';
+    if (!chosen || !selection.size) return;
+    try {
+      let id = chosen;
+      let name = knownCollections().find((c) => c.id === chosen)?.name ?? '';
+      if (chosen === NEW) {
+        const typed = prompt(t('archiveCollectionNamePrompt'));
+        if (typed === null) return;
+        const created = await createCollection(db, typed);
+        id = created.id;
+        name = created.name;
+      }
+      const added = await addToCollection(db, id, [...selection]);
+      notify(t('archiveAddedToCollection', String(added), name));
+      await onChange();
+    } catch (error) {
+      report(error);
+    }
+  });
+  $('bulk-uncollect').addEventListener('click', async () => {
+    const active = activeCollection();
+    if (!active || !selection.size) return;
+    try {
+      const removed = await removeFromCollection(db, active.id, [...selection]);
+      selection.clear();
+      notify(t('archiveRemovedFromCollection', String(removed), active.name));
+      await onChange();
+    } catch (error) {
+      report(error);
+    }
+  });
+  $('collection-rename').addEventListener('click', async () => {
+    const active = activeCollection();
+    if (!active) return;
+    const typed = prompt(t('archiveCollectionRenamePrompt'), active.name);
+    if (typed === null) return;
+    try {
+      await renameCollection(db, active.id, typed);
+      await onChange();
+    } catch (error) {
+      report(error);
+    }
+  });
+  $('collection-delete').addEventListener('click', async () => {
+    const active = activeCollection();
+    if (!active) return;
+    try {
+      const deleted = await deleteCollection(db, active.id);
+      await setFilter('collection', '');
+      notify(t('archiveCollectionDeleted', deleted.name), {
+        action: { label: t('archiveUndo'), run: () => void restoreCollection(db, deleted).then(onChange, notifyError) },
+      });
+      await onChange();
+    } catch (error) {
+      report(error);
+    }
+  });
+}
