@@ -2,6 +2,7 @@
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
 import { applyImport, undoInterruptedImports, type DuplicatePolicy } from '../core/archive/import-apply';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
+import { addToNamedCollection } from '../core/archive/collections';
 import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
@@ -21,16 +22,26 @@ function showFileError(error: unknown): void {
   notify(`${t(key)} ${t('importNothingChanged')}`, { error: true, details: [error instanceof Error ? error.message : String(error)] });
 }
 
-function askPolicy(file: File, source: ImportSource): Promise<DuplicatePolicy | null> {
+interface ImportChoice {
+  policy: DuplicatePolicy;
+  /** The collection the file was exported from, to gather its articles into again (the user may decline). */
+  collection: string | null;
+}
+
+function askPolicy(file: File, source: ImportSource): Promise<ImportChoice | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
   const total = source.streamed ? source.rows : source.rows.length;
   $('import-summary').textContent = t('importSummary', file.name, String(source.valid), String(total - source.valid));
+  $('import-collection-row').hidden = !source.collection;
+  $<HTMLInputElement>('import-collection').checked = true;
+  $('import-collection-text').textContent = source.collection ? t('importIntoCollection', source.collection) : '';
   return new Promise((resolve) => {
     const form = $<HTMLFormElement>('import-form');
     const onClose = () => {
       dialog.removeEventListener('close', onClose);
       if (dialog.returnValue !== 'import') return resolve(null);
-      resolve((new FormData(form).get('duplicates') as DuplicatePolicy) ?? 'skip');
+      const data = new FormData(form);
+      resolve({ policy: (data.get('duplicates') as DuplicatePolicy) ?? 'skip', collection: source.collection && data.get('collection') ? source.collection : null });
     };
     dialog.addEventListener('close', onClose);
     dialog.returnValue = '';
@@ -67,8 +78,8 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     showFileError(error);
     return;
   }
-  const policy = await askPolicy(file, source);
-  if (!policy) return notify(t('importCancelled'));
+  const choice = await askPolicy(file, source);
+  if (!choice) return notify(t('importCancelled'));
   const total = source.streamed ? source.rows : source.rows.length;
   const progress = $<HTMLProgressElement>('export-progress');
   $('export-progress-text').textContent = t('importProgress', '0', String(total));
@@ -81,7 +92,8 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     const report = await navigator.locks.request(importLock(journalId), () => applyImport(db, rows, {
       journalId,
       total,
-      onDuplicate: policy,
+      onDuplicate: choice.policy,
+      keepIds: !!choice.collection,
       sanitizeHtml: sanitizeImportedHtml,
       signal: controller.signal,
       onProgress: (done, total) => {
@@ -93,7 +105,14 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     compactIndexInBackground();
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
     await noteArticlesSaved(db, report.added).catch(() => undefined);
-    notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)), {
+    // Gathered after the import's own transactions: should this fail, the articles are in and only the grouping is not.
+    const gathered = choice.collection && report.ids?.length
+      ? await addToNamedCollection(db, choice.collection, report.ids).then(
+        ({ collection }) => ` ${t('importGathered', String(report.ids!.length), collection.name)}`,
+        () => ` ${t('importGatherFailed', choice.collection!)}`,
+      )
+      : '';
+    notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)) + gathered, {
       error: report.rejected > 0,
       details: report.problems.map((p) => `${t('importRow', String(p.row))}: ${p.reason}`),
     });

@@ -125,7 +125,7 @@ describe('archive page in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '2');
   });
 
-  it('gathers selected articles into a named collection, searches and exports it, and deletes it without touching its articles', async () => {
+  it('gathers selected articles into a named collection, searches and exports it, deletes it without touching its articles, and gets it back from its export', async () => {
     const count = (n: string) => page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === n, n);
     const notice = (text: string) => page.waitForFunction((text) => document.querySelector('[data-testid=notice]')?.textContent?.includes(text), text);
     expect(await search(page, 'cai cach')).toBe('2');
@@ -164,6 +164,21 @@ describe('archive page in Chromium', () => {
     expect(await page.inputValue('[data-testid=export-scope]')).toBe('all');
     await page.click('[data-testid=notice-action]');
     await page.waitForFunction(() => [...document.querySelectorAll('#filter-collection option')].some((o) => o.textContent === 'Cải cách hành chính'));
+    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
+    await count('2');
+
+    // Deleted for good, then its export imported (as a colleague would): the dialog offers to gather the articles
+    // into that collection again.
+    await page.click('[data-testid=collection-delete]');
+    await count('6');
+    const exported = join(dir, download.suggestedFilename());
+    await download.saveAs(exported);
+    await page.setInputFiles('[data-testid=import-file]', exported);
+    await page.waitForSelector('[data-testid=import-dialog][open]');
+    expect(await page.textContent('#import-collection-row')).toContain('Gom các bài vào bộ sưu tập “Cải cách hành chính”');
+    expect(await page.isChecked('[data-testid=import-collection]')).toBe(true);
+    await page.click('[data-testid=import-confirm]');
+    await notice('2 bài nằm trong bộ sưu tập “Cải cách hành chính”.');
     await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
     await count('2');
     await page.click('[data-testid=filter-chip] button');

@@ -1,7 +1,10 @@
 // Named collections: kept with the archive's settings, edited atomically, never deleting articles; a search
 // restricted to a collection finds exactly the collection's members among the hits, in the same order.
-import { addToCollection, CollectionError, createCollection, deleteCollection, getCollection, listCollections, removeFromCollection, renameCollection, restoreCollection } from '../../src/core/archive/collections';
+import { addToCollection, addToNamedCollection, CollectionError, createCollection, deleteCollection, getCollection, listCollections, removeFromCollection, renameCollection, restoreCollection } from '../../src/core/archive/collections';
 import { deleteMany, restoreArticles } from '../../src/core/archive/organize';
+import { exportParts } from '../../src/core/archive/export-stream';
+import { applyImport } from '../../src/core/archive/import-apply';
+import { importRowsOf, readImportSource } from '../../src/core/archive/import-read';
 import { indexArticlesInTx, searchArchive, searchArchiveIds, SEARCH_TABLES } from '../../src/core/search';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb } from '../helpers/sample-article';
@@ -75,4 +78,42 @@ describe('search within a collection', () => {
     expect(members.length).toBeGreaterThan(100);
     expect((await searchArchive(db, '', { filters: { ids: [] } })).total).toBe(0);
   }, 60_000);
+});
+
+describe('a collection moved to another archive', () => {
+  it('comes back as that collection when its export is imported, with the articles already there counted in', async () => {
+    const here = freshDb();
+    const articles = Array.from({ length: 8 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 23 }));
+    await here.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await here.articles.bulkAdd(articles);
+      await indexArticlesInTx(here, articles);
+    });
+    const c = await createCollection(here, 'Biên giới');
+    await addToCollection(here, c.id, articles.slice(0, 5).map((a) => a.id));
+    const members = (await getCollection(here, c.id))!.ids;
+    const parts: string[] = [];
+    for await (const page of exportParts(here, { format: 'json', filter: { ids: members, collection: c.name }, generator: 'test' })) parts.push(...page);
+    const file = new Blob(parts);
+
+    // The other archive already holds one of them, and a collection of the same name in another case.
+    const there = freshDb();
+    await there.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+      await there.articles.add(articles[0]);
+      await indexArticlesInTx(there, [articles[0]]);
+    });
+    const existing = await createCollection(there, 'BIÊN GIỚI');
+    for (const source of [await readImportSource(file), await readImportSource(new Blob([JSON.stringify(JSON.parse(parts.join('')), null, 2)]))]) {
+      expect(source.collection).toBe('Biên giới');
+      const report = await applyImport(there, importRowsOf(file, source), { keepIds: true });
+      expect(report.ids!.sort()).toEqual([...members].sort());
+      const { collection } = await addToNamedCollection(there, source.collection!, report.ids!);
+      expect(collection.id).toBe(existing.id);
+    }
+    expect((await getCollection(there, existing.id))!.ids.sort()).toEqual([...members].sort());
+    expect((await searchArchive(there, '', { filters: { ids: members } })).total).toBe(5);
+    // An export of the whole archive or of a search names no collection.
+    const whole: string[] = [];
+    for await (const page of exportParts(here, { format: 'json', generator: 'test' })) whole.push(...page);
+    expect((await readImportSource(new Blob(whole))).collection).toBeUndefined();
+  });
 });

@@ -63,6 +63,10 @@ function checkName(all: Collection[], name: string, except?: string): string {
   return clean;
 }
 
+function newCollection(name: string, now = new Date()): Collection {
+  return { id: crypto.randomUUID(), name, createdAt: now.toISOString(), ids: [] };
+}
+
 /** Every collection, by name (Vietnamese order). */
 export async function listCollections(db: ArchiveDb): Promise<Collection[]> {
   return (await read(db)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -74,7 +78,7 @@ export async function getCollection(db: ArchiveDb, id: string): Promise<Collecti
 
 export function createCollection(db: ArchiveDb, name: string, options: { now?: Date } = {}): Promise<Collection> {
   return change(db, (all) => {
-    const collection: Collection = { id: crypto.randomUUID(), name: checkName(all, name), createdAt: (options.now ?? new Date()).toISOString(), ids: [] };
+    const collection = newCollection(checkName(all, name), options.now);
     all.push(collection);
     return collection;
   });
@@ -108,18 +112,36 @@ export function restoreCollection(db: ArchiveDb, collection: Collection): Promis
 
 /** Adds articles (those already in it stay where they are); returns how many were new to it. */
 export function addToCollection(db: ArchiveDb, id: string, articleIds: readonly string[]): Promise<number> {
+  return change(db, (all) => addMembers(find(all, id), articleIds));
+}
+
+/**
+ * Puts articles into the collection of that name (any case), made if there is none: an imported export of a
+ * collection becomes that collection again. Returns the collection and how many articles were new to it.
+ */
+export function addToNamedCollection(db: ArchiveDb, name: string, articleIds: readonly string[], options: { now?: Date } = {}): Promise<{ collection: Collection; added: number }> {
   return change(db, (all) => {
-    const collection = find(all, id);
-    const members = new Set(collection.ids);
-    let added = 0;
-    for (const articleId of articleIds) {
-      if (members.has(articleId)) continue;
-      members.add(articleId);
-      collection.ids.push(articleId);
-      added++;
+    const clean = cleanName(name);
+    if (!clean) throw new CollectionError('empty-name', name);
+    let collection = all.find((c) => tagIdentity(c.name) === tagIdentity(clean));
+    if (!collection) {
+      collection = newCollection(clean, options.now);
+      all.push(collection);
     }
-    return added;
+    return { collection: { ...collection }, added: addMembers(collection, articleIds) };
   });
+}
+
+function addMembers(collection: Collection, articleIds: readonly string[]): number {
+  const members = new Set(collection.ids);
+  let added = 0;
+  for (const articleId of articleIds) {
+    if (members.has(articleId)) continue;
+    members.add(articleId);
+    collection.ids.push(articleId);
+    added++;
+  }
+  return added;
 }
 
 /** Takes articles out of the collection (not out of the archive); returns how many were in it. */

@@ -19,6 +19,8 @@ export interface ImportReport {
   rejected: number;
   /** Rows not imported and why: rejected rows and skipped duplicates. */
   problems: Array<{ row: number; kind: 'rejected' | 'skipped'; reason: string }>;
+  /** With `keepIds`: the archived article of every accepted row (added, updated, or already there), once each. */
+  ids?: string[];
 }
 
 export interface ImportOptions {
@@ -34,6 +36,8 @@ export interface ImportOptions {
    * opens (undoInterruptedImports). The caller holds a lock of that name while the import runs.
    */
   journalId?: string;
+  /** Report the ids of the articles the file's rows ended up as (to put them in a collection). */
+  keepIds?: boolean;
 }
 
 /** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
@@ -143,6 +147,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const batches = Array.isArray(rows) ? batchesOf(rows, options.batchSize ?? 1000) : rows;
   const total = options.total ?? (Array.isArray(rows) ? rows.length : 0);
   const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
+  const keptIds = options.keepIds ? new Set<string>() : null;
   const undo: Written[] = [];
   let done = 0;
   let batchNo = 0;
@@ -167,6 +172,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     return accepted;
   };
   const write = async (accepted: Prepared[], batchNo: number, rows: number): Promise<void> => {
+    const present: string[] = [];
     const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
       const plan: Planned[] = [];
       const inBatch = new Set<string>();
@@ -185,9 +191,11 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         } else if (existing.contentHash === incoming.contentHash && existing.id === incoming.id) {
           report.skipped++;
           report.problems.push({ row: rowNo, kind: 'skipped', reason: 'already in the archive, unchanged' });
+          present.push(existing.id);
         } else if (policy === 'skip') {
           report.skipped++;
           report.problems.push({ row: rowNo, kind: 'skipped', reason: `already in the archive (${existing.title})` });
+          present.push(existing.id);
         } else if (policy === 'overwrite') {
           plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, previous: existing });
         } else {
@@ -221,6 +229,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       if (p.kind === 'add') report.added++;
       else report.updated++;
     }
+    if (keptIds) for (const id of [...present, ...planned.map((p) => p.article.id)]) keptIds.add(id);
     for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
     done += rows;
     options.onProgress?.(done, total);
@@ -250,6 +259,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     throw toArchiveError(error);
   }
   if (journal) await db.settings.where('key').startsWith(journal).delete();
+  if (keptIds) report.ids = [...keptIds];
   return report;
 }
 

@@ -20,7 +20,20 @@ export type ImportRow =
   | { row: number; ok: true; article: Article }
   | { row: number; ok: false; reason: string };
 
-export interface ParsedImport { format: 'json' | 'ndjson'; version: number; rows: ImportRow[] }
+export interface ParsedImport {
+  format: 'json' | 'ndjson';
+  version: number;
+  rows: ImportRow[];
+  /** The named collection the file was exported from, if it was. */
+  collection?: string;
+}
+
+/** The named collection an export file holds (its filter says so), cleaned; undefined for anything else. */
+export function collectionOfExport(head: Record<string, unknown>): string | undefined {
+  const filter = head.filter as { collection?: unknown } | null | undefined;
+  const name = typeof filter?.collection === 'string' ? filter.collection.normalize('NFC').replace(/\s+/g, ' ').trim() : '';
+  return name || undefined;
+}
 
 /** Upgrades an article written by an older format version to the current shape (version 1 is the first). */
 function upgradeArticle(raw: unknown, _fromVersion: number): unknown {
@@ -93,7 +106,7 @@ export function parseImportText(text: string): ParsedImport {
   }
   const version = checkVersion(file.version);
   if (!Array.isArray(file.articles)) throw new ImportFileError('wrong-shape', '"articles" is missing or not a list');
-  return { format: 'json', version, rows: validateRows(file.articles, version) };
+  return { format: 'json', version, rows: validateRows(file.articles, version), collection: collectionOfExport(file) };
 }
 
 export function parseNdjsonLines(lines: string[], firstRow = 1, version = EXPORT_VERSION): ParsedImport {

@@ -34,13 +34,15 @@ export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<st
 const HEAD = /^\uFEFF?\s*\{"format":.*"articles":\[\s*$/;
 const TAIL = /^\s*\](,"count":\d+)?\}\s*$/;
 
-function headVersion(line: string): number {
-  let head: Record<string, unknown>;
+function parseHead(line: string): Record<string, unknown> {
   try {
-    head = JSON.parse(`${line.replace(/^\uFEFF/, '').trim()}]}`);
+    return JSON.parse(`${line.replace(/^\uFEFF/, '').trim()}]}`);
   } catch {
     throw new NotStreamableError();
   }
+}
+
+function headVersion(head: Record<string, unknown>): number {
   if (head.format !== EXPORT_FORMAT) throw new ImportFileError('wrong-shape', `The file is not an export of this extension ("format" is ${JSON.stringify(head.format ?? null)})`);
   const version = head.version;
   if (!Number.isInteger(version) || (version as number) < 1) throw new ImportFileError('wrong-shape', '"version" is missing or not a positive whole number');
@@ -54,7 +56,7 @@ function headVersion(line: string): number {
  * Yields validated rows in batches. Throws ImportFileError for whole-file problems (wrong format, future version,
  * a JSON export cut off before its end) and NotStreamableError when the layout needs a whole-file parse.
  */
-export async function* importRowsFromLines(lines: AsyncIterable<string>, batchSize = 1000): AsyncGenerator<ImportRow[]> {
+export async function* importRowsFromLines(lines: AsyncIterable<string>, batchSize = 1000, onHead?: (head: Record<string, unknown>) => void): AsyncGenerator<ImportRow[]> {
   const seen = new Map<string, number>();
   let mode: 'json' | 'ndjson' | null = null;
   let version = EXPORT_VERSION;
@@ -85,7 +87,9 @@ export async function* importRowsFromLines(lines: AsyncIterable<string>, batchSi
     if (mode === null) {
       if (HEAD.test(line)) {
         mode = 'json';
-        version = headVersion(line);
+        const head = parseHead(line);
+        version = headVersion(head);
+        onHead?.(head);
         continue;
       }
       // NDJSON only if the first line is a whole object of its own (a pretty-printed file starts with "{").
