@@ -132,6 +132,20 @@ async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit
   return Promise.all(pairs.map((key) => termConstraint(t, state, key, true)));
 }
 
+/**
+ * The masks of recent id lists (a collection's list is the same array from one keystroke to the next), while the
+ * index generation stays: looking up a few thousand ids costs a cursor step each.
+ */
+const allowedCache = new WeakMap<readonly string[], { gen: number; epoch: string; mask: { docs: Uint8Array; count: number } }>();
+
+async function allowedDocsCached(t: SearchTables, state: ReaderState, ids: readonly string[], size: number): Promise<{ docs: Uint8Array; count: number }> {
+  const hit = allowedCache.get(ids);
+  if (hit && hit.gen === state.meta.gen && hit.epoch === state.meta.epoch && hit.mask.docs.length === size) return hit.mask;
+  const mask = await allowedDocs(t, ids, size);
+  allowedCache.set(ids, { gen: state.meta.gen, epoch: state.meta.epoch, mask });
+  return mask;
+}
+
 /** The doc numbers of the given articles' current content, as a mask over doc numbers. */
 async function allowedDocs(t: SearchTables, ids: readonly string[], size: number): Promise<{ docs: Uint8Array; count: number }> {
   const docs = new Uint8Array(size);
@@ -237,7 +251,7 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
   ]);
   const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
   if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
-  const allowed = filters.ids ? await allowedDocs(t, filters.ids, size) : null;
+  const allowed = filters.ids ? await allowedDocsCached(t, state, filters.ids, size) : null;
   if (allowed?.count === 0) return { total: 0, totalIsExact: true, hits: [] };
   constraints.sort((a, b) => a.df - b.df);
   const { count, score, excluded, exact } = takeScratch(lease, size);
