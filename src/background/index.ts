@@ -34,7 +34,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       console.warn('[archiver] rejected a malformed request', message);
       return undefined;
     }
-    return request.type === 'preview' ? previewTab(request.tabId) : saveTab(request.tabId, request.mode, request.generic, { tags: request.tags, note: request.note });
+    return request.type === 'preview' ? previewTab(request.tabId) : saveTab(request.tabId, request.mode, request.generic, { tags: request.tags, note: request.note, collection: request.collection });
   }
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;

@@ -2,7 +2,8 @@ import { saveArticle, findArchivedByUrl } from '../core/archive/save-article';
 import { toArchiveError } from '../core/archive/errors';
 import { lookupSite } from '../core/detect/registry';
 import type { Article, Detection, ExtractedArticle } from '../core/types';
-import type { ArchivedRef, ErrorInfo, PreviewReply, SaveReply } from '../shared/messages';
+import type { ArchivedRef, CollectionRef, ErrorInfo, PreviewReply, SaveReply } from '../shared/messages';
+import { addToCollection, getCollection, listCollections } from '../core/archive/collections';
 import { setNote, setTags } from '../core/archive/organize';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { archiveDb } from './archive';
@@ -17,6 +18,15 @@ const ref = (a: Article): ArchivedRef => ({
 async function knownTags(): Promise<string[]> {
   try {
     return ((await archiveDb().articles.orderBy('tags').uniqueKeys()) as string[]).slice(0, 500);
+  } catch {
+    return [];
+  }
+}
+
+/** The archive's collections, for the popup's choice of where a save also goes. */
+async function collectionRefs(): Promise<CollectionRef[]> {
+  try {
+    return (await listCollections(archiveDb())).map((c) => ({ id: c.id, name: c.name }));
   } catch {
     return [];
   }
@@ -49,13 +59,14 @@ export async function previewTab(tabId: number): Promise<PreviewReply> {
       return { ok: false, detection: reply.detection, error: reply.error, archived: null };
     }
     const archived = await archivedRefFor(reply.article.url, reply.article.canonicalUrl);
-    return { ok: true, detection: reply.detection, article: reply.article, archived, knownTags: await knownTags() };
+    const [tags, collections] = await Promise.all([knownTags(), collectionRefs()]);
+    return { ok: true, detection: reply.detection, article: reply.article, archived, knownTags: tags, collections };
   } catch (error) {
     return { ok: false, detection: null, error: toErrorInfo(error), archived: null };
   }
 }
 
-export interface SaveEdits { tags?: string[]; note?: string }
+export interface SaveEdits { tags?: string[]; note?: string; collection?: string }
 
 /**
  * Extracts the tab's article and stores it; used by the popup, the context menu and the keyboard shortcut.
@@ -79,10 +90,24 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
     // A failing counter must not turn a successful save into an error.
     if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
     await setBadge(tabId, 'saved');
-    return { ok: true, status: result.status, archived: ref(article) };
+    // The article is saved whatever happens here; the reply names the collection only when it went in.
+    const collection = edits.collection ? await putInCollection(edits.collection, article.id) : undefined;
+    return { ok: true, status: result.status, archived: ref(article), ...(collection ? { collection } : {}) };
   } catch (error) {
     const info = toErrorInfo(error);
     if (info.code === 'quota' || info.code === 'storage') await setBadge(tabId, 'error', { detection, error: info.message });
     return { ok: false, error: info };
+  }
+}
+
+/** Adds a saved article to the collection chosen in the popup; undefined when that collection is gone or the write failed. */
+async function putInCollection(id: string, articleId: string): Promise<CollectionRef | undefined> {
+  try {
+    const found = await getCollection(archiveDb(), id);
+    if (!found) return undefined;
+    await addToCollection(archiveDb(), id, [articleId]);
+    return { id: found.id, name: found.name };
+  } catch {
+    return undefined;
   }
 }

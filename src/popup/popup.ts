@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import type { PreviewReply, SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
-import { fillOrganize, organizeEdits } from './organize-fields';
+import { fillCollections, fillOrganize, organizeEdits } from './organize-fields';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
@@ -85,19 +85,20 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   }
   // Show what the archive now holds: the typed tags cleaned, or (for a duplicate) the archived ones to edit.
   fillOrganize(reply.archived);
+  const collected = reply.collection ? ` ${t('popupAddedToCollection', reply.collection.name)}` : '';
   if (reply.status === 'created') {
-    setStatus(t('popupSaved'), 'ok');
+    setStatus(t('popupSaved') + collected, 'ok');
     saveButton.hidden = true;
     // Tags and note can still be changed right after saving: "update" keeps the edited ones.
     updateButton.hidden = false;
   } else if (reply.status === 'duplicate') {
-    setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))} ${t('popupOrganizeHint')}`);
+    setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))}${collected} ${t('popupOrganizeHint')}`);
     saveButton.hidden = true;
     updateButton.hidden = false;
   } else if (reply.status === 'updated') {
-    setStatus(t('popupUpdated'), 'ok');
+    setStatus(t('popupUpdated') + collected, 'ok');
   } else {
-    setStatus(t('popupUnchanged'), 'ok');
+    setStatus(t('popupUnchanged') + collected, 'ok');
   }
 }
 
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   }
   showPreview(reply);
   fillOrganize(reply.archived, reply.knownTags);
+  fillCollections(reply.collections);
   if (reply.archived) {
     setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))} ${t('popupOrganizeHint')}`);
     updateButton.hidden = false;

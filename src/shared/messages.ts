@@ -13,19 +13,23 @@ export type ExtractReply =
 
 export type PopupRequest =
   | { type: 'preview'; tabId: number }
-  | { type: 'save'; tabId: number; mode: 'if-new' | 'update'; generic: boolean; tags?: string[]; note?: string };
+  | { type: 'save'; tabId: number; mode: 'if-new' | 'update'; generic: boolean; tags?: string[]; note?: string; collection?: string };
 
 /** Limits of what the popup may send with a save; the archive cleans and caps again (organize.ts). */
 export const MAX_SAVE_TAGS = 200;
 export const MAX_SAVE_TAG_CHARS = 200;
 export const MAX_SAVE_NOTE_CHARS = 100_000;
 
+/** A named collection the popup can save into. */
+export interface CollectionRef { id: string; name: string }
+export const MAX_COLLECTION_ID_CHARS = 100;
+
 export interface ArchivedRef { id: string; title: string; capturedAt: string; updatedAt?: string; tags?: string[]; note?: string }
 export type PreviewReply =
-  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null; knownTags?: string[] }
+  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null; knownTags?: string[]; collections?: CollectionRef[] }
   | { ok: false; detection: Detection | null; error: ErrorInfo; archived: ArchivedRef | null };
 export type SaveReply =
-  | { ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef }
+  | { ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef; collection?: CollectionRef }
   | { ok: false; error: ErrorInfo };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68,10 +72,12 @@ export function parsePopupRequest(v: unknown): PopupRequest | null {
     // Tags and note are optional, but when present they must be well formed: a wrong one rejects the whole message.
     if (v.tags !== undefined && !isTagList(v.tags)) return null;
     if (v.note !== undefined && !isStr(v.note, MAX_SAVE_NOTE_CHARS)) return null;
+    if (v.collection !== undefined && !(isStr(v.collection, MAX_COLLECTION_ID_CHARS) && v.collection)) return null;
     return {
       type: 'save', tabId: v.tabId, mode: v.mode, generic: v.generic,
       ...(v.tags !== undefined ? { tags: [...v.tags] } : {}),
       ...(v.note !== undefined ? { note: v.note } : {}),
+      ...(v.collection !== undefined ? { collection: v.collection } : {}),
     };
   }
   return null;

@@ -225,4 +225,36 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     expect(await archive.locator('[data-testid=result-item]').count()).toBe(3);
     await archive.close();
   });
+  it('saves into the collection chosen in the popup, and offers it again for the next save', async () => {
+    // A collection made in the archive page from the articles saved above.
+    const archive = await openArchive(session);
+    await archive.check('[data-testid=select-all]');
+    await archive.waitForFunction(() => !(document.querySelector('[data-testid=bulk-collection]') as HTMLSelectElement).disabled);
+    archive.once('dialog', (d) => void d.accept('Công tác dân tộc'));
+    await archive.selectOption('[data-testid=bulk-collection]', '__new__');
+    await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã thêm 3 bài'));
+
+    // An article none of the tests above saved.
+    const next = corpus.filter((p) => p.truth.isProvincialNewsArticle).at(-1)!;
+    const { tabId } = await openCorpusPage(next);
+    let popup = await openPopupFor(session, tabId);
+    expect(await popup.inputValue('[data-testid=popup-collection]')).toBe('');
+    await popup.selectOption('[data-testid=popup-collection]', { label: 'Công tác dân tộc' });
+    await popup.getByTestId('save-button').click();
+    await popup.waitForSelector('#status.ok');
+    expect(await popup.textContent('[data-testid=popup-status]')).toBe('Đã lưu vào kho lưu trữ. Đã thêm vào bộ sưu tập “Công tác dân tộc”.');
+    await popup.close();
+    // The next popup offers the same collection (a run of clippings usually goes to one).
+    popup = await openPopupFor(session, (await openCorpusPage(byId('a01'))).tabId);
+    expect(await popup.$eval('[data-testid=popup-collection]', (s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toBe('Công tác dân tộc');
+    await popup.close();
+
+    await archive.reload();
+    await archive.waitForSelector('body[data-ready="true"]');
+    await archive.evaluate(() => { (document.getElementById('filters') as HTMLDetailsElement).open = true; });
+    await archive.selectOption('[data-testid=filter-collection]', { label: 'Công tác dân tộc' });
+    await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '4');
+    expect(await archive.locator('[data-testid=result-item] .title').allTextContents()).toContain(next.truth.title);
+    await archive.close();
+  });
 });

@@ -53,6 +53,11 @@ describe('save request with tags and note', () => {
     }
   });
 
+  it('carries the collection chosen in the popup, and rejects a malformed one', () => {
+    expect(parsePopupRequest({ ...base, collection: 'c-1' })).toEqual({ ...base, collection: 'c-1' });
+    for (const collection of ['', 5, null, ['c-1'], 'x'.repeat(101)]) expect(parsePopupRequest({ ...base, collection })).toBeNull();
+  });
+
   it('does not pass unknown fields through', () => {
     const parsed = parsePopupRequest({ ...base, tags: ['a'], note: 'n', __proto__x: 1, sql: 'drop' });
     expect(Object.keys(parsed!).sort()).toEqual(['generic', 'mode', 'note', 'tabId', 'tags', 'type']);
