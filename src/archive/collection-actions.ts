@@ -1,6 +1,6 @@
 // Collections in the archive page: add the selected articles to a collection (an existing one or a new one), take
 // them out of the collection being viewed, rename it, delete it (with undo; its articles stay in the archive).
-import { addToCollection, CollectionError, createCollection, deleteCollection, removeFromCollection, renameCollection, restoreCollection } from '../core/archive/collections';
+import { addToCollection, CollectionError, createCollection, deleteCollection, removeFromCollection, renameCollection, restoreCollection, type Collection } from '../core/archive/collections';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { activeCollection, knownCollections, selection, setFilter } from './search-view';
@@ -63,42 +63,34 @@ export function initCollectionActions(onChange: () => Promise<void>): void {
       report(error);
     }
   });
-  $('bulk-uncollect').addEventListener('click', async () => {
-    const active = activeCollection();
-    if (!active || !selection.size) return;
-    try {
-      const removed = await removeFromCollection(db, active.id, [...selection]);
-      selection.clear();
-      notify(t('archiveRemovedFromCollection', String(removed), active.name));
-      await onChange();
-    } catch (error) {
-      report(error);
-    }
+  /** An action on the collection being viewed, then a refresh; false from the action means nothing was done. */
+  const onViewed = (button: string, action: (active: Collection) => Promise<boolean | void>) =>
+    $(button).addEventListener('click', async () => {
+      const active = activeCollection();
+      if (!active) return;
+      try {
+        if ((await action(active)) === false) return;
+        await onChange();
+      } catch (error) {
+        report(error);
+      }
+    });
+  onViewed('bulk-uncollect', async (active) => {
+    if (!selection.size) return false;
+    const removed = await removeFromCollection(db, active.id, [...selection]);
+    selection.clear();
+    notify(t('archiveRemovedFromCollection', String(removed), active.name));
   });
-  $('collection-rename').addEventListener('click', async () => {
-    const active = activeCollection();
-    if (!active) return;
+  onViewed('collection-rename', async (active) => {
     const typed = prompt(t('archiveCollectionRenamePrompt'), active.name);
-    if (typed === null) return;
-    try {
-      await renameCollection(db, active.id, typed);
-      await onChange();
-    } catch (error) {
-      report(error);
-    }
+    if (typed === null) return false;
+    await renameCollection(db, active.id, typed);
   });
-  $('collection-delete').addEventListener('click', async () => {
-    const active = activeCollection();
-    if (!active) return;
-    try {
-      const deleted = await deleteCollection(db, active.id);
-      await setFilter('collection', '');
-      notify(t('archiveCollectionDeleted', deleted.name), {
-        action: { label: t('archiveUndo'), run: () => void restoreCollection(db, deleted).then(onChange, notifyError) },
-      });
-      await onChange();
-    } catch (error) {
-      report(error);
-    }
+  onViewed('collection-delete', async (active) => {
+    const deleted = await deleteCollection(db, active.id);
+    await setFilter('collection', '');
+    notify(t('archiveCollectionDeleted', deleted.name), {
+      action: { label: t('archiveUndo'), run: () => void restoreCollection(db, deleted).then(onChange, notifyError) },
+    });
   });
 }

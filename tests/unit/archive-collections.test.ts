@@ -5,9 +5,10 @@ import { deleteMany, restoreArticles } from '../../src/core/archive/organize';
 import { exportParts } from '../../src/core/archive/export-stream';
 import { applyImport } from '../../src/core/archive/import-apply';
 import { importRowsOf, readImportSource } from '../../src/core/archive/import-read';
-import { indexArticlesInTx, searchArchive, searchArchiveIds, SEARCH_TABLES } from '../../src/core/search';
+import { searchArchive, searchArchiveIds } from '../../src/core/search';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb } from '../helpers/sample-article';
+import { addIndexed } from '../helpers/indexed-archive';
 
 describe('collections', () => {
   it('are created, renamed and deleted by name, without two of the same name (any case, any spacing)', async () => {
@@ -33,10 +34,7 @@ describe('collections', () => {
   it('count only articles new to them, take articles out without deleting them, and outlive a deletion and its undo', async () => {
     const db = freshDb();
     const articles = Array.from({ length: 6 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 21 }));
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(articles);
-      await indexArticlesInTx(db, articles);
-    });
+    await addIndexed(db, articles);
     const c = await createCollection(db, 'Dân tộc');
     const ids = articles.map((a) => a.id);
     expect(await addToCollection(db, c.id, ids.slice(0, 4))).toBe(4);
@@ -58,10 +56,7 @@ describe('search within a collection', () => {
   it('gives the hits of the same search that are members, in the same order, with the right total', async () => {
     const db = freshDb();
     const articles = Array.from({ length: 1_200 }, (_, i) => generateArticle(i, { bodyWords: 40, seed: 22 }));
-    await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await db.articles.bulkAdd(articles);
-      await indexArticlesInTx(db, articles);
-    });
+    await addIndexed(db, articles);
     // Every third article, and an id no article has.
     const members = articles.filter((_, i) => i % 3 === 0).map((a) => a.id).concat('not-an-article');
     const inside = new Set(members);
@@ -84,10 +79,7 @@ describe('a collection moved to another archive', () => {
   it('comes back as that collection when its export is imported, with the articles already there counted in', async () => {
     const here = freshDb();
     const articles = Array.from({ length: 8 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 23 }));
-    await here.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await here.articles.bulkAdd(articles);
-      await indexArticlesInTx(here, articles);
-    });
+    await addIndexed(here, articles);
     const c = await createCollection(here, 'Biên giới');
     await addToCollection(here, c.id, articles.slice(0, 5).map((a) => a.id));
     const members = (await getCollection(here, c.id))!.ids;
@@ -97,10 +89,7 @@ describe('a collection moved to another archive', () => {
 
     // The other archive already holds one of them, and a collection of the same name in another case.
     const there = freshDb();
-    await there.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-      await there.articles.add(articles[0]);
-      await indexArticlesInTx(there, [articles[0]]);
-    });
+    await addIndexed(there, [articles[0]]);
     const existing = await createCollection(there, 'BIÊN GIỚI');
     for (const source of [await readImportSource(file), await readImportSource(new Blob([JSON.stringify(JSON.parse(parts.join('')), null, 2)]))]) {
       expect(source.collection).toBe('Biên giới');

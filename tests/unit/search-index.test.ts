@@ -8,6 +8,7 @@ import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchI
 import { idTableSettled } from '../../src/core/search/index-reader';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
+import { addIndexed } from '../helpers/indexed-archive';
 import type { Article } from '../../src/core/types';
 
 const V1_STORES = {
@@ -15,13 +16,6 @@ const V1_STORES = {
   settings: 'key',
 };
 
-/** Adds articles and indexes them in one transaction, as an import batch does. */
-async function addIndexed(db: ReturnType<typeof freshDb>, articles: Article[]): Promise<void> {
-  await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-    await db.articles.bulkAdd(articles);
-    await indexArticlesInTx(db, articles);
-  });
-}
 
 async function indexRowCounts(db: ReturnType<typeof freshDb>) {
   return {
