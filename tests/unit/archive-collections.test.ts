@@ -31,6 +31,19 @@ describe('collections', () => {
     await expect(deleteCollection(db, 'no-such-id')).rejects.toMatchObject({ problem: 'missing' });
   });
 
+  it('come out of a damaged settings row (a hand-edited backup) as the well-formed ones only', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: 'collections', value: [
+      null, 5, { id: 'a', name: '  Tin   biên giới ', createdAt: '2026-11-01T00:00:00Z', ids: ['x', 7, 'y'] },
+      { id: 'b', name: 7, ids: [] }, { id: 'c', name: 'Không có danh sách' }, { id: 'd', name: '   ', ids: [] },
+    ] });
+    expect(await listCollections(db)).toEqual([{ id: 'a', name: 'Tin biên giới', createdAt: '2026-11-01T00:00:00Z', ids: ['x', 'y'] }]);
+    expect(await addToCollection(db, 'a', ['z'])).toBe(1);
+    expect((await getCollection(db, 'a'))!.ids).toEqual(['x', 'y', 'z']);
+    await db.settings.put({ key: 'collections', value: 'not a list' });
+    expect(await listCollections(db)).toEqual([]);
+  });
+
   it('count only articles new to them, take articles out without deleting them, and outlive a deletion and its undo', async () => {
     const db = freshDb();
     const articles = Array.from({ length: 6 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 21 }));

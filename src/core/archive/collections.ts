@@ -45,9 +45,14 @@ async function change<T>(db: ArchiveDb, edit: (all: Collection[]) => T): Promise
   }
 }
 
+/** The stored collections; rows that are not collections (a hand-edited or damaged backup) are left out. */
 async function read(db: ArchiveDb): Promise<Collection[]> {
   const value = (await db.settings.get(KEY))?.value;
-  return Array.isArray(value) ? (value as Collection[]) : [];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((c: Partial<Collection> | null): Collection[] =>
+    c && typeof c.id === 'string' && typeof c.name === 'string' && cleanName(c.name) && Array.isArray(c.ids)
+      ? [{ id: c.id, name: cleanName(c.name), createdAt: typeof c.createdAt === 'string' ? c.createdAt : '', ids: c.ids.filter((id): id is string => typeof id === 'string') }]
+      : []);
 }
 
 function find(all: Collection[], id: string): Collection {
