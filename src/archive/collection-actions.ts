@@ -1,6 +1,6 @@
 // Collections in the archive page: add the selected articles to a collection (an existing one or a new one), take
 // them out of the collection being viewed, rename it, delete it (with undo; its articles stay in the archive).
-import { addToCollection, CollectionError, createCollection, deleteCollection, removeFromCollection, renameCollection, restoreCollection, type Collection } from '../core/archive/collections';
+import { addToCollection, CollectionError, createCollection, deleteCollection, getCollection, removeFromCollection, renameCollection, restoreCollection, type Collection } from '../core/archive/collections';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { activeCollection, knownCollections, selection, setFilter } from './search-view';
@@ -14,7 +14,36 @@ function collectionErrorText(error: unknown): string | null {
   return t('collectionMissing');
 }
 
-function report(error: unknown): void {
+/** Options of a "add to collection" select: a prompt line, the given collections, and "new collection…". */
+export function collectionChoices(select: HTMLSelectElement, collections: readonly Collection[]): void {
+  select.replaceChildren(new Option(t('archiveAddToCollection'), ''), ...collections.map((c) => new Option(c.name, c.id)), new Option(t('archiveNewCollection'), NEW));
+}
+
+/**
+ * Adds articles to the collection chosen in such a select, asking for a name first for a new one; says what it did.
+ * False when the person cancelled the name or a collection problem was reported.
+ */
+export async function addToChosen(chosen: string, articleIds: readonly string[]): Promise<boolean> {
+  try {
+    let id = chosen;
+    let name = chosen === NEW ? '' : (await getCollection(db, chosen))?.name ?? '';
+    if (chosen === NEW) {
+      const typed = prompt(t('archiveCollectionNamePrompt'));
+      if (typed === null) return false;
+      const created = await createCollection(db, typed);
+      id = created.id;
+      name = created.name;
+    }
+    const added = await addToCollection(db, id, articleIds);
+    notify(t('archiveAddedToCollection', String(added), name));
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+export function report(error: unknown): void {
   const text = collectionErrorText(error);
   if (text) notify(text, { error: true });
   else notifyError(error);
@@ -24,11 +53,7 @@ function report(error: unknown): void {
 export function updateCollectionControls(): void {
   const target = $<HTMLSelectElement>('bulk-collection');
   const chosen = target.value;
-  target.replaceChildren(
-    new Option(t('archiveAddToCollection'), ''),
-    ...knownCollections().map((c) => new Option(c.name, c.id)),
-    new Option(t('archiveNewCollection'), NEW),
-  );
+  collectionChoices(target, knownCollections());
   target.value = chosen && [...target.options].some((o) => o.value === chosen) ? chosen : '';
   target.disabled = selection.size === 0;
   const active = activeCollection();
@@ -46,22 +71,7 @@ export function initCollectionActions(onChange: () => Promise<void>): void {
     const chosen = target.value;
     target.value = '';
     if (!chosen || !selection.size) return;
-    try {
-      let id = chosen;
-      let name = knownCollections().find((c) => c.id === chosen)?.name ?? '';
-      if (chosen === NEW) {
-        const typed = prompt(t('archiveCollectionNamePrompt'));
-        if (typed === null) return;
-        const created = await createCollection(db, typed);
-        id = created.id;
-        name = created.name;
-      }
-      const added = await addToCollection(db, id, [...selection]);
-      notify(t('archiveAddedToCollection', String(added), name));
-      await onChange();
-    } catch (error) {
-      report(error);
-    }
+    if (await addToChosen(chosen, [...selection])) await onChange().catch(notifyError);
   });
   /** An action on the collection being viewed, then a refresh; false from the action means nothing was done. */
   const onViewed = (button: string, action: (active: Collection) => Promise<boolean | void>) =>

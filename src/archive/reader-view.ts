@@ -4,6 +4,7 @@ import type { Article } from '../core/types';
 import { formatDate, t } from '../shared/i18n';
 import { $, db, el, notify, notifyError } from './page-kit';
 import { showInReaderFrame } from './reader-frame';
+import { initReaderCollections, showReaderCollections } from './reader-collections';
 
 let currentId: string | null = null;
 
@@ -24,7 +25,7 @@ export async function renderReader(id: string): Promise<boolean> {
   const original = $<HTMLAnchorElement>('reader-original');
   original.href = /^https?:/.test(article.url) ? article.url : '#';
   window.scrollTo(0, 0);
-  await showVersions(article);
+  await Promise.all([showVersions(article), showReaderCollections(article.id)]);
   await showInReaderFrame($<HTMLIFrameElement>('reader-frame'), article.bodyHtml, article.url);
   return true;
 }
@@ -52,6 +53,7 @@ async function showVersions(current: Article): Promise<void> {
 }
 
 export function initReaderView(onChange: () => Promise<void>): void {
+  initReaderCollections(onChange);
   $('reader-tags').addEventListener('change', async () => {
     if (!currentId) return;
     try {

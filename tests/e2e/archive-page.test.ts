@@ -136,6 +136,20 @@ describe('archive page in Chromium', () => {
     await notice('Đã thêm 2 bài vào bộ sưu tập “Cải cách hành chính”.');
     await page.uncheck('[data-testid=select-all]');
 
+    // The reader lists an article's collections; one more is added there, and taken away again.
+    await page.locator('[data-testid=result-item] a.title').first().click();
+    await page.waitForSelector('#reader-view:not([hidden])');
+    const inReader = () => page.locator('[data-testid=reader-collection]').allTextContents();
+    expect(await inReader()).toEqual(['Cải cách hành chính×']);
+    page.once('dialog', (d) => void d.accept('Đọc sau'));
+    await page.selectOption('[data-testid=reader-collection-add]', '__new__');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=reader-collection]').length === 2);
+    expect(await inReader()).toEqual(['Cải cách hành chính×', 'Đọc sau×']);
+    await page.locator('[data-testid=reader-collection]', { hasText: 'Đọc sau' }).locator('button').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=reader-collection]').length === 1);
+    await page.click('#reader-back');
+    await page.waitForSelector('#list-view:not([hidden])');
+
     // Viewed on its own, whatever else is in the archive, and searched within; a chip names it.
     expect(await search(page, '')).toBe('6');
     await page.evaluate(() => { (document.getElementById('filters') as HTMLDetailsElement).open = true; });
