@@ -26,7 +26,8 @@ export class CollectionError extends Error {
 const KEY = 'collections';
 const MAX_NAME = 120;
 
-function cleanName(name: string): string {
+/** A collection name as stored: NFC, single spaces, trimmed, capped. */
+export function cleanName(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
 }
 

@@ -3,6 +3,7 @@
 import type { Article } from '../types';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json';
 import { articleProblems, pickArticle } from './validate-article';
+import { cleanName } from './collections';
 
 /** JSON must be parsed whole; past this size only NDJSON (read line by line) is accepted. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
@@ -31,8 +32,7 @@ export interface ParsedImport {
 /** The named collection an export file holds (its filter says so), cleaned; undefined for anything else. */
 export function collectionOfExport(head: Record<string, unknown>): string | undefined {
   const filter = head.filter as { collection?: unknown } | null | undefined;
-  const name = typeof filter?.collection === 'string' ? filter.collection.normalize('NFC').replace(/\s+/g, ' ').trim() : '';
-  return name || undefined;
+  return (typeof filter?.collection === 'string' && cleanName(filter.collection)) || undefined;
 }
 
 /** Upgrades an article written by an older format version to the current shape (version 1 is the first). */
