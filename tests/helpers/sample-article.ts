@@ -10,8 +10,12 @@ export function freshDb() {
 
 export const TUYEN_QUANG_SITE: SiteInfo = { host: 'bdt.tuyenquang.gov.vn', name: 'Ban Dân tộc tỉnh Tuyên Quang', province: 'Tuyên Quang', kind: 'department-site' };
 
+let sampleCount = 0;
+
 export function sampleExtracted(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle {
-  const n = overrides.url ?? `https://bdt.tuyenquang.gov.vn/tin-tuc/tin-hoat-dong/hoi-nghi!-${Math.floor(Math.random() * 1e6)}.html`;
+  // A counter, not a random number alone: 300 draws from a million collide in about 4% of runs (two "different"
+  // articles with one URL are the same article to the archive).
+  const n = overrides.url ?? `https://bdt.tuyenquang.gov.vn/tin-tuc/tin-hoat-dong/hoi-nghi!-${++sampleCount}-${Math.floor(Math.random() * 1e6)}.html`;
   return {
     url: n,
     canonicalUrl: n,
