@@ -288,6 +288,38 @@ export async function idTableSettled(db: Dexie): Promise<void> {
   await caches.get(db)?.idTableLoad;
 }
 
+/**
+ * Which doc numbers hold the current content of the given articles, as a mask (and how many). Taken from the id
+ * table in memory; only when some stats blocks lack ids (an archive indexed by an older build, before the background
+ * read filled them in) are the ids it could not place looked up, in parallel point reads.
+ */
+export async function docMaskOfIds(t: SearchTables, state: ReaderState, ids: readonly string[], size: number): Promise<{ docs: Uint8Array; count: number }> {
+  const c = state as Cache;
+  const docs = new Uint8Array(size);
+  const wanted = new Set(ids);
+  const placed = new Set<string>();
+  let count = 0;
+  const mark = (d: number, id: string) => {
+    if (d >= size || docs[d] || !c.alive[d]) return;
+    docs[d] = 1;
+    placed.add(id);
+    count++;
+  };
+  const upTo = Math.min(size, c.idTable.length);
+  for (let d = 0; d < upTo; d++) {
+    const id = c.idTable[d];
+    if (id && wanted.has(id)) mark(d, id);
+  }
+  let holes = 0;
+  for (const [block, n] of c.idHoles) if ((block + 1) * STATS_BLOCK > c.idTableUpTo) holes += n;
+  if (holes > 0) {
+    // Parallel point reads: an anyOf() cursor would hop through the index one round trip at a time.
+    const rest = [...wanted].filter((id) => !placed.has(id));
+    for (const row of await Promise.all(rest.map((id) => t.docs.where('id').equals(id).first()))) if (row) mark(row.docNo, row.id);
+  }
+  return { docs, count };
+}
+
 /** Article ids of doc numbers ('' when unknown), read through the caches: result pages often show the same documents. */
 export async function idsOfDocs(t: SearchTables, state: ReaderState, docNos: number[]): Promise<string[]> {
   const c = state as Cache;

@@ -6,7 +6,7 @@ import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
-import { asForegroundQuery, expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
+import { asForegroundQuery, docMaskOfIds, expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
 import { matchesPhrases } from './match';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query';
 import { searchTables, SEARCH_TABLES, type SearchTables } from './schema';
@@ -141,24 +141,9 @@ const allowedCache = new WeakMap<readonly string[], { gen: number; epoch: string
 async function allowedDocsCached(t: SearchTables, state: ReaderState, ids: readonly string[], size: number): Promise<{ docs: Uint8Array; count: number }> {
   const hit = allowedCache.get(ids);
   if (hit && hit.gen === state.meta.gen && hit.epoch === state.meta.epoch && hit.mask.docs.length === size) return hit.mask;
-  const mask = await allowedDocs(t, ids, size);
+  const mask = await docMaskOfIds(t, state, ids, size);
   allowedCache.set(ids, { gen: state.meta.gen, epoch: state.meta.epoch, mask });
   return mask;
-}
-
-/** The doc numbers of the given articles' current content, as a mask over doc numbers. */
-async function allowedDocs(t: SearchTables, ids: readonly string[], size: number): Promise<{ docs: Uint8Array; count: number }> {
-  const docs = new Uint8Array(size);
-  let count = 0;
-  if (ids.length) {
-    for (const row of await t.docs.where('id').anyOf([...ids]).toArray()) {
-      if (row.docNo < size && !docs[row.docNo]) {
-        docs[row.docNo] = 1;
-        count++;
-      }
-    }
-  }
-  return { docs, count };
 }
 
 function mergeFilters(parsed: ParsedQuery, given: SearchFilters | undefined): SearchFilters {
