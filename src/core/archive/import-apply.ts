@@ -210,10 +210,12 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         const seqs = await db.versions.bulkAdd(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })), { allKeys: true });
         replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
       }
-      await db.articles.bulkPut(plan.map((p) => p.article));
-      // Added ids were looked up above in this transaction and are not archived, hence not indexed.
+      // Added ids were looked up above in this transaction and are not archived, hence not indexed. The articles are
+      // written while the index builds their segment.
       const added = plan.filter((p) => p.kind === 'add');
-      await indexArticlesInTx(db, added.map((p) => p.article), { fresh: true, terms: added.map((p) => p.terms), merge: false });
+      await indexArticlesInTx(db, added.map((p) => p.article), {
+        fresh: true, terms: added.map((p) => p.terms), merge: false, alongside: () => db.articles.bulkPut(plan.map((p) => p.article)),
+      });
       await indexArticlesInTx(db, replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
       await archived.wrote(db, plan.map((p) => p.article), replaced.map((p) => p.previous));
       if (journal && plan.length) {

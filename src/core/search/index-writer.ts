@@ -15,6 +15,7 @@ import {
   type SearchQueueRow,
   type SearchStatsRow,
   type SearchTables,
+  type SearchVocabRow,
   type SegmentEntry,
   type TableSource,
 } from './schema';
@@ -108,14 +109,28 @@ interface NewDoc {
  * `sorted`: the documents will be queued (readers binary-search their keys); segments sort per bucket instead.
  */
 async function addDocs(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, articles: Article[], opts: { fresh?: boolean; sorted: boolean; terms?: DocTerms[] }): Promise<NewDoc[]> {
-  const last = new Map<string, number>();
-  articles.forEach((a, i) => last.set(a.id, i));
-  const unique = articles.map((a, i) => i).filter((i) => last.get(articles[i].id) === i);
+  const unique = lastOfEachId(articles);
   if (!opts.fresh) await removeDocs(t, meta, stats, unique.map((i) => articles[i].id));
   const first = meta.nextDocNo;
   meta.nextDocNo += unique.length;
   await stats.load(unique.map((_, i) => first + i));
-  await t.docs.bulkAdd(unique.map((a, i) => ({ docNo: first + i, id: articles[a].id })));
+  await t.docs.bulkAdd(docRowsOf(articles, unique, first));
+  return fillDocs(meta, stats, articles, unique, first, opts);
+}
+
+/** Positions of the articles to index: the last occurrence of each id. */
+function lastOfEachId(articles: Article[]): number[] {
+  const last = new Map<string, number>();
+  articles.forEach((a, i) => last.set(a.id, i));
+  return articles.map((a, i) => i).filter((i) => last.get(articles[i].id) === i);
+}
+
+function docRowsOf(articles: Article[], unique: number[], first: number): Array<{ docNo: number; id: string }> {
+  return unique.map((a, i) => ({ docNo: first + i, id: articles[a].id }));
+}
+
+/** The new documents' stats (their blocks loaded) and postings; doc numbers from `first` on. */
+function fillDocs(meta: SearchMetaRow, stats: StatsEditor, articles: Article[], unique: number[], first: number, opts: { sorted: boolean; terms?: DocTerms[] }): NewDoc[] {
   return unique.map((a, i) => {
     const docNo = first + i;
     const article = articles[a];
@@ -179,6 +194,11 @@ export interface BulkIndexOptions {
    * in transactions of their own, so its batches stay short; searches read the extra segments meanwhile.
    */
   merge?: boolean;
+  /**
+   * The batch's other writes (its articles), started by the index at the moment they can overlap its own work; with
+   * `fresh` and `terms`, the segment is built while the browser stores them. Resolved before this returns.
+   */
+  alongside?: () => Promise<unknown>;
 }
 
 /**
@@ -186,38 +206,80 @@ export interface BulkIndexOptions {
  * Call with batches of a few hundred to a few thousand articles.
  */
 export async function indexArticlesInTx(src: TableSource, articles: Article[], options: BulkIndexOptions = {}): Promise<void> {
-  if (!articles.length) return;
+  if (!articles.length) {
+    await options.alongside?.();
+    return;
+  }
   const t = searchTables(src);
   const meta = await loadMeta(t);
   const stats = new StatsEditor(t);
-  const docs = await addDocs(t, meta, stats, articles, { fresh: options.fresh, sorted: false, terms: options.terms });
-  meta.gen++;
-  await stats.save(meta.gen);
-  await writeSegment(t, meta, docs, options.merge ?? true);
+  if (options.alongside && options.fresh && options.terms) {
+    await indexNewAlongside(t, meta, stats, articles, options.terms, options.alongside);
+  } else {
+    await options.alongside?.();
+    const docs = await addDocs(t, meta, stats, articles, { fresh: options.fresh, sorted: false, terms: options.terms });
+    meta.gen++;
+    await stats.save(meta.gen);
+    await writeSegment(t, meta, docs);
+  }
+  if (options.merge ?? true) await mergeIfDue(t, meta);
   await t.meta.put(meta);
+}
+
+/**
+ * An import batch's new documents: the index's reads first, then the batch's other writes (`alongside`), then the
+ * segment is built while the browser stores those (IndexedDB would otherwise sit idle through that work), then the
+ * index's writes, all awaited together. Same rows as the sequential path.
+ */
+async function indexNewAlongside(t: SearchTables, meta: SearchMetaRow, stats: StatsEditor, articles: Article[], terms: DocTerms[], alongside: () => Promise<unknown>): Promise<void> {
+  const unique = lastOfEachId(articles);
+  const first = meta.nextDocNo;
+  meta.nextDocNo += unique.length;
+  await stats.load(unique.map((_, i) => first + i));
+  const vocabulary = await readVocabulary(t, unique.map((i) => terms[i].words));
+  const others = alongside();
+  // Awaited below; a failure before then aborts the transaction anyway, and must not also surface as unhandled.
+  others.catch(() => undefined);
+  const docs = fillDocs(meta, stats, articles, unique, first, { sorted: false, terms });
+  meta.gen++;
+  const entry = segmentEntry(++meta.flushSeq, docs.length);
+  const { rows, lists } = encodeBuckets(bucketRows(docs, entry[0]), !!entry[2]);
+  meta.segments.push(entry);
+  await Promise.all([
+    others,
+    t.docs.bulkAdd(docRowsOf(articles, unique, first)),
+    stats.save(meta.gen),
+    t.buckets.bulkPut(rows),
+    lists.length ? t.lists.bulkPut(lists) : null,
+    t.vocab.bulkPut(vocabulary.merged()),
+  ]);
 }
 
 function segmentEntry(seg: number, docs: number): SegmentEntry {
   return docs < SEGMENT_LAYOUT.groupedBelow ? [seg, docs, 1] : [seg, docs];
 }
 
-/** Writes `docs` as a new segment (its bucket rows), updates the vocabulary, then merges if due. */
-async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[], merge = true): Promise<void> {
+/** Writes `docs` as a new segment (its bucket rows) and updates the vocabulary; the caller merges if due. */
+async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]): Promise<void> {
   if (!docs.length) return;
   const entry = segmentEntry(++meta.flushSeq, docs.length);
   await putBuckets(t, bucketRows(docs, entry[0]), !!entry[2]);
   meta.segments.push(entry);
   await addToVocabulary(t, docs);
-  if (merge) await mergeIfDue(t, meta);
 }
 
-/** Stores decoded buckets (sorted by bucket): a row each, or a row per GROUP buckets. */
-async function putBuckets(t: SearchTables, decoded: DecodedBucket[], grouped: boolean): Promise<void> {
+/** Encodes decoded buckets (sorted by bucket): a row each, or a row per GROUP buckets; long lists apart. */
+function encodeBuckets(decoded: DecodedBucket[], grouped: boolean): { rows: SearchBucketRow[]; lists: SearchListRow[] } {
   const lists: SearchListRow[] = [];
   const rows = grouped
     // A small segment keeps common words inline too: a list row of its own would cost more to write than it saves a reader.
     ? [...groupBy(decoded, (d) => Math.floor(d.bucket / GROUP)).values()].map((parts) => encodeGroup(parts, Infinity, lists))
     : decoded.map((d) => encodeBucket(d, LONG_LIST, lists));
+  return { rows, lists };
+}
+
+async function putBuckets(t: SearchTables, decoded: DecodedBucket[], grouped: boolean): Promise<void> {
+  const { rows, lists } = encodeBuckets(decoded, grouped);
   await t.buckets.bulkPut(rows);
   if (lists.length) await t.lists.bulkPut(lists);
 }
@@ -335,13 +397,18 @@ function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
 
 /** Counts each document's folded syllables in the vocabulary rows (prefix completion ranks by this). */
 async function addToVocabulary(t: SearchTables, docs: NewDoc[]): Promise<void> {
+  await t.vocab.bulkPut((await readVocabulary(t, docs.map((d) => d.words))).merged());
+}
+
+/** The vocabulary rows these documents' words touch, read now; `merged()` gives them with the words counted in. */
+async function readVocabulary(t: SearchTables, wordLists: string[][]): Promise<{ merged: () => SearchVocabRow[] }> {
   const df = new Map<string, number>();
-  for (const d of docs) for (const w of d.words) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const words of wordLists) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
   const byHead = groupBy(df, ([word]) => vocabHead(word));
   const heads = [...byHead.keys()];
   const stored = await t.vocab.bulkGet(heads);
-  await t.vocab.bulkPut(
-    heads.map((head, i) => {
+  return {
+    merged: () => heads.map((head, i) => {
       const counts = new Map<string, number>();
       const row = stored[i];
       if (row) row.words.forEach((w, j) => counts.set(w, row.df[j]));
@@ -349,7 +416,7 @@ async function addToVocabulary(t: SearchTables, docs: NewDoc[]): Promise<void> {
       const words = [...counts.keys()].sort();
       return { head, words, df: words.map((w) => counts.get(w)!) };
     }),
-  );
+  };
 }
 
 /** Size tier of a segment: segments within a factor MERGE_FANIN of each other share a tier. */
@@ -486,6 +553,7 @@ async function flushBatch(db: Dexie, maxDocs: number): Promise<number> {
     const meta = await loadMeta(t);
     await t.queue.bulkDelete(queued.map((p) => p.docNo));
     await writeSegment(t, meta, queued);
+    await mergeIfDue(t, meta);
     meta.pendingCount -= queued.length;
     meta.gen++;
     await t.meta.put(meta);
