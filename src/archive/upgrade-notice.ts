@@ -14,7 +14,6 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
   const bar = el('progress', { testid: 'upgrade-progress' });
   const text = el('span');
   $('notice').append(' ', bar, ' ', text);
-  document.body.dataset.upgrading = 'true';
   setUpgradeListener((done, total) => {
     bar.max = Math.max(total, 1);
     bar.value = done;
@@ -24,7 +23,6 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
     await db.open();
   } finally {
     setUpgradeListener(null);
-    delete document.body.dataset.upgrading;
   }
   notify(t('archiveUpgraded', String(await db.articles.count())));
 }
