@@ -246,6 +246,13 @@ async function queriesPaused(db: Dexie): Promise<void> {
   }
 }
 
+/** Alive documents whose id neither their stats block nor the background read has given the id table yet. */
+function unreadIdHoles(c: Cache): number {
+  let holes = 0;
+  for (const [block, n] of c.idHoles) if ((block + 1) * STATS_BLOCK > c.idTableUpTo) holes += n;
+  return holes;
+}
+
 /**
  * Reads the doc number → article id rows not yet in the id table of `db`, in short read transactions of its own
  * (a few thousand rows each, so writers are never held up for long), each only once queries pause: on two cores
@@ -254,9 +261,7 @@ async function queriesPaused(db: Dexie): Promise<void> {
 export function readIdsInBackground(db: Dexie): void {
   const c = caches.get(db);
   if (!c || c.idTableLoad) return;
-  let holes = 0;
-  for (const [block, n] of c.idHoles) if ((block + 1) * STATS_BLOCK > c.idTableUpTo) holes += n;
-  if (holes < ID_TABLE_GAP) return;
+  if (unreadIdHoles(c) < ID_TABLE_GAP) return;
   const t = searchTables(db);
   c.idTableLoad = Dexie.ignoreTransaction(async () => {
     try {
@@ -310,9 +315,7 @@ export async function docMaskOfIds(t: SearchTables, state: ReaderState, ids: rea
     const id = c.idTable[d];
     if (id && wanted.has(id)) mark(d, id);
   }
-  let holes = 0;
-  for (const [block, n] of c.idHoles) if ((block + 1) * STATS_BLOCK > c.idTableUpTo) holes += n;
-  if (holes > 0) {
+  if (unreadIdHoles(c) > 0) {
     // Parallel point reads: an anyOf() cursor would hop through the index one round trip at a time.
     const rest = [...wanted].filter((id) => !placed.has(id));
     for (const row of await Promise.all(rest.map((id) => t.docs.where('id').equals(id).first()))) if (row) mark(row.docNo, row.id);

@@ -134,7 +134,7 @@ async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit
 
 /**
  * The masks of recent id lists (a collection's list is the same array from one keystroke to the next), while the
- * index generation stays: looking up a few thousand ids costs a cursor step each.
+ * index generation stays: each one is a pass over the whole id table (and point reads in an older archive).
  */
 const allowedCache = new WeakMap<readonly string[], { gen: number; epoch: string; mask: { docs: Uint8Array; count: number } }>();
 
