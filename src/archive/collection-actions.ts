@@ -1,6 +1,6 @@
 // Collections in the archive page: add the selected articles to a collection (an existing one or a new one), take
 // them out of the collection being viewed, rename it, delete it (with undo; its articles stay in the archive).
-import { addToCollection, CollectionError, createCollection, deleteCollection, getCollection, removeFromCollection, renameCollection, restoreCollection, type Collection } from '../core/archive/collections';
+import { addToCollection, CollectionError, createCollection, deleteCollection, removeFromCollection, renameCollection, restoreCollection, type Collection } from '../core/archive/collections';
 import { t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { activeCollection, knownCollections, selection, setFilter } from './search-view';
@@ -26,16 +26,13 @@ export function collectionChoices(select: HTMLSelectElement, collections: readon
 export async function addToChosen(chosen: string, articleIds: readonly string[]): Promise<boolean> {
   try {
     let id = chosen;
-    let name = chosen === NEW ? '' : (await getCollection(db, chosen))?.name ?? '';
     if (chosen === NEW) {
       const typed = prompt(t('archiveCollectionNamePrompt'));
       if (typed === null) return false;
-      const created = await createCollection(db, typed);
-      id = created.id;
-      name = created.name;
+      id = (await createCollection(db, typed)).id;
     }
-    const added = await addToCollection(db, id, articleIds);
-    notify(t('archiveAddedToCollection', String(added), name));
+    const { collection, added } = await addToCollection(db, id, articleIds);
+    notify(t('archiveAddedToCollection', String(added), collection.name));
     return true;
   } catch (error) {
     report(error);

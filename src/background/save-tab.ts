@@ -3,7 +3,7 @@ import { toArchiveError } from '../core/archive/errors';
 import { lookupSite } from '../core/detect/registry';
 import type { Article, Detection, ExtractedArticle } from '../core/types';
 import type { ArchivedRef, CollectionRef, ErrorInfo, PreviewReply, SaveReply } from '../shared/messages';
-import { addToCollection, getCollection, listCollections } from '../core/archive/collections';
+import { addToCollection, CollectionError, listCollections } from '../core/archive/collections';
 import { setNote, setTags } from '../core/archive/organize';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { archiveDb } from './archive';
@@ -90,9 +90,9 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
     // A failing counter must not turn a successful save into an error.
     if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
     await setBadge(tabId, 'saved');
-    // The article is saved whatever happens here; the reply names the collection only when it went in.
-    const collection = edits.collection ? await putInCollection(edits.collection, article.id) : undefined;
-    return { ok: true, status: result.status, archived: ref(article), ...(collection ? { collection } : {}) };
+    // The article is saved whatever happens here; the reply says whether it also went into the collection.
+    const collected = edits.collection ? await putInCollection(edits.collection, article.id) : {};
+    return { ok: true, status: result.status, archived: ref(article), ...collected };
   } catch (error) {
     const info = toErrorInfo(error);
     if (info.code === 'quota' || info.code === 'storage') await setBadge(tabId, 'error', { detection, error: info.message });
@@ -100,14 +100,13 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
   }
 }
 
-/** Adds a saved article to the collection chosen in the popup; undefined when that collection is gone or the write failed. */
-async function putInCollection(id: string, articleId: string): Promise<CollectionRef | undefined> {
+/** Adds a saved article to the collection chosen in the popup: the collection it went into, or why it did not. */
+async function putInCollection(id: string, articleId: string): Promise<Pick<SaveReply & { ok: true }, 'collection' | 'collectionProblem'>> {
   try {
-    const found = await getCollection(archiveDb(), id);
-    if (!found) return undefined;
-    await addToCollection(archiveDb(), id, [articleId]);
-    return { id: found.id, name: found.name };
-  } catch {
-    return undefined;
+    const { collection } = await addToCollection(archiveDb(), id, [articleId]);
+    return { collection: { id: collection.id, name: collection.name } };
+  } catch (error) {
+    // Deleted in the archive page since the popup listed it, or the write failed (a full disk).
+    return { collectionProblem: error instanceof CollectionError && error.problem === 'missing' ? 'missing' : 'failed' };
   }
 }

@@ -20,6 +20,21 @@ export function fillCollections(collections: readonly CollectionRef[] | undefine
   document.getElementById('collection-row')!.hidden = false;
 }
 
+/** The name of the collection chosen for the save ('' for none). */
+export function chosenCollectionName(): string {
+  const select = collectionSelect();
+  return select.value ? select.selectedOptions[0]?.textContent ?? '' : '';
+}
+
+/** Takes a collection that no longer exists off the choice (and off "saved into last"). */
+export function forgetCollection(id: string): void {
+  const select = collectionSelect();
+  [...select.options].find((o) => o.value === id)?.remove();
+  select.value = '';
+  if (localStorage.getItem(LAST_COLLECTION) === id) localStorage.removeItem(LAST_COLLECTION);
+  if (select.options.length <= 1) document.getElementById('collection-row')!.hidden = true;
+}
+
 /** Shows the fields, with the archived tags and note when there are some, and offers the archive's tags. */
 export function fillOrganize(archived: ArchivedRef | null, knownTags?: readonly string[]): void {
   document.getElementById('organize')!.hidden = false;

@@ -2,14 +2,14 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import type { PreviewReply, SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
-import { fillCollections, fillOrganize, organizeEdits } from './organize-fields';
+import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
 const saveButton = $<HTMLButtonElement>('save');
 const updateButton = $<HTMLButtonElement>('update');
 
-function setStatus(text: string, kind: '' | 'ok' | 'error' = ''): void {
+function setStatus(text: string, kind: '' | 'ok' | 'warn' | 'error' = ''): void {
   status.textContent = text;
   status.className = kind;
 }
@@ -65,8 +65,10 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   saveButton.disabled = updateButton.disabled = true;
   setStatus(t('popupSaving'));
   let reply: SaveReply | undefined;
+  const edits = organizeEdits();
+  const collectionName = chosenCollectionName();
   try {
-    reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic, ...organizeEdits() })) as SaveReply;
+    reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic, ...edits })) as SaveReply;
   } catch {
     // The background was stopped mid-save (browser closing, extension updating). Its transaction either committed
     // before the stop or never did: ask the restarted background which, so that the message is the truth.
@@ -85,9 +87,17 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   }
   // Show what the archive now holds: the typed tags cleaned, or (for a duplicate) the archived ones to edit.
   fillOrganize(reply.archived);
-  const collected = reply.collection ? ` ${t('popupAddedToCollection', reply.collection.name)}` : '';
+  let collected = reply.collection ? ` ${t('popupAddedToCollection', reply.collection.name)}` : '';
+  // Saved, but not into the chosen collection: said, so that the researcher does not count on finding it there.
+  const done = reply.collectionProblem ? 'warn' : 'ok';
+  if (reply.collectionProblem === 'missing') {
+    collected = ` ${t('popupCollectionGone', collectionName)}`;
+    forgetCollection(edits.collection!);
+  } else if (reply.collectionProblem) {
+    collected = ` ${t('popupCollectionFailed', collectionName)}`;
+  }
   if (reply.status === 'created') {
-    setStatus(t('popupSaved') + collected, 'ok');
+    setStatus(t('popupSaved') + collected, done);
     saveButton.hidden = true;
     // Tags and note can still be changed right after saving: "update" keeps the edited ones.
     updateButton.hidden = false;
@@ -96,9 +106,9 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
     saveButton.hidden = true;
     updateButton.hidden = false;
   } else if (reply.status === 'updated') {
-    setStatus(t('popupUpdated') + collected, 'ok');
+    setStatus(t('popupUpdated') + collected, done);
   } else {
-    setStatus(t('popupUnchanged') + collected, 'ok');
+    setStatus(t('popupUnchanged') + collected, done);
   }
 }
 

@@ -29,7 +29,11 @@ export type PreviewReply =
   | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null; knownTags?: string[]; collections?: CollectionRef[] }
   | { ok: false; detection: Detection | null; error: ErrorInfo; archived: ArchivedRef | null };
 export type SaveReply =
-  | { ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef; collection?: CollectionRef }
+  | {
+    ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef;
+    /** The collection chosen in the popup, when the article went into it; else why it did not. */
+    collection?: CollectionRef; collectionProblem?: 'missing' | 'failed';
+  }
   | { ok: false; error: ErrorInfo };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

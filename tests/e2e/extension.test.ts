@@ -255,6 +255,20 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     await archive.selectOption('[data-testid=filter-collection]', { label: 'Công tác dân tộc' });
     await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '4');
     expect(await archive.locator('[data-testid=result-item] .title').allTextContents()).toContain(next.truth.title);
+
+    // The collection is deleted in the archive page while a popup offers it: the save still happens, and the popup
+    // says the article did not go into the collection (and stops offering it).
+    popup = await openPopupFor(session, (await openCorpusPage(byId('a11'))).tabId);
+    expect(await popup.$eval('[data-testid=popup-collection]', (s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toBe('Công tác dân tộc');
+    await archive.click('[data-testid=collection-delete]');
+    await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã xoá bộ sưu tập'));
+    await popup.getByTestId('save-button').click();
+    await popup.waitForSelector('#status.warn');
+    expect(await popup.textContent('[data-testid=popup-status]')).toBe('Đã lưu vào kho lưu trữ. Chưa thêm vào bộ sưu tập “Công tác dân tộc”: bộ sưu tập này không còn nữa (đã bị xoá ở trang kho lưu trữ).');
+    expect(await popup.isHidden('#collection-row')).toBe(true);
+    await popup.close();
+    await archive.reload();
+    await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '5');
     await archive.close();
   });
 });

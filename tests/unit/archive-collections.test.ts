@@ -38,7 +38,7 @@ describe('collections', () => {
       { id: 'b', name: 7, ids: [] }, { id: 'c', name: 'Không có danh sách' }, { id: 'd', name: '   ', ids: [] },
     ] });
     expect(await listCollections(db)).toEqual([{ id: 'a', name: 'Tin biên giới', createdAt: '2026-11-01T00:00:00Z', ids: ['x', 'y'] }]);
-    expect(await addToCollection(db, 'a', ['z'])).toBe(1);
+    expect(await addToCollection(db, 'a', ['z'])).toMatchObject({ collection: { id: 'a', name: 'Tin biên giới', ids: ['x', 'y', 'z'] }, added: 1 });
     expect((await getCollection(db, 'a'))!.ids).toEqual(['x', 'y', 'z']);
     await db.settings.put({ key: 'collections', value: 'not a list' });
     expect(await listCollections(db)).toEqual([]);
@@ -50,8 +50,8 @@ describe('collections', () => {
     await addIndexed(db, articles);
     const c = await createCollection(db, 'Dân tộc');
     const ids = articles.map((a) => a.id);
-    expect(await addToCollection(db, c.id, ids.slice(0, 4))).toBe(4);
-    expect(await addToCollection(db, c.id, ids.slice(2, 5))).toBe(1);
+    expect((await addToCollection(db, c.id, ids.slice(0, 4))).added).toBe(4);
+    expect((await addToCollection(db, c.id, ids.slice(2, 5))).added).toBe(1);
     expect(await removeFromCollection(db, c.id, [ids[0], ids[5]])).toBe(1);
     expect((await getCollection(db, c.id))!.ids).toEqual([ids[1], ids[2], ids[3], ids[4]]);
     expect(await db.articles.count()).toBe(6);

@@ -116,9 +116,12 @@ export function restoreCollection(db: ArchiveDb, collection: Collection): Promis
   });
 }
 
-/** Adds articles (those already in it stay where they are); returns how many were new to it. */
-export function addToCollection(db: ArchiveDb, id: string, articleIds: readonly string[]): Promise<number> {
-  return change(db, (all) => addMembers(find(all, id), articleIds));
+/** Adds articles (those already in it stay where they are); returns the collection and how many were new to it. */
+export function addToCollection(db: ArchiveDb, id: string, articleIds: readonly string[]): Promise<{ collection: Collection; added: number }> {
+  return change(db, (all) => {
+    const collection = find(all, id);
+    return { collection: { ...collection }, added: addMembers(collection, articleIds) };
+  });
 }
 
 /**
