@@ -1,6 +1,8 @@
 // The first opening after an update may upgrade the archive's schema, which re-indexes every article (minutes on a
 // big archive): the page says so, with the indexing's progress, instead of sitting empty, and says when it is done.
+import browser from 'webextension-polyfill';
 import { pendingUpgrade } from '../core/archive/schema-upgrade';
+import { parseUpgradeProgress } from '../shared/messages';
 import { t } from '../shared/i18n';
 import { $, db, el, notify, setUpgradeListener } from './page-kit';
 
@@ -14,15 +16,24 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
   const bar = el('progress', { testid: 'upgrade-progress' });
   const text = el('span');
   $('notice').append(' ', bar, ' ', text);
-  setUpgradeListener((done, total) => {
+  const show = (done: number, total: number) => {
     bar.max = Math.max(total, 1);
     bar.value = done;
     text.textContent = t('archiveUpgradeProgress', String(done), String(total));
-  });
+  };
+  // The upgrade runs here, or in the background when it opened the archive first (this page's opening then waits).
+  setUpgradeListener(show);
+  const fromBackground = (message: unknown): undefined => {
+    const progress = parseUpgradeProgress(message);
+    if (progress) show(progress.done, progress.total);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(fromBackground);
   try {
     await db.open();
   } finally {
     setUpgradeListener(null);
+    browser.runtime.onMessage.removeListener(fromBackground);
   }
   notify(t('archiveUpgraded', String(await db.articles.count())));
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
-import type { PreviewReply, SaveReply } from '../shared/messages';
+import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 
@@ -51,6 +51,27 @@ function stateLine(detection: Detection): string {
 
 let generic = false;
 
+/** Requests to the background still waiting for the archive (a preview or a save). */
+let waiting = 0;
+
+async function askBackground<T>(message: object): Promise<T> {
+  waiting++;
+  try {
+    return (await browser.runtime.sendMessage(message)) as T;
+  } finally {
+    waiting--;
+  }
+}
+
+/** While the background upgrades the archive after an update, a preview or save waits for it: say why, and how far. */
+function showUpgradeProgress(message: unknown): undefined {
+  const progress = parseUpgradeProgress(message);
+  if (progress && waiting > 0 && progress.done < progress.total) {
+    setStatus(`${t('popupUpgrading')} ${t('archiveUpgradeProgress', String(progress.done), String(progress.total))}.`);
+  }
+  return undefined;
+}
+
 /** Whether the tab's article is in the archive now (false when that cannot be known). */
 async function archivedNow(tabId: number): Promise<boolean> {
   try {
@@ -68,7 +89,7 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   const edits = organizeEdits();
   const collectionName = chosenCollectionName();
   try {
-    reply = (await browser.runtime.sendMessage({ type: 'save', tabId, mode, generic, ...edits })) as SaveReply;
+    reply = await askBackground<SaveReply>({ type: 'save', tabId, mode, generic, ...edits });
   } catch {
     // The background was stopped mid-save (browser closing, extension updating). Its transaction either committed
     // before the stop or never did: ask the restarted background which, so that the message is the truth.
@@ -124,7 +145,8 @@ async function main(): Promise<void> {
   saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 
-  const reply = (await browser.runtime.sendMessage({ type: 'preview', tabId })) as PreviewReply;
+  browser.runtime.onMessage.addListener(showUpgradeProgress);
+  const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
   document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {

@@ -64,6 +64,16 @@ export function isExtractedArticle(v: unknown): v is ExtractedArticle {
     && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'generic');
 }
 
+/** From the background to the extension's open pages while it upgrades the archive after an update (minutes on a big one). */
+export type UpgradeProgress = { type: 'upgrade-progress'; done: number; total: number };
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+export function parseUpgradeProgress(v: unknown): UpgradeProgress | null {
+  if (!isObj(v) || v.type !== 'upgrade-progress' || !isCount(v.done) || !isCount(v.total)) return null;
+  return { type: 'upgrade-progress', done: v.done, total: v.total };
+}
+
 export function parseContentMessage(v: unknown): ContentToBackground | null {
   if (!isObj(v) || v.type !== 'detected' || !isHttpUrl(v.url) || !isDetection(v.detection)) return null;
   return { type: 'detected', url: v.url, detection: v.detection };

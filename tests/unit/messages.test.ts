@@ -1,4 +1,4 @@
-import { parseContentMessage, parseExtractReply, parsePopupRequest, isExtractedArticle } from '../../src/shared/messages';
+import { parseContentMessage, parseExtractReply, parsePopupRequest, parseUpgradeProgress, isExtractedArticle } from '../../src/shared/messages';
 import { sampleExtracted } from '../helpers/sample-article';
 
 const detection = { isProvincialNewsArticle: true, province: 'Tuyên Quang', kind: 'government-portal', pageKind: 'article', site: { host: 'bdt.tuyenquang.gov.vn', name: 'x', province: 'Tuyên Quang', kind: 'department-site' }, confidence: 1, reasons: [] };
@@ -10,6 +10,14 @@ describe('message validation', () => {
     for (const bad of [null, 'preview', { type: 'preview' }, { type: 'preview', tabId: -1 }, { type: 'preview', tabId: '3' },
       { type: 'save', tabId: 3, mode: 'drop-table', generic: false }, { type: 'delete-all', tabId: 3 }]) {
       expect(parsePopupRequest(bad)).toBeNull();
+    }
+  });
+
+  it('shows upgrade progress only from a well-formed report', () => {
+    expect(parseUpgradeProgress({ type: 'upgrade-progress', done: 1000, total: 5000, extra: '<b>' })).toEqual({ type: 'upgrade-progress', done: 1000, total: 5000 });
+    for (const bad of [null, 'upgrade-progress', { type: 'upgrade-progress', done: '1000', total: 5000 }, { type: 'upgrade-progress', done: 1.5, total: 5000 },
+      { type: 'upgrade-progress', done: -1, total: 5000 }, { type: 'upgrade-progress', done: 1 }, { type: 'preview', done: 1, total: 2 }]) {
+      expect(parseUpgradeProgress(bad)).toBeNull();
     }
   });
 
