@@ -1,8 +1,8 @@
 // Import: read the file, validate all of it, let the user choose what happens to duplicates, apply in
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
-import { applyImport, undoInterruptedImports, type DuplicatePolicy } from '../core/archive/import-apply';
+import { applyImport, undoInterruptedImports, type DuplicatePolicy, type ImportReport } from '../core/archive/import-apply';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
-import { addToNamedCollection } from '../core/archive/collections';
+import { addToNamedCollections } from '../core/archive/collections';
 import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
@@ -24,24 +24,38 @@ function showFileError(error: unknown): void {
 
 interface ImportChoice {
   policy: DuplicatePolicy;
-  /** The collection the file was exported from, to gather its articles into again (the user may decline). */
-  collection: string | null;
+  /**
+   * Gather the articles into the collections the file names again (the user may decline): the one it was exported
+   * from, and those each article says it is in.
+   */
+  gather: boolean;
+}
+
+/** The names shown in the import dialog before "and N more". */
+const NAMES_SHOWN = 4;
+
+function gatherText(source: ImportSource): string {
+  if (source.collection) return t('importIntoCollection', source.collection);
+  const shown = source.collections.slice(0, NAMES_SHOWN).map((n) => `“${n}”`).join(', ');
+  const more = source.collections.length - NAMES_SHOWN;
+  return t('importIntoCollections', more > 0 ? `${shown} ${t('importMoreCollections', String(more))}` : shown);
 }
 
 function askPolicy(file: File, source: ImportSource): Promise<ImportChoice | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
   const total = source.streamed ? source.rows : source.rows.length;
   $('import-summary').textContent = t('importSummary', file.name, String(source.valid), String(total - source.valid));
-  $('import-collection-row').hidden = !source.collection;
+  const gatherable = !!source.collection || source.collections.length > 0;
+  $('import-collection-row').hidden = !gatherable;
   $<HTMLInputElement>('import-collection').checked = true;
-  $('import-collection-text').textContent = source.collection ? t('importIntoCollection', source.collection) : '';
+  $('import-collection-text').textContent = gatherable ? gatherText(source) : '';
   return new Promise((resolve) => {
     const form = $<HTMLFormElement>('import-form');
     const onClose = () => {
       dialog.removeEventListener('close', onClose);
       if (dialog.returnValue !== 'import') return resolve(null);
       const data = new FormData(form);
-      resolve({ policy: (data.get('duplicates') as DuplicatePolicy) ?? 'skip', collection: source.collection && data.get('collection') ? source.collection : null });
+      resolve({ policy: (data.get('duplicates') as DuplicatePolicy) ?? 'skip', gather: gatherable && !!data.get('collection') });
     };
     dialog.addEventListener('close', onClose);
     dialog.returnValue = '';
@@ -70,6 +84,23 @@ export function compactIndexInBackground(): void {
   void compactSearchIndex(db).catch(() => undefined);
 }
 
+/**
+ * Puts the imported articles into the collections the file names, after the import's own transactions: should this
+ * fail, the articles are in and only the grouping is not. Returns the sentence for the import's report.
+ */
+async function gather(source: ImportSource, report: ImportReport): Promise<string> {
+  const members = new Map<string, string[]>(report.collections ?? []);
+  // A collection's export: every article of the file belongs to it.
+  if (source.collection && report.ids?.length) members.set(source.collection, [...(members.get(source.collection) ?? []), ...report.ids]);
+  if (!members.size) return '';
+  try {
+    await addToNamedCollections(db, members);
+    return ` ${source.collection ? t('importGathered', String(report.ids!.length), source.collection) : t('importGatheredMany', String(members.size))}`;
+  } catch {
+    return ` ${source.collection ? t('importGatherFailed', source.collection) : t('importGatherManyFailed')}`;
+  }
+}
+
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
   let source: ImportSource;
   try {
@@ -93,7 +124,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
       journalId,
       total,
       onDuplicate: choice.policy,
-      keepIds: !!choice.collection,
+      keepIds: choice.gather,
       sanitizeHtml: sanitizeImportedHtml,
       signal: controller.signal,
       onProgress: (done, total) => {
@@ -105,13 +136,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     compactIndexInBackground();
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
     await noteArticlesSaved(db, report.added).catch(() => undefined);
-    // Gathered after the import's own transactions: should this fail, the articles are in and only the grouping is not.
-    const gathered = choice.collection && report.ids?.length
-      ? await addToNamedCollection(db, choice.collection, report.ids).then(
-        ({ collection }) => ` ${t('importGathered', String(report.ids!.length), collection.name)}`,
-        () => ` ${t('importGatherFailed', choice.collection!)}`,
-      )
-      : '';
+    const gathered = choice.gather ? await gather(source, report) : '';
     notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)) + gathered, {
       error: report.rejected > 0,
       details: report.problems.map((p) => `${t('importRow', String(p.row))}: ${p.reason}`),

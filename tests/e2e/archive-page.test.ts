@@ -197,6 +197,27 @@ describe('archive page in Chromium', () => {
     await count('2');
     await page.click('[data-testid=filter-chip] button');
     await count('6');
+
+    // An NDJSON export of the whole archive says which collection each article is in: with the collection deleted,
+    // importing it offers to put the articles back.
+    await page.selectOption('[data-testid=export-scope]', 'all');
+    await page.selectOption('[data-testid=export-format]', 'ndjson');
+    const [whole] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const wholePath = join(dir, whole.suggestedFilename());
+    await whole.saveAs(wholePath);
+    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
+    await count('2');
+    await page.click('[data-testid=collection-delete]');
+    await count('6');
+    await page.setInputFiles('[data-testid=import-file]', wholePath);
+    await page.waitForSelector('[data-testid=import-dialog][open]');
+    expect(await page.textContent('#import-collection-row')).toContain('Xếp các bài vào những bộ sưu tập ghi trong tệp: “Cải cách hành chính”');
+    await page.click('[data-testid=import-confirm]');
+    await notice('Các bài đã về lại 1 bộ sưu tập ghi trong tệp.');
+    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
+    await count('2');
+    await page.click('[data-testid=filter-chip] button');
+    await count('6');
   });
 
   it('keeps the overwritten content of an article as an earlier version the reader can show', async () => {

@@ -1,10 +1,11 @@
 // Named collections: kept with the archive's settings, edited atomically, never deleting articles; a search
 // restricted to a collection finds exactly the collection's members among the hits, in the same order.
-import { addToCollection, addToNamedCollection, CollectionError, createCollection, deleteCollection, getCollection, listCollections, removeFromCollection, renameCollection, restoreCollection } from '../../src/core/archive/collections';
+import { addToCollection, addToNamedCollection, addToNamedCollections, CollectionError, createCollection, deleteCollection, getCollection, listCollections, removeFromCollection, renameCollection, restoreCollection } from '../../src/core/archive/collections';
 import { deleteMany, restoreArticles } from '../../src/core/archive/organize';
 import { exportParts } from '../../src/core/archive/export-stream';
 import { applyImport } from '../../src/core/archive/import-apply';
 import { importRowsOf, readImportSource } from '../../src/core/archive/import-read';
+import { validateRows } from '../../src/core/archive/import-parse';
 import { searchArchive, searchArchiveIds } from '../../src/core/search';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb } from '../helpers/sample-article';
@@ -118,4 +119,48 @@ describe('a collection moved to another archive', () => {
     for await (const page of exportParts(here, { format: 'json', generator: 'test' })) whole.push(...page);
     expect((await readImportSource(new Blob(whole))).collection).toBeUndefined();
   });
+
+  it('travels inside exports of the whole archive: each article names its collections, and an import gathers them again', async () => {
+    const here = freshDb();
+    const articles = Array.from({ length: 10 }, (_, i) => generateArticle(i, { bodyWords: 20, seed: 29 }));
+    await addIndexed(here, articles);
+    const border = await createCollection(here, 'Biên giới');
+    const ethnic = await createCollection(here, 'Dân tộc');
+    await addToCollection(here, border.id, articles.slice(0, 6).map((a) => a.id));
+    await addToCollection(here, ethnic.id, articles.slice(4, 8).map((a) => a.id));
+    for (const format of ['json', 'ndjson'] as const) {
+      const exportOf = async (db: typeof here) => {
+        const parts: string[] = [];
+        for await (const page of exportParts(db, { format, generator: 'test', now: new Date(0) })) parts.push(...page);
+        return parts.join('');
+      };
+      const text = await exportOf(here);
+      const rows: Array<{ id: string; collections?: string[] }> = format === 'json' ? JSON.parse(text).articles : text.trim().split('\n').map((l) => JSON.parse(l));
+      const named = Object.fromEntries(rows.map((r) => [r.id, r.collections]));
+      expect(named[articles[5].id]).toEqual(['Biên giới', 'Dân tộc']);
+      expect(named[articles[0].id]).toEqual(['Biên giới']);
+      expect(named[articles[9].id]).toBeUndefined();
+
+      const source = await readImportSource(new Blob([text]));
+      expect(source.collection).toBeUndefined();
+      expect(source.collections).toEqual(['Biên giới', 'Dân tộc']);
+      const there = freshDb();
+      const report = await applyImport(there, importRowsOf(new Blob([text]), source), { keepIds: true });
+      expect(report.added).toBe(10);
+      expect(await addToNamedCollections(there, report.collections!)).toEqual({ collections: 2, added: 10 });
+      const byName = Object.fromEntries((await listCollections(there)).map((c) => [c.name, c.ids.sort()]));
+      expect(byName).toEqual({ 'Biên giới': articles.slice(0, 6).map((a) => a.id).sort(), 'Dân tộc': articles.slice(4, 8).map((a) => a.id).sort() });
+      // Lossless: the same file again, collections included.
+      expect(await exportOf(there)).toBe(text);
+    }
+  });
+
+  it('rejects a row whose collections are not a list of names, naming the field', () => {
+    const good = generateArticle(1, { bodyWords: 10, seed: 31 });
+    for (const collections of [[5], 'Biên giới', [''], [' '], ['x'.repeat(121)], null]) {
+      expect(validateRows([{ ...good, collections }], 1)[0]).toEqual({ row: 1, ok: false, reason: 'field "collections" must be a list of collection names' });
+    }
+    expect(validateRows([{ ...good, collections: [' Biên  giới ', 'Biên giới', 'Dân tộc'] }], 1)[0]).toMatchObject({ ok: true, collections: ['Biên giới', 'Dân tộc'] });
+  });
 });
+

@@ -130,15 +130,46 @@ export function addToCollection(db: ArchiveDb, id: string, articleIds: readonly 
  */
 export function addToNamedCollection(db: ArchiveDb, name: string, articleIds: readonly string[], options: { now?: Date } = {}): Promise<{ collection: Collection; added: number }> {
   return change(db, (all) => {
-    const clean = cleanName(name);
-    if (!clean) throw new CollectionError('empty-name', name);
-    let collection = all.find((c) => tagIdentity(c.name) === tagIdentity(clean));
-    if (!collection) {
-      collection = newCollection(clean, options.now);
-      all.push(collection);
-    }
+    const collection = namedCollection(all, name, options.now);
     return { collection: { ...collection }, added: addMembers(collection, articleIds) };
   });
+}
+
+/**
+ * Puts articles into collections by name (made when missing), all in one transaction: the memberships an imported
+ * file records. Returns how many collections were given articles and how many memberships were new.
+ */
+export function addToNamedCollections(db: ArchiveDb, members: ReadonlyMap<string, readonly string[]>, options: { now?: Date } = {}): Promise<{ collections: number; added: number }> {
+  return change(db, (all) => {
+    let added = 0;
+    for (const [name, ids] of members) added += addMembers(namedCollection(all, name, options.now), ids);
+    return { collections: members.size, added };
+  });
+}
+
+/** The collection of that name (any case), made if there is none. */
+function namedCollection(all: Collection[], name: string, now?: Date): Collection {
+  const clean = cleanName(name);
+  if (!clean) throw new CollectionError('empty-name', name);
+  let collection = all.find((c) => tagIdentity(c.name) === tagIdentity(clean));
+  if (!collection) {
+    collection = newCollection(clean, now);
+    all.push(collection);
+  }
+  return collection;
+}
+
+/** The names of the collections each article is in (Vietnamese order), for exports. */
+export async function collectionNamesByArticle(db: ArchiveDb): Promise<Map<string, string[]>> {
+  const byArticle = new Map<string, string[]>();
+  for (const c of await listCollections(db)) {
+    for (const id of new Set(c.ids)) {
+      const names = byArticle.get(id);
+      if (names) names.push(c.name);
+      else byArticle.set(id, [c.name]);
+    }
+  }
+  return byArticle;
 }
 
 function addMembers(collection: Collection, articleIds: readonly string[]): number {

@@ -7,6 +7,7 @@ import { toVietnamIso } from './build-article';
 import { csvHeader, csvRow } from './formats/csv';
 import { toCslItem } from './formats/csl-json';
 import { pickArticle } from './validate-article';
+import { collectionNamesByArticle } from './collections';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'csl-json';
 
@@ -122,14 +123,22 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
     yield [`${JSON.stringify(head).slice(0, -1)},"articles":[`];
   } else if (format === 'csv') yield [csvHeader()];
   else if (format === 'csl-json') yield ['['];
+  // Our own formats say which named collections each article is in, so an import elsewhere can gather them again.
+  const memberOf = format === 'json' || format === 'ndjson' ? await collectionNamesByArticle(db) : null;
+  const asExported = (a: Article) => {
+    const out: Article & { collections?: string[] } = pickArticle(a);
+    const names = memberOf?.get(a.id);
+    if (names) out.collections = names;
+    return out;
+  };
   for await (const page of articlesForExport(db, filter, options)) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
     const parts: string[] = new Array(page.length);
     for (let i = 0; i < page.length; i++) {
       const a = page[i];
       const listSep = done > 0 ? ',\n' : '\n';
-      if (format === 'json') parts[i] = listSep + JSON.stringify(pickArticle(a));
-      else if (format === 'ndjson') parts[i] = `${JSON.stringify(pickArticle(a))}\n`;
+      if (format === 'json') parts[i] = listSep + JSON.stringify(asExported(a));
+      else if (format === 'ndjson') parts[i] = `${JSON.stringify(asExported(a))}\n`;
       else if (format === 'csl-json') parts[i] = listSep + JSON.stringify(toCslItem(a));
       else parts[i] = csvRow(a);
       done++;

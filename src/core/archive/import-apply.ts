@@ -21,6 +21,8 @@ export interface ImportReport {
   problems: Array<{ row: number; kind: 'rejected' | 'skipped'; reason: string }>;
   /** With `keepIds`: the archived article of every accepted row (added, updated, or already there), once each. */
   ids?: string[];
+  /** With `keepIds`: the collections the file names, each with the archived articles of its rows. */
+  collections?: Map<string, string[]>;
 }
 
 export interface ImportOptions {
@@ -36,7 +38,7 @@ export interface ImportOptions {
    * opens (undoInterruptedImports). The caller holds a lock of that name while the import runs.
    */
   journalId?: string;
-  /** Report the ids of the articles the file's rows ended up as (to put them in a collection). */
+  /** Report the ids of the articles the file's rows ended up as (to put them in collections). */
   keepIds?: boolean;
 }
 
@@ -49,8 +51,8 @@ interface JournalEntry {
   replaced: Array<{ articleId: string; versionSeq: number }>;
 }
 
-/** An accepted row, sanitized, with its index terms. */
-interface Prepared { row: number; article: Article; terms: DocTerms }
+/** An accepted row, sanitized, with its index terms (and the collections the file puts it in). */
+interface Prepared { row: number; article: Article; terms: DocTerms; collections?: string[] }
 
 type Planned =
   | { kind: 'add'; article: Article; terms: DocTerms }
@@ -148,6 +150,14 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const total = options.total ?? (Array.isArray(rows) ? rows.length : 0);
   const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
   const keptIds = options.keepIds ? new Set<string>() : null;
+  const members = new Map<string, Set<string>>();
+  const addMembers = (names: string[] | undefined, id: string) => {
+    for (const name of names ?? []) {
+      const ids = members.get(name);
+      if (ids) ids.add(id);
+      else members.set(name, new Set([id]));
+    }
+  };
   const undo: Written[] = [];
   let done = 0;
   let batchNo = 0;
@@ -167,18 +177,21 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         continue;
       }
       const article = options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article;
-      accepted.push({ row: row.row, article, terms: articleTerms(article, { sorted: false }) });
+      accepted.push({ row: row.row, article, terms: articleTerms(article, { sorted: false }), collections: row.collections });
     }
     return accepted;
   };
   const write = async (accepted: Prepared[], batchNo: number, rows: number): Promise<void> => {
     const present: string[] = [];
+    /** Each accepted row's collections and the archived article it ended up as. */
+    const membership: Array<[string[] | undefined, string]> = [];
     const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
       const plan: Planned[] = [];
       const inBatch = new Set<string>();
       await archived.refresh(db);
       const existingFor = await archived.lookup(db, accepted.map((r) => r.article));
-      for (const { row: rowNo, article: incoming, terms } of accepted) {
+      membership.length = 0;
+      for (const { row: rowNo, article: incoming, terms, collections } of accepted) {
         if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
           report.skipped++;
           report.problems.push({ row: rowNo, kind: 'skipped', reason: 'the same article appears earlier in the file' });
@@ -186,22 +199,27 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         }
         inBatch.add(incoming.canonicalUrl);
         const existing = existingFor(incoming);
+        /** The archived article the row ends up as. */
+        let endedAs: string;
         if (!existing) {
           plan.push({ kind: 'add', article: incoming, terms });
-        } else if (existing.contentHash === incoming.contentHash && existing.id === incoming.id) {
+          endedAs = incoming.id;
+        } else if (policy === 'skip' || (existing.contentHash === incoming.contentHash && existing.id === incoming.id)) {
+          const unchanged = existing.contentHash === incoming.contentHash && existing.id === incoming.id;
           report.skipped++;
-          report.problems.push({ row: rowNo, kind: 'skipped', reason: 'already in the archive, unchanged' });
+          report.problems.push({ row: rowNo, kind: 'skipped', reason: unchanged ? 'already in the archive, unchanged' : `already in the archive (${existing.title})` });
           present.push(existing.id);
-        } else if (policy === 'skip') {
-          report.skipped++;
-          report.problems.push({ row: rowNo, kind: 'skipped', reason: `already in the archive (${existing.title})` });
-          present.push(existing.id);
+          endedAs = existing.id;
         } else if (policy === 'overwrite') {
           plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, previous: existing });
+          endedAs = existing.id;
         } else {
           // Keep both: the imported copy gets an id of its own when its id is taken.
-          plan.push({ kind: 'add', article: existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming, terms });
+          const copy = existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming;
+          plan.push({ kind: 'add', article: copy, terms });
+          endedAs = copy.id;
         }
+        if (collections) membership.push([collections, endedAs]);
       }
       // Overwritten content stays as an earlier version of the article.
       const replacedAt = toVietnamIso(new Date());
@@ -231,7 +249,10 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       if (p.kind === 'add') report.added++;
       else report.updated++;
     }
-    if (keptIds) for (const id of [...present, ...planned.map((p) => p.article.id)]) keptIds.add(id);
+    if (keptIds) {
+      for (const id of [...present, ...planned.map((p) => p.article.id)]) keptIds.add(id);
+      for (const [names, id] of membership) addMembers(names, id);
+    }
     for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
     done += rows;
     options.onProgress?.(done, total);
@@ -261,7 +282,10 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     throw toArchiveError(error);
   }
   if (journal) await db.settings.where('key').startsWith(journal).delete();
-  if (keptIds) report.ids = [...keptIds];
+  if (keptIds) {
+    report.ids = [...keptIds];
+    report.collections = new Map([...members].map(([name, ids]) => [name, [...ids]]));
+  }
   return report;
 }
 

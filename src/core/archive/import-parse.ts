@@ -18,7 +18,8 @@ export class ImportFileError extends Error {
 }
 
 export type ImportRow =
-  | { row: number; ok: true; article: Article }
+  /** `collections`: the named collections the file says the article is in (cleaned names, each once). */
+  | { row: number; ok: true; article: Article; collections?: string[] }
   | { row: number; ok: false; reason: string };
 
 export interface ParsedImport {
@@ -51,7 +52,9 @@ export function validateRows(raws: unknown[], version: number, firstRow = 1): Im
     const earlier = seen.get(article.id);
     if (earlier !== undefined) return { row, ok: false, reason: `duplicate id "${article.id}" (also row ${earlier})` };
     seen.set(article.id, row);
-    return { row, ok: true, article };
+    const names = (upgraded as { collections?: string[] }).collections;
+    const collections = names?.length ? [...new Set(names.map(cleanName))] : undefined;
+    return { row, ok: true, article, ...(collections ? { collections } : {}) };
   });
 }
 

@@ -6,25 +6,34 @@ import { importRowsFromLines, linesOf, NotStreamableError, textChunksOf } from '
 
 /**
  * A file read line by line (rows counted; re-read to apply), or its rows parsed whole; `collection` names the
- * collection an export of one came from.
+ * collection an export of one came from, `collections` every collection its rows say they are in.
  */
-export type ImportSource = ({ streamed: true; rows: number } | { streamed: false; rows: ImportRow[] }) & { valid: number; collection?: string };
+export type ImportSource = ({ streamed: true; rows: number } | { streamed: false; rows: ImportRow[] }) & { valid: number; collection?: string; collections: string[] };
+
+/** The collections rows name, each once, in Vietnamese order. */
+function collectionsOf(rows: ImportRow[], into = new Set<string>()): Set<string> {
+  for (const r of rows) if (r.ok) for (const name of r.collections ?? []) into.add(name);
+  return into;
+}
+const sortedNames = (names: Set<string>) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
 
 export async function readImportSource(file: Blob): Promise<ImportSource> {
   try {
     let rows = 0, valid = 0;
     let collection: string | undefined;
+    const names = new Set<string>();
     for await (const batch of importRowsFromLines(linesOf(textChunksOf(file)), undefined, (head) => { collection = collectionOfExport(head); })) {
       rows += batch.length;
       valid += batch.filter((r) => r.ok).length;
+      collectionsOf(batch, names);
     }
-    return { streamed: true, rows, valid, collection };
+    return { streamed: true, rows, valid, collection, collections: sortedNames(names) };
   } catch (error) {
     if (!(error instanceof NotStreamableError)) throw error;
   }
   if (file.size > MAX_JSON_BYTES) throw new ImportFileError('too-large', `The JSON file is too large to read at once (${(file.size / 1_073_741_824).toFixed(1)} GB); export it as NDJSON instead`);
   const { rows, collection } = parseImportText(await file.text());
-  return { streamed: false, rows, valid: rows.filter((r) => r.ok).length, collection };
+  return { streamed: false, rows, valid: rows.filter((r) => r.ok).length, collection, collections: sortedNames(collectionsOf(rows)) };
 }
 
 /** The rows to apply: re-streamed from the file, or the list parsed in the validation pass. */

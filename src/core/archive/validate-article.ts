@@ -57,8 +57,14 @@ export function articleProblems(v: unknown): string[] {
   if (!isObj(ex) || typeof ex.version !== 'string' || (ex.method !== 'site-rule' && ex.method !== 'generic')) p.push(ex === undefined ? 'missing field "extractor"' : 'field "extractor" must be {version, method}');
   if (!Array.isArray(v.tags) || !v.tags.every((t) => typeof t === 'string' && t.length <= 200)) p.push(v.tags === undefined ? 'missing field "tags"' : 'field "tags" must be a list of strings');
   str('note', { max: 100_000 });
+  const names = v.collections;
+  if (names !== undefined && !(Array.isArray(names) && names.length <= MAX_COLLECTIONS && names.every((n) => typeof n === 'string' && n.trim() && n.length <= 120))) {
+    p.push('field "collections" must be a list of collection names');
+  }
   return p;
 }
+
+const MAX_COLLECTIONS = 1000;
 
 const KNOWN_KEYS = ['id', 'url', 'canonicalUrl', 'site', 'title', 'category', 'lead', 'author', 'source', 'publishedAt', 'language', 'bodyHtml', 'bodyText', 'images', 'wordCount', 'contentHash', 'capturedAt', 'updatedAt', 'extractor', 'tags', 'note'] as const;
 
