@@ -123,7 +123,7 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
     // Tags and note can still be changed right after saving: "update" keeps the edited ones.
     updateButton.hidden = false;
   } else if (reply.status === 'duplicate') {
-    setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))}${collected} ${t('popupOrganizeHint')}`);
+    setStatus(`${t('popupAlreadySaved', formatDate(reply.archived.capturedAt))}${collected} ${t('popupOrganizeHint')}`, reply.collectionProblem ? 'warn' : '');
     saveButton.hidden = true;
     updateButton.hidden = false;
   } else if (reply.status === 'updated') {

@@ -150,12 +150,13 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const total = options.total ?? (Array.isArray(rows) ? rows.length : 0);
   const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
   const keptIds = options.keepIds ? new Set<string>() : null;
-  const members = new Map<string, Set<string>>();
-  const addMembers = (names: string[] | undefined, id: string) => {
-    for (const name of names ?? []) {
-      const ids = members.get(name);
+  /** Collection name → the archived articles of the rows the file puts in it. */
+  const fileCollections = new Map<string, Set<string>>();
+  const noteMembership = (names: string[], id: string) => {
+    for (const name of names) {
+      const ids = fileCollections.get(name);
       if (ids) ids.add(id);
-      else members.set(name, new Set([id]));
+      else fileCollections.set(name, new Set([id]));
     }
   };
   const undo: Written[] = [];
@@ -184,13 +185,12 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const write = async (accepted: Prepared[], batchNo: number, rows: number): Promise<void> => {
     const present: string[] = [];
     /** Each accepted row's collections and the archived article it ended up as. */
-    const membership: Array<[string[] | undefined, string]> = [];
+    const membership: Array<[string[], string]> = [];
     const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
       const plan: Planned[] = [];
       const inBatch = new Set<string>();
       await archived.refresh(db);
       const existingFor = await archived.lookup(db, accepted.map((r) => r.article));
-      membership.length = 0;
       for (const { row: rowNo, article: incoming, terms, collections } of accepted) {
         if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
           report.skipped++;
@@ -199,13 +199,13 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
         }
         inBatch.add(incoming.canonicalUrl);
         const existing = existingFor(incoming);
+        const unchanged = existing?.contentHash === incoming.contentHash && existing?.id === incoming.id;
         /** The archived article the row ends up as. */
         let endedAs: string;
         if (!existing) {
           plan.push({ kind: 'add', article: incoming, terms });
           endedAs = incoming.id;
-        } else if (policy === 'skip' || (existing.contentHash === incoming.contentHash && existing.id === incoming.id)) {
-          const unchanged = existing.contentHash === incoming.contentHash && existing.id === incoming.id;
+        } else if (unchanged || policy === 'skip') {
           report.skipped++;
           report.problems.push({ row: rowNo, kind: 'skipped', reason: unchanged ? 'already in the archive, unchanged' : `already in the archive (${existing.title})` });
           present.push(existing.id);
@@ -251,7 +251,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     }
     if (keptIds) {
       for (const id of [...present, ...planned.map((p) => p.article.id)]) keptIds.add(id);
-      for (const [names, id] of membership) addMembers(names, id);
+      for (const [names, id] of membership) noteMembership(names, id);
     }
     for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
     done += rows;
@@ -284,7 +284,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   if (journal) await db.settings.where('key').startsWith(journal).delete();
   if (keptIds) {
     report.ids = [...keptIds];
-    report.collections = new Map([...members].map(([name, ids]) => [name, [...ids]]));
+    report.collections = new Map([...fileCollections].map(([name, ids]) => [name, [...ids]]));
   }
   return report;
 }
