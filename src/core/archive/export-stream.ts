@@ -125,12 +125,12 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
   else if (format === 'csl-json') yield ['['];
   // Our own formats say which named collections each article is in, so an import elsewhere can gather them again.
   const memberOf = format === 'json' || format === 'ndjson' ? await collectionNamesByArticle(db) : null;
-  const asExported = (a: Article) => {
+  const asExported = memberOf?.size ? (a: Article) => {
     const out: Article & { collections?: string[] } = pickArticle(a);
-    const names = memberOf?.get(a.id);
+    const names = memberOf.get(a.id);
     if (names) out.collections = names;
     return out;
-  };
+  } : pickArticle;
   for await (const page of articlesForExport(db, filter, options)) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
     const parts: string[] = new Array(page.length);
