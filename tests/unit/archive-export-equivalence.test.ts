@@ -31,7 +31,7 @@ async function referenceExport(db: ReturnType<typeof freshDb>, format: ExportFor
     if (filter?.province) rows = rows.filter((a) => a.site.province === filter.province);
   }
   if (format === 'ndjson') return rows.map((a) => `${JSON.stringify(referencePick(a))}\n`).join('');
-  if (format === 'csv') return csvHeader() + rows.map(csvRow).join('');
+  if (format === 'csv') return csvHeader() + rows.map((a) => csvRow(a)).join('');
   if (format === 'csl-json') return `[${rows.map((a) => `\n${JSON.stringify(toCslItem(a))}`).join(',')}\n]\n`;
   const head = JSON.stringify({ format: 'provincial-news-archive', version: 1, exportedAt, generator: 'test', filter });
   return `${head.slice(0, -1)},"articles":[${rows.map((a) => `\n${JSON.stringify(referencePick(a))}`).join(',')}\n],"count":${rows.length}}\n`;

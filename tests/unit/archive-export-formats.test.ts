@@ -2,6 +2,7 @@ import { exportChunks, type ExportFormat } from '../../src/core/archive/export-s
 import { saveArticle } from '../../src/core/archive/save-article';
 import { buildArticle } from '../../src/core/archive/build-article';
 import { CSV_BOM } from '../../src/core/archive/formats/csv';
+import { addToCollection, createCollection } from '../../src/core/archive/collections';
 import { exportSchemaErrors } from '../helpers/export-schema';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
@@ -57,6 +58,19 @@ describe('export formats', () => {
     expect(row).toContain('"Họp ""bàn"", xử lý\nkiến nghị"');
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(row).toContain('Tuyên Quang');
+  });
+
+  it('names the collections each article is in, in CSV as in JSON', async () => {
+    const db = freshDb();
+    const { article } = await saveArticle(db, sampleExtracted({ title: 'Trong bộ sưu tập' }), TUYEN_QUANG_SITE);
+    await saveArticle(db, sampleExtracted({ title: 'Ngoài', url: 'https://tuyenquang.gov.vn/tin/ngoai.html', canonicalUrl: 'https://tuyenquang.gov.vn/tin/ngoai.html' }), TUYEN_QUANG_SITE);
+    for (const name of ['Dân tộc', 'Biên giới']) await addToCollection(db, (await createCollection(db, name)).id, [article.id]);
+    const csv = await collect(db, 'csv');
+    const [header, ...rows] = csv.slice(1).split('\r\n').filter(Boolean);
+    const column = header.split(',').indexOf('collections');
+    expect(column).toBeGreaterThan(0);
+    const byTitle = Object.fromEntries(rows.map((r) => r.split(',')).map((cells) => [cells[2], cells[column]]));
+    expect(byTitle).toEqual({ 'Trong bộ sưu tập': 'Biên giới; Dân tộc', Ngoài: '' });
   });
 
   it('writes CSL-JSON items that reference managers read as articles with dates and authors', async () => {

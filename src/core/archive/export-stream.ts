@@ -123,8 +123,9 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
     yield [`${JSON.stringify(head).slice(0, -1)},"articles":[`];
   } else if (format === 'csv') yield [csvHeader()];
   else if (format === 'csl-json') yield ['['];
-  // Our own formats say which named collections each article is in, so an import elsewhere can gather them again.
-  const memberOf = format === 'json' || format === 'ndjson' ? await collectionNamesByArticle(db) : null;
+  // Our own formats say which named collections each article is in, so an import elsewhere can gather them again
+  // (and a spreadsheet shows them).
+  const memberOf = format === 'csl-json' ? null : await collectionNamesByArticle(db);
   const asExported = memberOf?.size ? (a: Article) => {
     const out: Article & { collections?: string[] } = pickArticle(a);
     const names = memberOf.get(a.id);
@@ -140,7 +141,7 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
       if (format === 'json') parts[i] = listSep + JSON.stringify(asExported(a));
       else if (format === 'ndjson') parts[i] = `${JSON.stringify(asExported(a))}\n`;
       else if (format === 'csl-json') parts[i] = listSep + JSON.stringify(toCslItem(a));
-      else parts[i] = csvRow(a);
+      else parts[i] = csvRow(a, memberOf?.get(a.id));
       done++;
     }
     yield parts;

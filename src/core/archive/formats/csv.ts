@@ -5,7 +5,7 @@ export const CSV_BOM = '\uFEFF';
 
 export const CSV_COLUMNS = [
   'id', 'url', 'title', 'site', 'host', 'province', 'category', 'author', 'source', 'publishedAt', 'capturedAt',
-  'updatedAt', 'tags', 'note', 'wordCount', 'lead', 'bodyText',
+  'updatedAt', 'tags', 'collections', 'note', 'wordCount', 'lead', 'bodyText',
 ] as const;
 
 function cell(value: unknown): string {
@@ -19,11 +19,12 @@ export function csvHeader(): string {
   return `${CSV_BOM}${CSV_COLUMNS.join(',')}\r\n`;
 }
 
-export function csvRow(a: Article): string {
+/** `collections`: the names of the collections the article is in. */
+export function csvRow(a: Article, collections: readonly string[] = []): string {
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     id: a.id, url: a.url, title: a.title, site: a.site.name, host: a.site.host, province: a.site.province,
     category: a.category, author: a.author, source: a.source, publishedAt: a.publishedAt, capturedAt: a.capturedAt,
-    updatedAt: a.updatedAt, tags: a.tags.join('; '), note: a.note, wordCount: a.wordCount, lead: a.lead, bodyText: a.bodyText,
+    updatedAt: a.updatedAt, tags: a.tags.join('; '), collections: collections.join('; '), note: a.note, wordCount: a.wordCount, lead: a.lead, bodyText: a.bodyText,
   };
   return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`;
 }
