@@ -39,7 +39,8 @@ export type SaveReply =
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max = 10_000_000): v is string => typeof v === 'string' && v.length <= max;
 const isNullableStr = (v: unknown, max = 100_000): v is string | null => v === null || isStr(v, max);
-const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isTabId = isCount;
 const isHttpUrl = (v: unknown): v is string => {
   if (!isStr(v, 8192)) return false;
   try { return /^https?:$/.test(new URL(v).protocol); } catch { return false; }
@@ -66,8 +67,6 @@ export function isExtractedArticle(v: unknown): v is ExtractedArticle {
 
 /** From the background to the extension's open pages while it upgrades the archive after an update (minutes on a big one). */
 export type UpgradeProgress = { type: 'upgrade-progress'; done: number; total: number };
-
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 export function parseUpgradeProgress(v: unknown): UpgradeProgress | null {
   if (!isObj(v) || v.type !== 'upgrade-progress' || !isCount(v.done) || !isCount(v.total)) return null;
