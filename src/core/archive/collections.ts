@@ -125,19 +125,8 @@ export function addToCollection(db: ArchiveDb, id: string, articleIds: readonly 
 }
 
 /**
- * Puts articles into the collection of that name (any case), made if there is none: an imported export of a
- * collection becomes that collection again. Returns the collection and how many articles were new to it.
- */
-export function addToNamedCollection(db: ArchiveDb, name: string, articleIds: readonly string[], options: { now?: Date } = {}): Promise<{ collection: Collection; added: number }> {
-  return change(db, (all) => {
-    const collection = namedCollection(all, name, options.now);
-    return { collection: { ...collection }, added: addMembers(collection, articleIds) };
-  });
-}
-
-/**
- * Puts articles into collections by name (made when missing), all in one transaction: the memberships an imported
- * file records. Returns how many collections were given articles and how many memberships were new.
+ * Puts articles into collections by name (any case; made when missing), all in one transaction: an imported export
+ * becomes its collections again. Returns how many collections were given articles and how many memberships were new.
  */
 export function addToNamedCollections(db: ArchiveDb, members: ReadonlyMap<string, readonly string[]>, options: { now?: Date } = {}): Promise<{ collections: number; added: number }> {
   return change(db, (all) => {
