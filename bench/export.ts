@@ -8,6 +8,9 @@
 //                             measured through the real import, but are not compared with this fill.
 //   BENCH_EXPORT_RUNS=K       export each format K times (default 1) and report every run and the median
 //   BENCH_ROUNDTRIP=0         skip clear → import → re-export (the import takes long on big archives)
+//   BENCH_EXPORT_SINK=blob    export into one Blob, as a download (smaller exports, Firefox) instead of into a file as
+//                             the archive page does from 5,000 articles in Chromium (default `file`: written through a
+//                             writable file stream, the write to disk timed; the download's copy is not)
 //   BENCH_JS_FLAGS='--trace-gc'  extra V8 flags for the bench page (diagnosis; Chromium's output shows with
 //                             DEBUG=pw:browser)
 import { fillArchive, openBenchPage, type BenchPage } from './chromium-archive';
@@ -45,9 +48,10 @@ export async function benchExport(docs = Number(process.env.BENCH_DOCS ?? 100_00
   const articlesOnly = process.env.BENCH_FILL === 'articles-only';
   const runs = Math.max(1, Number(process.env.BENCH_EXPORT_RUNS ?? 1));
   const roundTrip = process.env.BENCH_ROUNDTRIP !== '0';
+  const sink = process.env.BENCH_EXPORT_SINK === 'blob' ? 'blob' : 'file';
   const b = await openBenchPage();
   try {
-    log(`export bench: ${docs} articles of ~600 words in ${b.browser}`);
+    log(`export bench: ${docs} articles of ~600 words in ${b.browser}, exported ${sink === 'file' ? 'into a file (as the archive page does from 5,000 articles)' : 'into one Blob (as a download)'}`);
     let fillMs: number;
     if (articlesOnly) {
       fillMs = await fillArticlesOnly(b, docs, 600, log);
@@ -63,7 +67,7 @@ export async function benchExport(docs = Number(process.env.BENCH_DOCS ?? 100_00
       for (const format of ['json', 'ndjson'] as const) {
         // Without the round trip no file is needed after its checksum: keep only one export in the browser at a time.
         if (!roundTrip) await b.call('forgetFiles');
-        const exp = await b.call<ExportResult>('exportTo', `first.${format}`, format);
+        const exp = await b.call<ExportResult>('exportTo', `first.${format}`, format, sink);
         const rate = exp.count / (exp.ms / 1000);
         rates[format].push(rate);
         log(`${format}: exported ${exp.count} in ${(exp.ms / 1000).toFixed(1)} s = ${rate.toFixed(0)}/s, ${(exp.bytes / 1_048_576).toFixed(0)} MB, peak heap ${exp.peakHeapMB.toFixed(0)} MB`);
@@ -84,7 +88,7 @@ export async function benchExport(docs = Number(process.env.BENCH_DOCS ?? 100_00
       log(`${format}: of which the validation pass (every row parsed and checked before anything is written; the page then asks about duplicates) ${(imp.validateMs / 1000).toFixed(1)} s, applying ${((imp.ms - imp.validateMs) / 1000).toFixed(1)} s = ${(imp.report.added / ((imp.ms - imp.validateMs) / 1000)).toFixed(0)}/s`);
       log(`${format}: applying, articles/s over each tenth of the file: ${ratesByTenth(imp)}`);
       log(`${format}: then the index's ${imp.merges} segment merges in the background took ${(imp.compactMs / 1000).toFixed(1)} s (import and merges together ${(imp.report.added / ((imp.ms + imp.compactMs) / 1000)).toFixed(0)}/s)`);
-      const again = await b.call<ExportResult>('exportTo', `again.${format}`, format);
+      const again = await b.call<ExportResult>('exportTo', `again.${format}`, format, sink);
       log(`${format}: re-export after import is ${again.sha256 === exp.sha256 ? 'identical' : 'DIFFERENT'} (${again.count} articles)`);
       results[format] = { exp, imp, again };
     }
@@ -102,6 +106,7 @@ export async function benchExport(docs = Number(process.env.BENCH_DOCS ?? 100_00
       ndjsonImportPerSec: ndjson.imp ? Math.round(ndjson.imp.report.added / (ndjson.imp.ms / 1000)) : null,
       importWithMergesPerSec: json.imp ? Math.round(json.imp.report.added / ((json.imp.ms + json.imp.compactMs) / 1000)) : null,
       exportPeakHeapMB: Math.round(Math.max(json.exp.peakHeapMB, ndjson.exp.peakHeapMB)),
+      exportInto: sink,
       heapCapMB: Number(process.env.BENCH_MAX_HEAP_MB) || null,
       fileMB: Math.round(json.exp.bytes / 1_048_576),
       lost,
