@@ -5,7 +5,8 @@ import { exportFileName, type ExportFilter } from '../core/archive/export-json';
 import { countForExport, exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
-import { t } from '../shared/i18n';
+import { etaSuffix, t } from '../shared/i18n';
+import { createEtaEstimator } from '../core/progress-eta';
 import { noteBackedUp } from '../core/archive/backup-reminder';
 import { $, db, notify, notifyError } from './page-kit';
 import { guardUnload } from './unload-guard';
@@ -41,6 +42,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
     // big exports go to a file where the browser can).
     const parts: Blob[] = [];
     let count = 0;
+    const eta = createEtaEstimator();
     for await (const page of exportParts(db, {
       format,
       filter,
@@ -51,7 +53,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
         count = done;
         progress.max = Math.max(total, 1);
         progress.value = done;
-        $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total));
+        $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total)) + etaSuffix(eta(done, total, performance.now()));
       },
     })) {
       if (file) await file.write(new Blob(page));

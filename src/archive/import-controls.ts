@@ -7,7 +7,8 @@ import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
 import { compactSearchIndex } from '../core/search';
-import { t } from '../shared/i18n';
+import { etaSuffix, t } from '../shared/i18n';
+import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, notify, notifyError } from './page-kit';
 import { guardUnload } from './unload-guard';
 
@@ -119,6 +120,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const controller = (importController = new AbortController());
   try {
     const rows = importRowsOf(file, source);
+    const eta = createEtaEstimator();
     const journalId = crypto.randomUUID();
     const report = await navigator.locks.request(importLock(journalId), () => applyImport(db, rows, {
       journalId,
@@ -130,7 +132,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
       onProgress: (done, total) => {
         progress.max = Math.max(total, 1);
         progress.value = done;
-        $('export-progress-text').textContent = t('importProgress', String(done), String(total));
+        $('export-progress-text').textContent = t('importProgress', String(done), String(total)) + etaSuffix(eta(done, total, performance.now()));
       },
     }));
     compactIndexInBackground();

@@ -3,7 +3,8 @@
 import browser from 'webextension-polyfill';
 import { pendingUpgrade } from '../core/archive/schema-upgrade';
 import { parseUpgradeProgress } from '../shared/messages';
-import { t } from '../shared/i18n';
+import { etaSuffix, t } from '../shared/i18n';
+import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, el, notify, setUpgradeListener } from './page-kit';
 
 export async function openArchiveWithUpgradeNotice(): Promise<void> {
@@ -15,11 +16,12 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
   notify(t('archiveUpgrading'));
   const bar = el('progress', { testid: 'upgrade-progress' });
   const text = el('span');
+  const eta = createEtaEstimator();
   $('notice').append(' ', bar, ' ', text);
   const show = (done: number, total: number) => {
     bar.max = Math.max(total, 1);
     bar.value = done;
-    text.textContent = t('archiveUpgradeProgress', String(done), String(total));
+    text.textContent = t('archiveUpgradeProgress', String(done), String(total)) + etaSuffix(eta(done, total, performance.now()));
   };
   // The upgrade runs here, or in the background when it opened the archive first (this page's opening then waits).
   setUpgradeListener(show);

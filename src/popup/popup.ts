@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
-import { applyI18n, errorSentence, formatDate, t } from '../shared/i18n';
+import { applyI18n, errorSentence, etaSuffix, formatDate, t } from '../shared/i18n';
+import { createEtaEstimator } from '../core/progress-eta';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -63,11 +64,14 @@ async function askBackground<T>(message: object): Promise<T> {
   }
 }
 
+const upgradeEta = createEtaEstimator();
+
 /** While the background upgrades the archive after an update, a preview or save waits for it: say why, and how far. */
 function showUpgradeProgress(message: unknown): undefined {
   const progress = parseUpgradeProgress(message);
   if (progress && waiting > 0 && progress.done < progress.total) {
-    setStatus(`${t('popupUpgrading')} ${t('archiveUpgradeProgress', String(progress.done), String(progress.total))}.`);
+    const left = etaSuffix(upgradeEta(progress.done, progress.total, performance.now()));
+    setStatus(`${t('popupUpgrading')} ${t('archiveUpgradeProgress', String(progress.done), String(progress.total))}${left}.`);
   }
   return undefined;
 }

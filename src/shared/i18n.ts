@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { ErrorInfo } from './messages';
+import { roundEta } from '../core/progress-eta';
 
 export function t(key: string, ...substitutions: string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
@@ -35,4 +36,13 @@ export function formatDate(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
   if (!m) return iso;
   return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+}
+
+const ETA_KEYS = { seconds: 'etaSeconds', minutes: 'etaMinutes', hours: 'etaHours' } as const;
+
+/** " (còn khoảng 2 phút)" to put after a progress line, or '' while the time left is not known. */
+export function etaSuffix(seconds: number | null): string {
+  if (seconds === null) return '';
+  const { unit, value } = roundEta(seconds);
+  return ` (${t(ETA_KEYS[unit], value.toLocaleString(browser.i18n.getUILanguage()))})`;
 }
