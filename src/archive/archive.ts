@@ -1,7 +1,7 @@
 // The archive page: search and list, reader, bulk actions, export and import.
 import type { ExportFilter } from '../core/archive/export-json';
 import { searchCacheBytesFor, setSearchCacheBytes } from '../core/search';
-import { applyI18n, t } from '../shared/i18n';
+import { applyI18n, formatCount, t } from '../shared/i18n';
 import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
@@ -15,7 +15,7 @@ import { openArchiveWithUpgradeNotice } from './upgrade-notice';
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
 async function showCount(): Promise<void> {
-  $('count').textContent = t('archiveCount', String(await db.articles.count()));
+  $('count').textContent = t('archiveCount', formatCount(await db.articles.count()));
 }
 
 async function showStorage(): Promise<void> {

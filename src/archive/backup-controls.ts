@@ -5,7 +5,7 @@ import { BackupError, createBackup, inspectBackup, restoreBackup } from '../core
 import { dismissReminder, getReminderState, noteBackedUp, reminderDue } from '../core/archive/backup-reminder';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
-import { t } from '../shared/i18n';
+import { formatCount, t } from '../shared/i18n';
 import { USER_SITES_KEY } from '../shared/user-sites';
 import { $, db, notify, notifyError } from './page-kit';
 import { sanitizeImportedHtml } from './imported-html';
@@ -25,7 +25,7 @@ export async function backupNow(): Promise<void> {
     downloadBlob(file, backupFileName(new Date()));
     await noteBackedUp(db);
     $('reminder').hidden = true;
-    notify(t('archiveBackedUp', String(await db.articles.count())));
+    notify(t('archiveBackedUp', formatCount(await db.articles.count())));
   } catch (error) {
     notifyError(error);
   } finally {
@@ -36,7 +36,7 @@ export async function backupNow(): Promise<void> {
 
 function confirmRestore(file: File, backupArticles: number, currentArticles: number): Promise<boolean> {
   const dialog = $<HTMLDialogElement>('restore-dialog');
-  $('restore-summary').textContent = t('restoreConfirm', file.name, String(currentArticles), String(backupArticles));
+  $('restore-summary').textContent = t('restoreConfirm', file.name, formatCount(currentArticles), formatCount(backupArticles));
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'restore'), { once: true });
     dialog.returnValue = '';
@@ -58,7 +58,7 @@ export async function restoreFile(file: File, onDone: (message: string) => void)
     const result = await restoreBackup(db, file, { sanitizeHtml: sanitizeImportedHtml });
     // Only the site list is written back: other storage.local keys are caches this browser rebuilds itself.
     if (result.storage && USER_SITES_KEY in result.storage) await browser.storage.local.set({ [USER_SITES_KEY]: result.storage[USER_SITES_KEY] });
-    onDone(t('restoreDone', String(result.articles)));
+    onDone(t('restoreDone', formatCount(result.articles)));
   } catch (error) {
     notify(restoreErrorSentence(error, file.name), { error: true, details: [error instanceof Error ? error.message : String(error)] });
   }
@@ -67,7 +67,7 @@ export async function restoreFile(file: File, onDone: (message: string) => void)
 /** Shows the reminder when enough new articles came since the last backup. */
 export async function showReminderIfDue(): Promise<void> {
   if (!(await reminderDue(db))) return;
-  $('reminder-text').textContent = t('reminderText', String((await getReminderState(db)).sinceBackup));
+  $('reminder-text').textContent = t('reminderText', formatCount((await getReminderState(db)).sinceBackup));
   $('reminder').hidden = false;
 }
 

@@ -1,13 +1,13 @@
 // Acting on many articles: select all results of a search, tag them, delete them (with undo).
 import { deleteMany, restoreArticles, tagMany } from '../core/archive/organize';
-import { t } from '../shared/i18n';
+import { formatCount, t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { allResultIds, resultTotal, selection } from './search-view';
 import { updateCollectionControls } from './collection-actions';
 
 export function updateSelectionBar(): void {
   const count = selection.size;
-  $('selected-count').textContent = count ? t('archiveSelected', String(count)) : '';
+  $('selected-count').textContent = count ? t('archiveSelected', formatCount(count)) : '';
   for (const id of ['bulk-tag-apply', 'bulk-delete']) $<HTMLButtonElement>(id).disabled = count === 0;
   const all = $<HTMLInputElement>('select-all');
   all.checked = count > 0 && count >= resultTotal();
@@ -31,7 +31,7 @@ export function initBulkActions(onChange: () => Promise<void>): void {
     if (!tag || !selection.size) return;
     try {
       const changed = await tagMany(db, [...selection], tag);
-      notify(t('archiveTagged', tag, String(changed)));
+      notify(t('archiveTagged', tag, formatCount(changed)));
       $<HTMLInputElement>('bulk-tag').value = '';
       await onChange();
     } catch (error) {
@@ -43,7 +43,7 @@ export function initBulkActions(onChange: () => Promise<void>): void {
     try {
       const deleted = await deleteMany(db, [...selection]);
       selection.clear();
-      notify(t('archiveDeleted', String(deleted.articles.length)), {
+      notify(t('archiveDeleted', formatCount(deleted.articles.length)), {
         action: { label: t('archiveUndo'), run: () => void restoreArticles(db, deleted).then(onChange, notifyError) },
       });
       await onChange();

@@ -1,7 +1,7 @@
 // Collections in the archive page: add the selected articles to a collection (an existing one or a new one), take
 // them out of the collection being viewed, rename it, delete it (with undo; its articles stay in the archive).
 import { addToCollection, CollectionError, createCollection, deleteCollection, removeFromCollection, renameCollection, restoreCollection, type Collection } from '../core/archive/collections';
-import { t } from '../shared/i18n';
+import { formatCount, t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { activeCollection, knownCollections, selection, setFilter } from './search-view';
 
@@ -32,7 +32,7 @@ export async function addToChosen(chosen: string, articleIds: readonly string[])
       id = (await createCollection(db, typed)).id;
     }
     const { collection, added } = await addToCollection(db, id, articleIds);
-    notify(t('archiveAddedToCollection', String(added), collection.name));
+    notify(t('archiveAddedToCollection', formatCount(added), collection.name));
     return true;
   } catch (error) {
     report(error);
@@ -86,7 +86,7 @@ export function initCollectionActions(onChange: () => Promise<void>): void {
     if (!selection.size) return false;
     const removed = await removeFromCollection(db, active.id, [...selection]);
     selection.clear();
-    notify(t('archiveRemovedFromCollection', String(removed), active.name));
+    notify(t('archiveRemovedFromCollection', formatCount(removed), active.name));
   });
   onViewed('collection-rename', async (active) => {
     const typed = prompt(t('archiveCollectionRenamePrompt'), active.name);

@@ -5,7 +5,7 @@ import { exportFileName, type ExportFilter } from '../core/archive/export-json';
 import { countForExport, exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
-import { etaSuffix, t } from '../shared/i18n';
+import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { noteBackedUp } from '../core/archive/backup-reminder';
 import { $, db, notify, notifyError } from './page-kit';
@@ -53,7 +53,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
         count = done;
         progress.max = Math.max(total, 1);
         progress.value = done;
-        $('export-progress-text').textContent = t('archiveExportProgress', String(done), String(total)) + etaSuffix(eta(done, total, performance.now()));
+        $('export-progress-text').textContent = t('archiveExportProgress', formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
       },
     })) {
       if (file) await file.write(new Blob(page));
@@ -68,7 +68,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
       await noteBackedUp(db).catch(() => undefined);
       $('reminder').hidden = true;
     }
-    notify(t('archiveExported', String(count)));
+    notify(t('archiveExported', formatCount(count)));
   } catch (error) {
     // A cancelled or failed export leaves no half-written file behind.
     await file?.abort().catch(() => undefined);

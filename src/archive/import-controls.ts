@@ -7,7 +7,7 @@ import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
 import { compactSearchIndex } from '../core/search';
-import { etaSuffix, t } from '../shared/i18n';
+import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, notify, notifyError } from './page-kit';
 import { guardUnload } from './unload-guard';
@@ -39,13 +39,13 @@ function gatherText(source: ImportSource): string {
   if (source.collection) return t('importIntoCollection', source.collection);
   const shown = source.collections.slice(0, NAMES_SHOWN).map((n) => `“${n}”`).join(', ');
   const more = source.collections.length - NAMES_SHOWN;
-  return t('importIntoCollections', more > 0 ? `${shown} ${t('importMoreCollections', String(more))}` : shown);
+  return t('importIntoCollections', more > 0 ? `${shown} ${t('importMoreCollections', formatCount(more))}` : shown);
 }
 
 function askPolicy(file: File, source: ImportSource): Promise<ImportChoice | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
   const total = source.streamed ? source.rows : source.rows.length;
-  $('import-summary').textContent = t('importSummary', file.name, String(source.valid), String(total - source.valid));
+  $('import-summary').textContent = t('importSummary', file.name, formatCount(source.valid), formatCount(total - source.valid));
   const gatherable = !!source.collection || source.collections.length > 0;
   $('import-collection-row').hidden = !gatherable;
   $<HTMLInputElement>('import-collection').checked = true;
@@ -73,7 +73,7 @@ const importLock = (journalId: string) => `pna-import-${journalId}`;
 /** On opening the archive: undoes imports whose page closed before they finished, and says so. */
 export async function undoInterruptedImportsOnOpen(): Promise<number> {
   const undone = await undoInterruptedImports(db, async (id) => ((await navigator.locks.query()).held ?? []).some((l) => l.name === importLock(id)));
-  if (undone) notify(t('importInterruptedUndone', String(undone)));
+  if (undone) notify(t('importInterruptedUndone', formatCount(undone)));
   return undone;
 }
 
@@ -96,7 +96,7 @@ async function gather(source: ImportSource, report: ImportReport): Promise<strin
   if (!members.size) return '';
   try {
     await addToNamedCollections(db, members);
-    return ` ${source.collection ? t('importGathered', String(report.ids!.length), source.collection) : t('importGatheredMany', String(members.size))}`;
+    return ` ${source.collection ? t('importGathered', formatCount(report.ids!.length), source.collection) : t('importGatheredMany', formatCount(members.size))}`;
   } catch {
     return ` ${source.collection ? t('importGatherFailed', source.collection) : t('importGatherManyFailed')}`;
   }
@@ -114,7 +114,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   if (!choice) return notify(t('importCancelled'));
   const total = source.streamed ? source.rows : source.rows.length;
   const progress = $<HTMLProgressElement>('export-progress');
-  $('export-progress-text').textContent = t('importProgress', '0', String(total));
+  $('export-progress-text').textContent = t('importProgress', '0', formatCount(total));
   $('export-status').hidden = false;
   const release = guardUnload();
   const controller = (importController = new AbortController());
@@ -132,14 +132,14 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
       onProgress: (done, total) => {
         progress.max = Math.max(total, 1);
         progress.value = done;
-        $('export-progress-text').textContent = t('importProgress', String(done), String(total)) + etaSuffix(eta(done, total, performance.now()));
+        $('export-progress-text').textContent = t('importProgress', formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
       },
     }));
     compactIndexInBackground();
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
     await noteArticlesSaved(db, report.added).catch(() => undefined);
     const gathered = choice.gather ? await gather(source, report) : '';
-    notify(t('importReport', String(report.added), String(report.updated), String(report.skipped), String(report.rejected)) + gathered, {
+    notify(t('importReport', formatCount(report.added), formatCount(report.updated), formatCount(report.skipped), formatCount(report.rejected)) + gathered, {
       error: report.rejected > 0,
       details: report.problems.map((p) => `${t('importRow', String(p.row))}: ${p.reason}`),
     });

@@ -2,7 +2,7 @@
 import type { Range } from '../core/search';
 import { openArchiveDb } from '../core/archive/db';
 import { toArchiveError } from '../core/archive/errors';
-import { errorSentence, t } from '../shared/i18n';
+import { errorSentence, formatCount, t } from '../shared/i18n';
 
 let upgradeListener: ((done: number, total: number) => void) | null = null;
 
@@ -51,7 +51,7 @@ export function notify(text: string, options: { error?: boolean; action?: { labe
   }
   if (options.details?.length) {
     const list = el('ul', { className: 'details' }, ...options.details.slice(0, 200).map((d) => el('li', { text: d })));
-    notice.append(el('details', {}, el('summary', { text: t('archiveDetails', String(options.details.length)) }), list));
+    notice.append(el('details', {}, el('summary', { text: t('archiveDetails', formatCount(options.details.length)) }), list));
   }
 }
 

@@ -1,7 +1,7 @@
 // One archived article: clean reader (sandboxed frame), its tags and note, delete with undo.
 import { deleteMany, parseTagInput, restoreArticles, setNote, setTags, versionsOf } from '../core/archive/organize';
 import type { Article } from '../core/types';
-import { formatDate, t } from '../shared/i18n';
+import { formatCount, formatDate, t } from '../shared/i18n';
 import { $, db, el, notify, notifyError } from './page-kit';
 import { showInReaderFrame } from './reader-frame';
 import { initReaderCollections, showReaderCollections } from './reader-collections';
@@ -87,7 +87,7 @@ export function initReaderView(onChange: () => Promise<void>): void {
     try {
       const deleted = await deleteMany(db, [currentId]);
       location.hash = '';
-      notify(t('archiveDeleted', String(deleted.articles.length)), {
+      notify(t('archiveDeleted', formatCount(deleted.articles.length)), {
         action: { label: t('archiveUndo'), run: () => void restoreArticles(db, deleted).then(onChange, notifyError) },
       });
       await onChange();

@@ -2,7 +2,7 @@
 // selection for bulk actions. The query lives in the URL so a search can be bookmarked.
 import { searchArchive, searchArchiveIds, type SearchFilters, type SearchHit } from '../core/search';
 import { listCollections, type Collection } from '../core/archive/collections';
-import { formatDate, t } from '../shared/i18n';
+import { formatCount, formatDate, t } from '../shared/i18n';
 import { $, db, el, highlighted, notifyError } from './page-kit';
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
@@ -137,7 +137,7 @@ export async function runSearch(): Promise<void> {
     if (token !== run) return;
     total = result.total;
     shown = result.hits.length;
-    $('result-count').textContent = String(total);
+    $('result-count').textContent = formatCount(total);
     $('results').replaceChildren(...result.hits.map(resultItem));
     const archiveEmpty = total === 0 && !state.q.trim() && !Object.values(state.filters).some(Boolean);
     $('empty').hidden = !archiveEmpty;

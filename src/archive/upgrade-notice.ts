@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { pendingUpgrade } from '../core/archive/schema-upgrade';
 import { parseUpgradeProgress } from '../shared/messages';
-import { etaSuffix, t } from '../shared/i18n';
+import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, el, notify, setUpgradeListener } from './page-kit';
 
@@ -21,7 +21,7 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
   const show = (done: number, total: number) => {
     bar.max = Math.max(total, 1);
     bar.value = done;
-    text.textContent = t('archiveUpgradeProgress', String(done), String(total)) + etaSuffix(eta(done, total, performance.now()));
+    text.textContent = t('archiveUpgradeProgress', formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
   };
   // The upgrade runs here, or in the background when it opened the archive first (this page's opening then waits).
   setUpgradeListener(show);
@@ -37,5 +37,5 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
     setUpgradeListener(null);
     browser.runtime.onMessage.removeListener(fromBackground);
   }
-  notify(t('archiveUpgraded', String(await db.articles.count())));
+  notify(t('archiveUpgraded', formatCount(await db.articles.count())));
 }

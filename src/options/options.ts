@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { CURRENT_PROVINCES, FORMER_PROVINCES } from '../core/detect/registry-data';
 import { normalizeHost, setUserSites, type UserSite } from '../core/detect';
 import { downloadBlob } from '../shared/download';
-import { applyI18n, t } from '../shared/i18n';
+import { applyI18n, formatCount, t } from '../shared/i18n';
 import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
 import { cleanUserSites } from '../core/detect/user-site-list';
 import { initBackupSettings } from './backup-settings';
@@ -108,7 +108,7 @@ async function importSites(file: File): Promise<void> {
   const merged = new Map((await loadUserSites()).map((s) => [s.host, s]));
   for (const s of accepted) merged.set(s.host, s);
   await saveUserSites([...merged.values()]);
-  setStatus(t('optionsImported', String(accepted.length), String(list.length - accepted.length)), accepted.length < list.length);
+  setStatus(t('optionsImported', formatCount(accepted.length), formatCount(list.length - accepted.length)), accepted.length < list.length);
   await render();
 }
 

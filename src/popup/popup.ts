@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
-import { applyI18n, errorSentence, etaSuffix, formatDate, t } from '../shared/i18n';
+import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 
@@ -71,7 +71,7 @@ function showUpgradeProgress(message: unknown): undefined {
   const progress = parseUpgradeProgress(message);
   if (progress && waiting > 0 && progress.done < progress.total) {
     const left = etaSuffix(upgradeEta(progress.done, progress.total, performance.now()));
-    setStatus(`${t('popupUpgrading')} ${t('archiveUpgradeProgress', String(progress.done), String(progress.total))}${left}.`);
+    setStatus(`${t('popupUpgrading')} ${t('archiveUpgradeProgress', formatCount(progress.done), formatCount(progress.total))}${left}.`);
   }
   return undefined;
 }

@@ -38,6 +38,11 @@ export function formatDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
 }
 
+/** A count as the UI language writes it: 100.000 in Vietnamese, 100,000 in English. */
+export function formatCount(n: number): string {
+  return n.toLocaleString(browser.i18n.getUILanguage());
+}
+
 const ETA_KEYS = { seconds: 'etaSeconds', minutes: 'etaMinutes', hours: 'etaHours' } as const;
 
 /** " (còn khoảng 2 phút)" to put after a progress line, or '' while the time left is not known. */

@@ -40,7 +40,7 @@ describe('export of a big archive', () => {
       };
     });
     await archive.getByTestId('export-json').click();
-    await noticeIncludes(archive, `Đã xuất ${WRITE_TO_FILE_FROM} bài`);
+    await noticeIncludes(archive, `Đã xuất ${WRITE_TO_FILE_FROM.toLocaleString('vi')} bài`);
     const { picked, text } = await archive.evaluate(async () => ({
       picked: (window as any).picked as { suggestedName: string },
       text: await (await (await (await navigator.storage.getDirectory()).getFileHandle('picked.json')).getFile()).text(),

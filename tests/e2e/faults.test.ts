@@ -21,7 +21,8 @@ async function resultCount(archive: Page, query = ''): Promise<number> {
   url.hash = '';
   await archive.goto(url.toString());
   await archive.waitForSelector('body[data-ready="true"]');
-  return Number(await archive.textContent('[data-testid=result-count]'));
+  // Vietnamese writes thousands with dots (1.500).
+  return Number((await archive.textContent('[data-testid=result-count]'))!.replaceAll('.', ''));
 }
 
 /** Exports the whole archive as JSON through the page and returns the parsed file. */
@@ -36,8 +37,9 @@ async function exportAll(archive: Page, dir: string) {
 /** Waits until an import of `total` rows has written its first batch (the progress counts it) and not its last. */
 async function importPartway(archive: Page, total: number): Promise<void> {
   await archive.waitForFunction((total) => {
-    const m = /(\d+)\/(\d+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
-    return !!m && Number(m[1]) > 0 && Number(m[1]) < total;
+    const m = /([\d.]+)\/([\d.]+)/.exec(document.getElementById('export-progress-text')?.textContent ?? '');
+    const done = m ? Number(m[1].replaceAll('.', '')) : 0;
+    return done > 0 && done < total;
   }, total, { timeout: 120_000, polling: 20 });
 }
 

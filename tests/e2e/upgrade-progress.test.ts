@@ -69,20 +69,20 @@ describe.skipIf(!corpusPresent)('upgrading the archive in the background', () =>
     await recordTexts(archive, '[data-testid=notice]');
     await holder.evaluate(() => (globalThis as { held?: IDBDatabase }).held!.close());
 
-    await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent === 'Đã nâng cấp kho lưu trữ: 5000 bài, vẫn đủ và tìm được như trước.', undefined, { polling: 100, timeout: 120_000 });
-    await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '5000', undefined, { polling: 100 });
+    await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent === 'Đã nâng cấp kho lưu trữ: 5.000 bài, vẫn đủ và tìm được như trước.', undefined, { polling: 100, timeout: 120_000 });
+    await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '5.000', undefined, { polling: 100 });
     // The page's own opening only waited: the progress it showed came from the background.
     // Each progress line is the count, and once the pace is known, the time left.
     const progressLines = (texts: string[]) => texts.filter((text) => text.includes('Đã lập chỉ mục'));
     const archiveLines = progressLines(await seenTexts(archive));
     expect(archiveLines.length).toBeGreaterThan(0);
-    for (const line of archiveLines) expect(line).toMatch(/Đã lập chỉ mục tìm kiếm \d+\/5000 bài( \(còn khoảng \d+ (giây|phút)\))?$/);
+    for (const line of archiveLines) expect(line).toMatch(/Đã lập chỉ mục tìm kiếm [\d.]+\/5\.000 bài( \(còn khoảng \d+ (giây|phút)\))?$/);
     // The popup's preview waited for the upgrade, saying so, and then showed the article.
     await popup.waitForSelector('main[data-state="ready"]', { timeout: 60_000 });
     expect(await popup.textContent('#preview-title')).toBe(article.truth.title);
     const popupLines = progressLines(await seenTexts(popup));
     expect(popupLines.length).toBeGreaterThan(0);
-    for (const line of popupLines) expect(line).toMatch(/^Đang nâng cấp kho lưu trữ cho phiên bản mới của tiện ích, xin chờ\. Đã lập chỉ mục tìm kiếm \d+\/5000 bài( \(còn khoảng \d+ (giây|phút)\))?\.$/);
+    for (const line of popupLines) expect(line).toMatch(/^Đang nâng cấp kho lưu trữ cho phiên bản mới của tiện ích, xin chờ\. Đã lập chỉ mục tìm kiếm [\d.]+\/5\.000 bài( \(còn khoảng \d+ (giây|phút)\))?\.$/);
     // Searchable after the upgrade: the first generated article's title finds it.
     await archive.fill('[data-testid=search-input]', `"${articles[0].title}"`);
     await archive.press('[data-testid=search-input]', 'Enter');
