@@ -38,7 +38,7 @@ export function formatDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
 }
 
-/** A count as the UI language writes it: 100.000 in Vietnamese, 100,000 in English. */
+/** A number as the UI language writes it: 100.000 or 1,5 in Vietnamese, 100,000 or 1.5 in English. */
 export function formatCount(n: number): string {
   return n.toLocaleString(browser.i18n.getUILanguage());
 }
@@ -49,5 +49,5 @@ const ETA_KEYS = { seconds: 'etaSeconds', minutes: 'etaMinutes', hours: 'etaHour
 export function etaSuffix(seconds: number | null): string {
   if (seconds === null) return '';
   const { unit, value } = roundEta(seconds);
-  return ` (${t(ETA_KEYS[unit], value.toLocaleString(browser.i18n.getUILanguage()))})`;
+  return ` (${t(ETA_KEYS[unit], formatCount(value))})`;
 }
