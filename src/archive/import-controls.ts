@@ -102,14 +102,48 @@ async function gather(source: ImportSource, report: ImportReport): Promise<strin
   }
 }
 
-export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
-  let source: ImportSource;
+/** Display updates while the file is checked: the file arrives in many small pieces. */
+const CHECK_SHOWN_EVERY_MS = 100;
+
+/**
+ * The validation pass, with its progress (by bytes: the rows are only counted at the end) and the cancel button:
+ * on a big file it takes a while before there is anything to ask. Null when it failed or was cancelled (said so).
+ */
+async function checkFile(file: File): Promise<ImportSource | null> {
+  const progress = $<HTMLProgressElement>('export-progress');
+  const text = $('export-progress-text');
+  const eta = createEtaEstimator();
+  let shownAt = -Infinity;
+  const show = (read: number, bytes: number) => {
+    progress.max = Math.max(bytes, 1);
+    progress.value = read;
+    text.textContent = t('importChecking', formatCount(Math.floor((read / Math.max(bytes, 1)) * 100))) + etaSuffix(eta(read, bytes, performance.now()));
+  };
+  show(0, file.size);
+  $('export-status').hidden = false;
+  const controller = (importController = new AbortController());
   try {
-    source = await readImportSource(file);
+    return await readImportSource(file, {
+      signal: controller.signal,
+      onProgress: (read, bytes) => {
+        if (performance.now() - shownAt < CHECK_SHOWN_EVERY_MS) return;
+        shownAt = performance.now();
+        show(read, bytes);
+      },
+    });
   } catch (error) {
-    showFileError(error);
-    return;
+    if (error instanceof DOMException && error.name === 'AbortError') notify(t('importCancelled'));
+    else showFileError(error);
+    return null;
+  } finally {
+    importController = null;
+    $('export-status').hidden = true;
   }
+}
+
+export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
+  const source = await checkFile(file);
+  if (!source) return;
   const choice = await askPolicy(file, source);
   if (!choice) return notify(t('importCancelled'));
   const total = source.streamed ? source.rows : source.rows.length;

@@ -17,12 +17,21 @@ function collectionsOf(rows: ImportRow[], into = new Set<string>()): Set<string>
 }
 const sortedNames = (names: Set<string>) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
 
-export async function readImportSource(file: Blob): Promise<ImportSource> {
+export interface ReadOptions {
+  /** Bytes of the file checked so far (the number of rows is not known before the end). */
+  onProgress?: (bytesRead: number, bytes: number) => void;
+  /** Stops the check between batches of rows (an AbortError). */
+  signal?: AbortSignal;
+}
+
+export async function readImportSource(file: Blob, options: ReadOptions = {}): Promise<ImportSource> {
+  const onBytes = options.onProgress && ((read: number) => options.onProgress!(read, file.size));
   try {
     let rows = 0, valid = 0;
     let collection: string | undefined;
     const names = new Set<string>();
-    for await (const batch of importRowsFromLines(linesOf(textChunksOf(file)), undefined, (head) => { collection = collectionOfExport(head); })) {
+    for await (const batch of importRowsFromLines(linesOf(textChunksOf(file, onBytes)), undefined, (head) => { collection = collectionOfExport(head); })) {
+      options.signal?.throwIfAborted();
       rows += batch.length;
       valid += batch.filter((r) => r.ok).length;
       collectionsOf(batch, names);
@@ -32,7 +41,9 @@ export async function readImportSource(file: Blob): Promise<ImportSource> {
     if (!(error instanceof NotStreamableError)) throw error;
   }
   if (file.size > MAX_JSON_BYTES) throw new ImportFileError('too-large', `The JSON file is too large to read at once (${(file.size / 1_073_741_824).toFixed(1)} GB); export it as NDJSON instead`);
-  const { rows, collection } = parseImportText(await file.text());
+  const text = await file.text();
+  options.signal?.throwIfAborted();
+  const { rows, collection } = parseImportText(text);
   return { streamed: false, rows, valid: rows.filter((r) => r.ok).length, collection, collections: sortedNames(collectionsOf(rows)) };
 }
 

@@ -7,14 +7,24 @@ import { EXPORT_VERSION } from './export-json';
 
 export class NotStreamableError extends Error {}
 
-/** The text of a file (or any Blob) as a stream of decoded chunks, never whole in memory. */
-export async function* textChunksOf(blob: Blob): AsyncGenerator<string> {
-  const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+/**
+ * The text of a file (or any Blob) as a stream of decoded chunks, never whole in memory; `onBytes` hears how many
+ * bytes have been read so far.
+ */
+export async function* textChunksOf(blob: Blob, onBytes?: (read: number) => void): AsyncGenerator<string> {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder();
+  let read = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
+    if (done) break;
+    read += value.byteLength;
+    onBytes?.(read);
+    const text = decoder.decode(value, { stream: true });
+    if (text) yield text;
   }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** Splits a stream of text chunks into lines (without their line ends). */
