@@ -5,10 +5,9 @@ import { exportFileName, type ExportFilter } from '../core/archive/export-json';
 import { countForExport, exportParts, EXPORT_EXTENSIONS, EXPORT_MIME, type ExportFormat } from '../core/archive/export-stream';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
-import { etaSuffix, formatCount, t } from '../shared/i18n';
-import { createEtaEstimator } from '../core/progress-eta';
+import { formatCount, t } from '../shared/i18n';
 import { noteBackedUp } from '../core/archive/backup-reminder';
-import { $, db, notify, notifyError } from './page-kit';
+import { $, db, notify, notifyError, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
 import { chooseExportFile } from './export-file';
 
@@ -42,7 +41,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
     // big exports go to a file where the browser can).
     const parts: Blob[] = [];
     let count = 0;
-    const eta = createEtaEstimator();
+    const show = progressDisplay(progress, $('export-progress-text'), 'archiveExportProgress');
     for await (const page of exportParts(db, {
       format,
       filter,
@@ -51,9 +50,7 @@ export async function exportArchive(filter: ExportFilter | null): Promise<void> 
       signal: controller.signal,
       onProgress: ({ done, total }) => {
         count = done;
-        progress.max = Math.max(total, 1);
-        progress.value = done;
-        $('export-progress-text').textContent = t('archiveExportProgress', formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
+        show(done, total);
       },
     })) {
       if (file) await file.write(new Blob(page));

@@ -9,7 +9,7 @@ import { sanitizeImportedHtml } from './imported-html';
 import { compactSearchIndex } from '../core/search';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
-import { $, db, notify, notifyError } from './page-kit';
+import { $, db, notify, notifyError, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
 
 const FILE_ERROR_KEYS: Record<string, string> = {
@@ -126,8 +126,9 @@ async function checkFile(file: File): Promise<ImportSource | null> {
     return await readImportSource(file, {
       signal: controller.signal,
       onProgress: (read, bytes) => {
-        if (performance.now() - shownAt < CHECK_SHOWN_EVERY_MS) return;
-        shownAt = performance.now();
+        const now = performance.now();
+        if (now - shownAt < CHECK_SHOWN_EVERY_MS) return;
+        shownAt = now;
         show(read, bytes);
       },
     });
@@ -147,14 +148,14 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const choice = await askPolicy(file, source);
   if (!choice) return notify(t('importCancelled'));
   const total = source.streamed ? source.rows : source.rows.length;
-  const progress = $<HTMLProgressElement>('export-progress');
-  $('export-progress-text').textContent = t('importProgress', '0', formatCount(total));
+  // The bar still holds the check's bytes: it starts again at 0 rows.
+  const show = progressDisplay($<HTMLProgressElement>('export-progress'), $('export-progress-text'), 'importProgress');
+  show(0, total);
   $('export-status').hidden = false;
   const release = guardUnload();
   const controller = (importController = new AbortController());
   try {
     const rows = importRowsOf(file, source);
-    const eta = createEtaEstimator();
     const journalId = crypto.randomUUID();
     const report = await navigator.locks.request(importLock(journalId), () => applyImport(db, rows, {
       journalId,
@@ -163,11 +164,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
       keepIds: choice.gather,
       sanitizeHtml: sanitizeImportedHtml,
       signal: controller.signal,
-      onProgress: (done, total) => {
-        progress.max = Math.max(total, 1);
-        progress.value = done;
-        $('export-progress-text').textContent = t('importProgress', formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
-      },
+      onProgress: show,
     }));
     compactIndexInBackground();
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.

@@ -2,7 +2,8 @@
 import type { Range } from '../core/search';
 import { openArchiveDb } from '../core/archive/db';
 import { toArchiveError } from '../core/archive/errors';
-import { errorSentence, formatCount, t } from '../shared/i18n';
+import { errorSentence, etaSuffix, formatCount, t } from '../shared/i18n';
+import { createEtaEstimator } from '../core/progress-eta';
 
 let upgradeListener: ((done: number, total: number) => void) | null = null;
 
@@ -22,6 +23,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class
   if (props.testid) node.dataset.testid = props.testid;
   node.append(...children);
   return node;
+}
+
+/**
+ * Shows a long run's progress on a bar and a line: the message with the count (done, total), and the time left once
+ * the run's pace is known. One display a run: it measures that run's pace.
+ */
+export function progressDisplay(bar: HTMLProgressElement, line: HTMLElement, message: string): (done: number, total: number) => void {
+  const eta = createEtaEstimator();
+  return (done, total) => {
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+    line.textContent = t(message, formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
+  };
 }
 
 /** Text with the given ranges wrapped in <mark>. */

@@ -3,9 +3,8 @@
 import browser from 'webextension-polyfill';
 import { pendingUpgrade } from '../core/archive/schema-upgrade';
 import { parseUpgradeProgress } from '../shared/messages';
-import { etaSuffix, formatCount, t } from '../shared/i18n';
-import { createEtaEstimator } from '../core/progress-eta';
-import { $, db, el, notify, setUpgradeListener } from './page-kit';
+import { formatCount, t } from '../shared/i18n';
+import { $, db, el, notify, progressDisplay, setUpgradeListener } from './page-kit';
 
 export async function openArchiveWithUpgradeNotice(): Promise<void> {
   const upgrade = await pendingUpgrade(indexedDB, db.name, db.verno).catch(() => null);
@@ -16,13 +15,8 @@ export async function openArchiveWithUpgradeNotice(): Promise<void> {
   notify(t('archiveUpgrading'));
   const bar = el('progress', { testid: 'upgrade-progress' });
   const text = el('span');
-  const eta = createEtaEstimator();
   $('notice').append(' ', bar, ' ', text);
-  const show = (done: number, total: number) => {
-    bar.max = Math.max(total, 1);
-    bar.value = done;
-    text.textContent = t('archiveUpgradeProgress', formatCount(done), formatCount(total)) + etaSuffix(eta(done, total, performance.now()));
-  };
+  const show = progressDisplay(bar, text, 'archiveUpgradeProgress');
   // The upgrade runs here, or in the background when it opened the archive first (this page's opening then waits).
   setUpgradeListener(show);
   const fromBackground = (message: unknown): undefined => {
