@@ -128,6 +128,22 @@ describe('archive page in Chromium', () => {
   it('gathers selected articles into a named collection, searches and exports it, deletes it without touching its articles, and gets it back from its export', async () => {
     const count = (n: string) => page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === n, n);
     const notice = (text: string) => page.waitForFunction((text) => document.querySelector('[data-testid=notice]')?.textContent?.includes(text), text);
+    /**
+     * Imports an exported file of the deleted collection "Cải cách hành chính": the dialog offers to gather (checked),
+     * the report says it did, and the collection holds its 2 articles again.
+     */
+    const importGathering = async (path: string, offer: string, report: string) => {
+      await page.setInputFiles('[data-testid=import-file]', path);
+      await page.waitForSelector('[data-testid=import-dialog][open]');
+      expect(await page.textContent('#import-collection-row')).toContain(offer);
+      expect(await page.isChecked('[data-testid=import-collection]')).toBe(true);
+      await page.click('[data-testid=import-confirm]');
+      await notice(report);
+      await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
+      await count('2');
+      await page.click('[data-testid=filter-chip] button');
+      await count('6');
+    };
     expect(await search(page, 'cai cach')).toBe('2');
     await page.check('[data-testid=select-all]');
     await page.waitForFunction(() => !(document.querySelector('[data-testid=bulk-collection]') as HTMLSelectElement).disabled);
@@ -187,16 +203,7 @@ describe('archive page in Chromium', () => {
     await count('6');
     const exported = join(dir, download.suggestedFilename());
     await download.saveAs(exported);
-    await page.setInputFiles('[data-testid=import-file]', exported);
-    await page.waitForSelector('[data-testid=import-dialog][open]');
-    expect(await page.textContent('#import-collection-row')).toContain('Gom các bài vào bộ sưu tập “Cải cách hành chính”');
-    expect(await page.isChecked('[data-testid=import-collection]')).toBe(true);
-    await page.click('[data-testid=import-confirm]');
-    await notice('2 bài nằm trong bộ sưu tập “Cải cách hành chính”.');
-    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
-    await count('2');
-    await page.click('[data-testid=filter-chip] button');
-    await count('6');
+    await importGathering(exported, 'Gom các bài vào bộ sưu tập “Cải cách hành chính”', '2 bài nằm trong bộ sưu tập “Cải cách hành chính”.');
 
     // An NDJSON export of the whole archive says which collection each article is in: with the collection deleted,
     // importing it offers to put the articles back.
@@ -209,15 +216,7 @@ describe('archive page in Chromium', () => {
     await count('2');
     await page.click('[data-testid=collection-delete]');
     await count('6');
-    await page.setInputFiles('[data-testid=import-file]', wholePath);
-    await page.waitForSelector('[data-testid=import-dialog][open]');
-    expect(await page.textContent('#import-collection-row')).toContain('Xếp các bài vào những bộ sưu tập ghi trong tệp: “Cải cách hành chính”');
-    await page.click('[data-testid=import-confirm]');
-    await notice('Các bài đã về lại 1 bộ sưu tập ghi trong tệp.');
-    await page.selectOption('[data-testid=filter-collection]', { label: 'Cải cách hành chính' });
-    await count('2');
-    await page.click('[data-testid=filter-chip] button');
-    await count('6');
+    await importGathering(wholePath, 'Xếp các bài vào những bộ sưu tập ghi trong tệp: “Cải cách hành chính”', 'Các bài đã về lại 1 bộ sưu tập ghi trong tệp.');
   });
 
   it('keeps the overwritten content of an article as an earlier version the reader can show', async () => {
