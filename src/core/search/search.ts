@@ -212,15 +212,28 @@ async function runSearch(...args: SearchArgs): Promise<RunResult> {
   }
 }
 
-async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, filters, offset, limit, idsOnly]: SearchArgs): Promise<RunResult> {
+/** What a query reads from the index before anything is scored. */
+interface QueryPlan {
+  t: SearchTables;
+  state: ReaderState;
+  size: number;
+  /** Alive documents (at least 1) and their average weighted length, for BM25. */
+  N: number;
+  avgdl: number;
+  /** Required units and term-like filters, smallest first. */
+  constraints: Constraint[];
+  excludedCs: Constraint[][];
+  exactLists: PostingList[][];
+  allowed: { docs: Uint8Array; count: number } | null;
+}
+
+/** Reads every posting list the query needs, issued at once (one round trip's latency instead of one per term); null when nothing can match. */
+async function planQuery(db: Dexie, parsed: ParsedQuery, filters: SearchFilters): Promise<QueryPlan | null> {
   const t = searchTables(db);
   const state = await readerState(db);
   const size = state.meta.nextDocNo;
   const N = Math.max(1, state.meta.aliveCount);
   const avgdl = state.meta.sumLength / N || 1;
-
-  // Constraints: every required unit, and the term-like filters.
-  // Every read the query needs, issued at once (one round trip's latency instead of one per term).
   const exactTerms = new Set<number>();
   for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(exactKey(s.exact));
   const filterReads: Array<Promise<Constraint>> = [];
@@ -235,18 +248,18 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
     Promise.all([...exactTerms].map((key) => postingsOf(t, state, key))),
   ]);
   const constraints: Constraint[] = [...requiredCs.flat(), ...filterCs];
-  if (constraints.some((c) => c.df === 0)) return { total: 0, totalIsExact: true, hits: [] };
+  if (constraints.some((c) => c.df === 0)) return null;
   const allowed = filters.ids ? await allowedDocsCached(t, state, filters.ids, size) : null;
-  if (allowed?.count === 0) return { total: 0, totalIsExact: true, hits: [] };
+  if (allowed?.count === 0) return null;
   constraints.sort((a, b) => a.df - b.df);
-  const { count, score, excluded, exact } = takeScratch(lease, size);
+  return { t, state, size, N, avgdl, constraints, excludedCs, exactLists, allowed };
+}
 
-  const savedFrom = boundMs(filters.savedFrom, false);
-  const savedTo = boundMs(filters.savedTo, true);
-  const pubFrom = boundMs(filters.publishedFrom, false);
-  const pubTo = boundMs(filters.publishedTo, true);
-
-  // Exclusions: words and two-syllable phrases are exact through the index; longer phrases are checked on text.
+/**
+ * Marks excluded documents: 1 for words and two-syllable phrases (exact through the index), 2 for longer phrases
+ * (only candidates: their text is checked later). Returns the longer phrases' folded syllables.
+ */
+function markExclusions(parsed: ParsedQuery, excludedCs: Constraint[][], excluded: Uint8Array, size: number): string[][] {
   const excludedLong: string[][] = [];
   for (const [ui, u] of parsed.excluded.entries()) {
     const cs = excludedCs[ui];
@@ -262,20 +275,19 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
     }
     if (mark === 2) excludedLong.push(u.syllables.map((s) => s.folded));
   }
+  return excludedLong;
+}
 
-  // Exact-diacritic matches, for query syllables typed with diacritics.
-  for (const lists of exactLists) {
-    for (const l of lists) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < size) exact[l.docs[j]]++;
-  }
-
-  // AND of the constraints, scoring as we go. A document is let in (or not) once, by the first and smallest
-  // constraint: the later, larger lists then skip dead, excluded and out-of-range documents without scoring them,
-  // and the last one collects the candidates (no extra pass over the lists).
-  const k = constraints.length;
-  const { alive, captured, published } = state;
-  const norm = lengthNorms(state, avgdl);
+/** Whether a document may be a candidate: alive, not excluded, in the id list and inside the date bounds. */
+function acceptorFor(plan: QueryPlan, filters: SearchFilters, excluded: Uint8Array): (d: number) => boolean {
+  const { alive, captured, published } = plan.state;
+  const allowed = plan.allowed;
+  const savedFrom = boundMs(filters.savedFrom, false);
+  const savedTo = boundMs(filters.savedTo, true);
+  const pubFrom = boundMs(filters.publishedFrom, false);
+  const pubTo = boundMs(filters.publishedTo, true);
   const hasDates = !Number.isNaN(savedFrom) || !Number.isNaN(savedTo) || !Number.isNaN(pubFrom) || !Number.isNaN(pubTo);
-  const accept = (d: number): boolean => {
+  return (d: number): boolean => {
     if (!alive[d] || excluded[d] === 1) return false;
     if (allowed && !allowed.docs[d]) return false;
     if (!hasDates) return true;
@@ -287,6 +299,18 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
     if (!Number.isNaN(pubTo) && !(pub <= pubTo)) return false;
     return true;
   };
+}
+
+/**
+ * AND of the constraints, scoring as it goes. A document is let in (or not) once, by the first and smallest
+ * constraint: the later, larger lists then skip dead, excluded and out-of-range documents without scoring them,
+ * and the last one collects the candidates (no extra pass over the lists).
+ */
+function scoreCandidates(plan: QueryPlan, scratch: Scratch, accept: (d: number) => boolean): number[] {
+  const { constraints, size, N } = plan;
+  const { count, score } = scratch;
+  const norm = lengthNorms(plan.state, plan.avgdl);
+  const k = constraints.length;
   const candidates: number[] = [];
   if (k === 0) {
     for (let d = size - 1; d >= 0; d--) if (accept(d)) candidates.push(d);
@@ -314,71 +338,74 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
       }
     }
   }
+  return candidates;
+}
 
-  // Order.
-  const empty = parsed.required.length === 0;
+/** How candidates are ranked: a comparator and a numeric key that orders like it (for the top-k cut). */
+interface Ranking {
+  cmp: (a: number, b: number) => number;
+  key: (d: number) => number;
+}
+
+function rankingFor(empty: boolean, state: ReaderState, scratch: Scratch): Ranking {
+  const { captured, published } = state;
+  const { exact, score } = scratch;
   const dateOf = (d: number) => (Number.isNaN(published[d]) ? captured[d] : published[d]);
-  const cmp = empty
-    ? (a: number, b: number) => captured[b] - captured[a] || b - a
-    : (a: number, b: number) => exact[b] - exact[a] || score[b] - score[a] || (dateOf(b) || 0) - (dateOf(a) || 0) || b - a;
-  const longPhrases = parsed.required.filter((u) => u.kind === 'phrase' && u.syllables.length > 2).map((u) => u.syllables.map((s) => s.folded));
-  const verify = longPhrases.length > 0 || candidates.some((d) => excluded[d] === 2);
-  const want = offset + limit;
-  const rankKey = empty ? (d: number) => captured[d] : (d: number) => exact[d] * 1e9 + score[d];
-  // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like
-  // cmp). Verified queries go through candidates in rank order and usually stop within the first few dozen.
-  const checkAll = verify && candidates.length <= VERIFY_ALL_LIMIT;
-  const firstStage = Math.max(want * 4, 20);
-  let ordered = checkAll || candidates.length <= firstStage ? candidates.sort(cmp) : topK(candidates, verify ? firstStage : want, rankKey, cmp);
+  return empty
+    ? { cmp: (a, b) => captured[b] - captured[a] || b - a, key: (d) => captured[d] }
+    : {
+        cmp: (a, b) => exact[b] - exact[a] || score[b] - score[a] || (dateOf(b) || 0) - (dateOf(a) || 0) || b - a,
+        key: (d) => exact[d] * 1e9 + score[d],
+      };
+}
 
-  let total = candidates.length;
-  let totalIsExact = true;
-  let page: Array<{ d: number; article: Article }> = [];
-  if (!verify && idsOnly) {
-    const rows = await t.docs.bulkGet(ordered.slice(offset, want));
-    return { total, totalIsExact, hits: [], ids: rows.map((r) => r?.id).filter((id): id is string => !!id) };
-  }
-  if (!verify) {
-    const docNos = ordered.slice(offset, want);
-    const articles = await loadArticles(db, t, state, docNos);
-    page = docNos.map((d, i) => ({ d, article: articles[i] })).filter((x): x is { d: number; article: Article } => !!x.article);
-  } else {
-    // Verify in rank order until the page is full (or every candidate when there are few). Each article read costs
-    // about 0.2 ms, so chunks are sized by the share of candidates that turned out true so far.
-    const verified: Array<{ d: number; article: Article }> = [];
-    let i = 0;
-    while (i < candidates.length && (checkAll || verified.length < want)) {
-      if (i >= ordered.length) {
-        // The first stage ran out: the rest, all ranked below it, in order.
-        const floor = rankKey(ordered[ordered.length - 1]);
-        ordered = ordered.concat(candidates.filter((d) => rankKey(d) < floor).sort(cmp));
-        // Only a key that compares with nothing (NaN) could leave candidates out: stop rather than spin.
-        if (i >= ordered.length) break;
-      }
-      const rate = i ? Math.max(verified.length / i, 0.05) : 1;
-      const size = checkAll ? ordered.length : Math.min(MAX_VERIFY_CHUNK, Math.max(20, Math.ceil((want - verified.length) / rate) + 5));
-      const chunk = ordered.slice(i, i + size);
-      i += chunk.length;
-      const articles = await loadArticles(db, t, state, chunk);
-      chunk.forEach((d, j) => {
-        const a = articles[j];
-        if (a && matchesPhrases(a, longPhrases, excluded[d] === 2 ? excludedLong : [])) verified.push({ d, article: a });
-      });
+type LoadedHit = { d: number; article: Article };
+
+/**
+ * Long phrases (and long excluded phrases) are checked on the text, in rank order, until the page is full (or on every
+ * candidate when there are few). Each article read costs about 0.2 ms, so chunks are sized by the share of candidates
+ * that turned out true so far.
+ */
+async function verifyInRankOrder(
+  db: Dexie,
+  plan: QueryPlan,
+  v: { candidates: number[]; ordered: number[]; ranking: Ranking; checkAll: boolean; want: number; excluded: Uint8Array; longPhrases: string[][]; excludedLong: string[][] },
+): Promise<{ verified: LoadedHit[]; checked: number }> {
+  const { candidates, ranking, checkAll, want, excluded } = v;
+  let ordered = v.ordered;
+  const verified: LoadedHit[] = [];
+  let i = 0;
+  while (i < candidates.length && (checkAll || verified.length < want)) {
+    if (i >= ordered.length) {
+      // The first stage ran out: the rest, all ranked below it, in order.
+      const floor = ranking.key(ordered[ordered.length - 1]);
+      ordered = ordered.concat(candidates.filter((d) => ranking.key(d) < floor).sort(ranking.cmp));
+      // Only a key that compares with nothing (NaN) could leave candidates out: stop rather than spin.
+      if (i >= ordered.length) break;
     }
-    total = verified.length + (candidates.length - i);
-    totalIsExact = i >= candidates.length;
-    page = verified.slice(offset, want);
+    const rate = i ? Math.max(verified.length / i, 0.05) : 1;
+    const size = checkAll ? ordered.length : Math.min(MAX_VERIFY_CHUNK, Math.max(20, Math.ceil((want - verified.length) / rate) + 5));
+    const chunk = ordered.slice(i, i + size);
+    i += chunk.length;
+    const articles = await loadArticles(db, plan.t, plan.state, chunk);
+    chunk.forEach((d, j) => {
+      const a = articles[j];
+      if (a && matchesPhrases(a, v.longPhrases, excluded[d] === 2 ? v.excludedLong : [])) verified.push({ d, article: a });
+    });
   }
-  if (idsOnly) return { total, totalIsExact, hits: [], ids: page.map((p) => p.article.id) };
+  return { verified, checked: i };
+}
 
+function buildHits(page: LoadedHit[], parsed: ParsedQuery, scratch: Scratch): SearchHit[] {
+  const empty = parsed.required.length === 0;
   const h = highlighterFor(parsed);
-  const hits: SearchHit[] = page.map(({ d, article }) => {
+  return page.map(({ d, article }) => {
     const title = toNFC(article.title ?? '');
     const snip = buildSnippet(article.lead, article.bodyText, h);
     return {
       id: article.id,
-      score: empty ? 0 : Math.round(score[d] * 1000) / 1000,
-      exactMatches: exact[d],
+      score: empty ? 0 : Math.round(scratch.score[d] * 1000) / 1000,
+      exactMatches: scratch.exact[d],
       title,
       site: article.site,
       category: article.category ?? null,
@@ -389,7 +416,49 @@ async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, fil
       highlights: { title: empty ? [] : highlightRanges(title, h), snippet: empty ? [] : snip.ranges },
     };
   });
-  return { total, totalIsExact, hits };
+}
+
+/** plan → score → order → verify phrases → build hits. */
+async function rankAndLoad(lease: { taken: Scratch | null }, ...[db, parsed, filters, offset, limit, idsOnly]: SearchArgs): Promise<RunResult> {
+  const plan = await planQuery(db, parsed, filters);
+  if (!plan) return { total: 0, totalIsExact: true, hits: [] };
+  const scratch = takeScratch(lease, plan.size);
+  const excludedLong = markExclusions(parsed, plan.excludedCs, scratch.excluded, plan.size);
+  // Exact-diacritic matches, for query syllables typed with diacritics.
+  for (const lists of plan.exactLists) {
+    for (const l of lists) for (let j = 0; j < l.docs.length; j++) if (l.docs[j] < plan.size) scratch.exact[l.docs[j]]++;
+  }
+  const candidates = scoreCandidates(plan, scratch, acceptorFor(plan, filters, scratch.excluded));
+
+  const ranking = rankingFor(parsed.required.length === 0, plan.state, scratch);
+  const longPhrases = parsed.required.filter((u) => u.kind === 'phrase' && u.syllables.length > 2).map((u) => u.syllables.map((s) => s.folded));
+  const verify = longPhrases.length > 0 || candidates.some((d) => scratch.excluded[d] === 2);
+  const want = offset + limit;
+  // Only a page is shown: past a few pages' worth, keep the best by a numeric key before sorting (the key orders like
+  // cmp). Verified queries go through candidates in rank order and usually stop within the first few dozen.
+  const checkAll = verify && candidates.length <= VERIFY_ALL_LIMIT;
+  const firstStage = Math.max(want * 4, 20);
+  const ordered = checkAll || candidates.length <= firstStage ? candidates.sort(ranking.cmp) : topK(candidates, verify ? firstStage : want, ranking.key, ranking.cmp);
+
+  if (!verify && idsOnly) {
+    const rows = await plan.t.docs.bulkGet(ordered.slice(offset, want));
+    return { total: candidates.length, totalIsExact: true, hits: [], ids: rows.map((r) => r?.id).filter((id): id is string => !!id) };
+  }
+  let total = candidates.length;
+  let totalIsExact = true;
+  let page: LoadedHit[];
+  if (!verify) {
+    const docNos = ordered.slice(offset, want);
+    const articles = await loadArticles(db, plan.t, plan.state, docNos);
+    page = docNos.map((d, i) => ({ d, article: articles[i] })).filter((x): x is LoadedHit => !!x.article);
+  } else {
+    const { verified, checked } = await verifyInRankOrder(db, plan, { candidates, ordered, ranking, checkAll, want, excluded: scratch.excluded, longPhrases, excludedLong });
+    total = verified.length + (candidates.length - checked);
+    totalIsExact = checked >= candidates.length;
+    page = verified.slice(offset, want);
+  }
+  if (idsOnly) return { total, totalIsExact, hits: [], ids: page.map((p) => p.article.id) };
+  return { total, totalIsExact, hits: buildHits(page, parsed, scratch) };
 }
 
 /** The `k` best by `cmp`, using a numeric key to cut the field before sorting (a size-k min-heap: O(n log k)). */
