@@ -3,14 +3,12 @@
 // narrows, and when a photo arrives after the text.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Article } from '../../src/core/types';
 import { launchWithExtension, openArchive, type ExtensionSession } from './helpers/extension-browser';
 import { importReadingArchive, LATE_IMAGE_URL, photoSvg, writeReadingArchive } from './helpers/reading-archive';
 
-// `npm run screenshots` refreshes docs/screenshots; plain test runs keep theirs out of the tree.
-const SCREENSHOTS = resolve(import.meta.dirname, '../..', process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
 
 /** The frame's height and the bottom of its article (last margin included), as laid out in the frame. */
 async function frameAndContent(page: Page): Promise<{ frame: number; content: number }> {
@@ -130,7 +128,6 @@ describe('reader frame height in Chromium', () => {
     expect(Math.abs(after.frame - after.content)).toBeLessThanOrEqual(3);
     const caption = await page.frameLocator('[data-testid=reader-frame]').locator('figcaption').textContent();
     expect(caption).toBe('Quang cảnh hội nghị.');
-    await page.screenshot({ path: resolve(SCREENSHOTS, 'reader.png') });
     await page.close();
   });
 });

@@ -20,7 +20,7 @@ interface Spec { slug: string; title: string; bodyHtml: string; tags: string[] }
 
 export const READING_SPECS: Spec[] = [
   { slug: 'dai', title: 'Nâng cấp đường giao thông nông thôn ở Hàm Yên', bodyHtml: paragraphs(40, 'Đoạn cuối của bài dài.'), tags: ['nông thôn', 'giao thông'] },
-  { slug: 'ngan', title: 'Chè Tân Cương vào mùa thu hoạch', bodyHtml: paragraphs(2, 'Đoạn cuối của bài ngắn.'), tags: ['nông thôn'] },
+  { slug: 'ngan', title: 'Chè Tân Cương vào mùa thu hoạch', bodyHtml: paragraphs(2, 'Đoạn cuối của bài ngắn về kinh tế nông thôn.'), tags: ['nông thôn'] },
   {
     slug: 'anh', title: 'Hội nghị tổng kết công tác dân tộc có ảnh',
     bodyHtml: `<p>${PARAGRAPH}</p><figure><img src="${LATE_IMAGE_URL}" alt="Quang cảnh hội nghị"><figcaption>Quang cảnh hội nghị.</figcaption></figure><p>Đoạn cuối của bài có ảnh.</p>`,
