@@ -13,6 +13,7 @@ const FRAME_STYLE = `
   table { border-collapse: collapse; margin: 12px 0; }
   td, th { border: 1px solid light-dark(#6b7280, #9ca3af); padding: 4px 8px; vertical-align: top; }
   a { color: light-dark(#b91c1c, #fca5a5); }
+  a:focus-visible { outline: 3px solid light-dark(#1d4ed8, #93c5fd); outline-offset: 2px; }
 `;
 
 /** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
@@ -37,6 +38,7 @@ export function showInReaderFrame(frame: HTMLIFrameElement, bodyHtml: string, ba
   return whenParsed(frame, previous).then((doc) => {
     stopFitting = keepFitted(frame, doc);
     forwardEscape(frame, doc);
+    showFocus(frame, doc);
   });
 }
 
@@ -82,6 +84,13 @@ function keepFitted(frame: HTMLIFrameElement, doc: Document): () => void {
     outside.disconnect();
     doc.removeEventListener('load', onImage, true);
   };
+}
+
+/** The frame element never matches :focus while its document has focus, so the ring is put on by hand. */
+function showFocus(frame: HTMLIFrameElement, doc: Document): void {
+  frame.classList.toggle('has-focus', doc.hasFocus());
+  doc.defaultView?.addEventListener('focus', () => frame.classList.add('has-focus'));
+  doc.defaultView?.addEventListener('blur', () => frame.classList.remove('has-focus'));
 }
 
 /** Escape pressed while reading inside the frame reaches the page, which closes the reader. */

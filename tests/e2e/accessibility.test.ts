@@ -173,6 +173,16 @@ describe('accessibility of the extension pages in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: resolve(SCREENSHOTS, 'focus-result-dark.png') });
     await page.emulateMedia({ colorScheme: 'light' });
+    // Tab from the title reaches the article's frame, which shows its focus; Escape works from inside it too.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#reader-view:not([hidden])');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('reader-frame');
+    expect(await page.locator('#reader-frame').evaluate((frame) => getComputedStyle(frame).outlineStyle)).toBe('solid');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'focus-reader.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#list-view:not([hidden])');
+    expect(await focused(page)).toBe(href);
     // The browser's Back button returns the same way.
     await page.keyboard.press('Enter');
     await page.waitForSelector('#reader-view:not([hidden])');
