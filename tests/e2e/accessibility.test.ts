@@ -41,6 +41,24 @@ async function axeViolations(page: Page): Promise<string[]> {
   return found;
 }
 
+/** Each text element in the reader's frame with its contrast against the page's background: "P 15.3". */
+async function frameTextContrasts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (css: string) => {
+      const [r, g, b] = rgb(css).map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const background = luminance(getComputedStyle(document.body).backgroundColor);
+    const doc = (document.getElementById('reader-frame') as HTMLIFrameElement).contentDocument!;
+    return Array.from(doc.body.querySelectorAll('p, figcaption, a, td, th')).map((el) => {
+      const text = luminance(doc.defaultView!.getComputedStyle(el).color);
+      const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+      return `${el.tagName} ${ratio.toFixed(2)}`;
+    });
+  });
+}
+
 /** What the focused element is: its test id, id, or an anchor's href. */
 const focused = (page: Page) => page.evaluate(() => {
   const el = document.activeElement as HTMLElement | null;
@@ -112,6 +130,15 @@ describe('accessibility of the extension pages in Chromium', () => {
     await archive.locator('[data-testid=result-item] a.title').first().click();
     await archive.waitForSelector('#reader-view:not([hidden])');
     expect(await axeViolations(archive)).toEqual([]);
+    // axe cannot run inside the frame (no scripts there): its text, captions and links are measured here.
+    await archive.evaluate((id) => { location.hash = `#/article/${encodeURIComponent(id)}`; }, articles[2].id);
+    await archive.frameLocator('[data-testid=reader-frame]').locator('figcaption').waitFor();
+    for (const colorScheme of SCHEMES) {
+      await archive.emulateMedia({ colorScheme });
+      expect(await frameTextContrasts(archive), colorScheme).toEqual(expect.arrayContaining([expect.stringMatching(/^A /), expect.stringMatching(/^FIGCAPTION /)]));
+      expect((await frameTextContrasts(archive)).filter((c) => Number(c.split(' ')[1]) < 4.5), colorScheme).toEqual([]);
+    }
+    await archive.emulateMedia({ colorScheme: 'light' });
     await archive.click('#reader-back');
     await archive.waitForSelector('#list-view:not([hidden])');
   });
@@ -204,11 +231,13 @@ describe('accessibility of the extension pages in Chromium', () => {
     await page.close();
   });
 
-  it('has no axe violations on the settings page', async () => {
+  it('has no axe violations on the settings page, whose file button shows focus', async () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options/options.html`);
     await options.waitForFunction(() => (document.querySelector('[data-testid=reminder-every]') as HTMLInputElement).value !== '');
     expect(await axeViolations(options)).toEqual([]);
+    await tabUntil(options, async (p) => (await focused(p)) === 'import-sites');
+    expect(await options.locator('label[for=import-sites]').evaluate((label) => getComputedStyle(label).outlineStyle)).toBe('solid');
     await options.close();
   });
 

@@ -23,7 +23,7 @@ export const READING_SPECS: Spec[] = [
   { slug: 'ngan', title: 'Chè Tân Cương vào mùa thu hoạch', bodyHtml: paragraphs(2, 'Đoạn cuối của bài ngắn về kinh tế nông thôn.'), tags: ['nông thôn'] },
   {
     slug: 'anh', title: 'Hội nghị tổng kết công tác dân tộc có ảnh',
-    bodyHtml: `<p>${PARAGRAPH}</p><figure><img src="${LATE_IMAGE_URL}" alt="Quang cảnh hội nghị"><figcaption>Quang cảnh hội nghị.</figcaption></figure><p>Đoạn cuối của bài có ảnh.</p>`,
+    bodyHtml: `<p>${PARAGRAPH}</p><figure><img src="${LATE_IMAGE_URL}" alt="Quang cảnh hội nghị"><figcaption>Quang cảnh hội nghị.</figcaption></figure><p>Đoạn cuối của bài có ảnh. Theo <a href="https://baotuyenquang.com.vn/">Báo Tuyên Quang</a>.</p>`,
     tags: [],
   },
 ];
