@@ -28,14 +28,19 @@ export function readerDocument(bodyHtml: string, baseUrl: string): string {
 
 /** Stops watching the previous article's document when the frame gets another. */
 let stopFitting: () => void = () => {};
+/** Which call to showInReaderFrame is the latest: an earlier one still waiting must not watch the new document. */
+let showing = 0;
 
 export function showInReaderFrame(frame: HTMLIFrameElement, bodyHtml: string, baseUrl: string): Promise<void> {
   frame.setAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox');
   frame.setAttribute('referrerpolicy', 'no-referrer');
   stopFitting();
+  stopFitting = () => {};
+  const call = ++showing;
   const previous = frame.contentDocument;
   frame.srcdoc = readerDocument(bodyHtml, baseUrl);
   return whenParsed(frame, previous).then((doc) => {
+    if (call !== showing) return;
     stopFitting = keepFitted(frame, doc);
     forwardEscape(frame, doc);
     showFocus(frame, doc);
