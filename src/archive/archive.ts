@@ -8,6 +8,7 @@ import { initExportControls } from './export-controls';
 import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
+import { closeReaderOnEscape, focusOpenedResult, focusReaderTitle, initSkipLink } from './reader-focus';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
 import { initCollectionActions } from './collection-actions';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
@@ -52,15 +53,18 @@ async function exportScope(): Promise<ExportFilter | null> {
 async function route(): Promise<void> {
   const match = /^#\/article\/(.+)$/.exec(location.hash);
   try {
-    if (match && (await renderReader(decodeURIComponent(match[1])))) {
+    const id = match ? decodeURIComponent(match[1]) : null;
+    if (id !== null && (await renderReader(id))) {
       $('list-view').hidden = true;
       $('reader-view').hidden = false;
+      focusReaderTitle(id);
       return;
     }
     if (match) notify(t('archiveNotFound'), { error: true });
     document.title = t('archiveTitle');
     $('list-view').hidden = false;
     $('reader-view').hidden = true;
+    focusOpenedResult();
   } catch (error) {
     notifyError(error);
   }
@@ -86,6 +90,8 @@ async function main(): Promise<void> {
   initBulkActions(refresh);
   initCollectionActions(refresh);
   window.addEventListener('hashchange', () => void route());
+  closeReaderOnEscape();
+  initSkipLink();
   $('reader-back').addEventListener('click', (e) => {
     e.preventDefault();
     location.hash = '';

@@ -14,6 +14,7 @@ export async function showReaderCollections(articleId: string): Promise<void> {
     const remove = el('button', { text: '×', className: 'chip-remove' });
     remove.type = 'button';
     remove.title = t('archiveRemoveFromCollection');
+    remove.setAttribute('aria-label', t('archiveRemoveFromNamedCollection', c.name));
     remove.addEventListener('click', async () => {
       try {
         await removeFromCollection(db, c.id, [articleId]);

@@ -2,15 +2,18 @@
 // something, and the frame cannot reach the archive. Same origin (without allow-scripts) only lets this page size it.
 import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
 
+// flow-root keeps the first and last paragraphs' margins inside the body, so the root's box is the whole article.
 const FRAME_STYLE = `
   :root { color-scheme: light dark; }
-  body { margin: 0; font: 17px/1.65 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; overflow: hidden; }
+  html { overflow: hidden; }
+  body { margin: 0; font: 17px/1.65 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; display: flow-root; }
   img { max-width: 100%; height: auto; display: block; margin: 0 auto; }
   figure { margin: 16px 0; }
-  figcaption { font-size: 14px; opacity: .75; text-align: center; font-style: italic; }
+  figcaption { font-size: 14px; color: light-dark(#4b5563, #bdc3cc); text-align: center; font-style: italic; }
   table { border-collapse: collapse; margin: 12px 0; }
-  td, th { border: 1px solid #d1d5db; padding: 4px 8px; vertical-align: top; }
-  a { color: #b91c1c; }
+  td, th { border: 1px solid light-dark(#6b7280, #9ca3af); padding: 4px 8px; vertical-align: top; }
+  a { color: light-dark(#b91c1c, #fca5a5); }
+  a:focus-visible { outline: 3px solid light-dark(#1d4ed8, #93c5fd); outline-offset: 2px; }
 `;
 
 /** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
@@ -23,20 +26,81 @@ export function readerDocument(bodyHtml: string, baseUrl: string): string {
     + `<base target="_blank"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head><body>${clean}</body></html>`;
 }
 
+/** Stops watching the previous article's document when the frame gets another. */
+let stopFitting: () => void = () => {};
+/** Which call to showInReaderFrame is the latest: an earlier one still waiting must not watch the new document. */
+let showing = 0;
+
 export function showInReaderFrame(frame: HTMLIFrameElement, bodyHtml: string, baseUrl: string): Promise<void> {
   frame.setAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox');
   frame.setAttribute('referrerpolicy', 'no-referrer');
+  stopFitting();
+  stopFitting = () => {};
+  const call = ++showing;
+  const previous = frame.contentDocument;
+  frame.srcdoc = readerDocument(bodyHtml, baseUrl);
+  return whenParsed(frame, previous).then((doc) => {
+    if (call !== showing) return;
+    stopFitting = keepFitted(frame, doc);
+    forwardEscape(frame, doc);
+    showFocus(frame, doc);
+  });
+}
+
+/**
+ * The frame's new document once its text is parsed. Not its load event: that waits for every image, and a slow
+ * photo kept the whole reader from opening. The frame runs no script to say so, hence the polling.
+ */
+function whenParsed(frame: HTMLIFrameElement, previous: Document | null): Promise<Document> {
   return new Promise((resolve) => {
-    const fit = () => {
+    const check = () => {
       const doc = frame.contentDocument;
-      if (doc?.body) frame.style.height = `${doc.documentElement.scrollHeight}px`;
+      if (doc && doc !== previous && doc.URL === 'about:srcdoc' && doc.readyState !== 'loading') resolve(doc);
+      else setTimeout(check, 10);
     };
-    frame.onload = () => {
-      fit();
-      // Images arrive later and change the height.
-      for (const img of Array.from(frame.contentDocument?.images ?? [])) img.addEventListener('load', fit);
-      resolve();
-    };
-    frame.srcdoc = readerDocument(bodyHtml, baseUrl);
+    check();
+  });
+}
+
+/**
+ * Keeps the frame as tall as its article: when the article's layout changes (late images, a narrower window) and
+ * when the frame itself is resized or shown. The root's box is measured, not scrollHeight, which never drops below
+ * the frame's current height (a short article after a long one kept the long one's height).
+ */
+function keepFitted(frame: HTMLIFrameElement, doc: Document): () => void {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!win) return () => {};
+  const fit = () => {
+    // A hidden frame has no layout: its 0 would cut the article. The frame's observer fires again once it is shown.
+    if (!frame.isConnected || frame.getClientRects().length === 0) return;
+    const height = Math.ceil(doc.documentElement.getBoundingClientRect().height);
+    if (height > 0 && frame.style.height !== `${height}px`) frame.style.height = `${height}px`;
+  };
+  // The frame's own ResizeObserver watches its document (scripts stay off there: the callback is this page's).
+  const inside = new win.ResizeObserver(fit);
+  inside.observe(doc.documentElement);
+  const outside = new ResizeObserver(fit);
+  outside.observe(frame);
+  const onImage = (event: Event) => { if (event.target instanceof win.HTMLImageElement) fit(); };
+  doc.addEventListener('load', onImage, true);
+  fit();
+  return () => {
+    inside.disconnect();
+    outside.disconnect();
+    doc.removeEventListener('load', onImage, true);
+  };
+}
+
+/** The frame element never matches :focus while its document has focus, so the ring is put on by hand. */
+function showFocus(frame: HTMLIFrameElement, doc: Document): void {
+  frame.classList.toggle('has-focus', doc.hasFocus());
+  doc.defaultView?.addEventListener('focus', () => frame.classList.add('has-focus'));
+  doc.defaultView?.addEventListener('blur', () => frame.classList.remove('has-focus'));
+}
+
+/** Escape pressed while reading inside the frame reaches the page, which closes the reader. */
+function forwardEscape(frame: HTMLIFrameElement, doc: Document): void {
+  doc.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') frame.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   });
 }

@@ -26,8 +26,15 @@ export async function renderReader(id: string): Promise<boolean> {
   original.href = /^https?:/.test(article.url) ? article.url : '#';
   window.scrollTo(0, 0);
   await Promise.all([showVersions(article), showReaderCollections(article.id)]);
-  await showInReaderFrame($<HTMLIFrameElement>('reader-frame'), article.bodyHtml, article.url);
+  await showArticleBody(article);
   return true;
+}
+
+/** The article's body in the frame, which screen readers announce as "Nội dung bài: ‹title›". */
+function showArticleBody(article: Article): Promise<void> {
+  const frame = $<HTMLIFrameElement>('reader-frame');
+  frame.title = t('archiveReaderFrame', article.title);
+  return showInReaderFrame(frame, article.bodyHtml, article.url);
 }
 
 /** Earlier versions, when a later save or import replaced the content: each can be shown in the frame. */
@@ -39,7 +46,7 @@ async function showVersions(current: Article): Promise<void> {
     for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
     $('reader-title').textContent = article.title;
     $('reader-lead').textContent = article.lead ?? '';
-    void showInReaderFrame($<HTMLIFrameElement>('reader-frame'), article.bodyHtml, article.url);
+    void showArticleBody(article);
   };
   const entries: Array<[string, Article]> = [[t('archiveVersionCurrent'), current], ...versions.map((v): [string, Article] => [t('archiveVersionUntil', formatDate(v.replacedAt)), v.article])];
   for (const [label, article] of entries) {

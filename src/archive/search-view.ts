@@ -74,6 +74,7 @@ function renderChips(): void {
     const remove = el('button', { text: '×', className: 'chip-remove' });
     remove.type = 'button';
     remove.title = t('filterRemove');
+    remove.setAttribute('aria-label', t('filterRemoveNamed', chipLabel(k, value)));
     remove.addEventListener('click', () => void setFilter(k, ''));
     chips.append(el('span', { className: 'chip', testid: 'filter-chip' }, chipLabel(k, value), remove));
   }
@@ -90,7 +91,7 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   const box = el('input');
   box.type = 'checkbox';
   box.checked = selection.has(hit.id);
-  box.setAttribute('aria-label', t('archiveSelect'));
+  box.setAttribute('aria-label', t('archiveSelectNamed', hit.title));
   box.addEventListener('change', () => {
     if (box.checked) selection.add(hit.id);
     else selection.delete(hit.id);
@@ -102,6 +103,7 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   const tags = hit.tags.map((tag) => {
     const chip = el('button', { text: tag, className: 'tag' });
     chip.type = 'button';
+    chip.setAttribute('aria-label', t('archiveFilterByTag', tag));
     chip.addEventListener('click', () => void setFilter('tag', tag));
     return chip;
   });
@@ -138,6 +140,7 @@ export async function runSearch(): Promise<void> {
     total = result.total;
     shown = result.hits.length;
     $('result-count').textContent = formatCount(total);
+    announceCount();
     $('results').replaceChildren(...result.hits.map(resultItem));
     const archiveEmpty = total === 0 && !state.q.trim() && !Object.values(state.filters).some(Boolean);
     $('empty').hidden = !archiveEmpty;
@@ -146,6 +149,12 @@ export async function runSearch(): Promise<void> {
   } catch (error) {
     if (token === run) notifyError(error);
   }
+}
+
+/** The count after each search, in the page's polite live region: "2 kết quả cho ‘nông thôn’". */
+function announceCount(): void {
+  const q = state.q.trim();
+  $('result-announce').textContent = q ? t('archiveResultsFor', formatCount(total), q) : t('archiveResultsAll', formatCount(total));
 }
 
 /** Ids of every hit of the current search (for "select all results"). */

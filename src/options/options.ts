@@ -52,6 +52,7 @@ async function render(): Promise<void> {
     remove.type = 'button';
     remove.className = 'secondary';
     remove.textContent = t('optionsRemove');
+    remove.setAttribute('aria-label', t('optionsRemoveNamed', site.host));
     remove.addEventListener('click', async () => {
       await saveUserSites((await loadUserSites()).filter((s) => s.host !== site.host));
       await browser.permissions.remove({ origins: hostMatchPatterns(site.host) }).catch(() => false);

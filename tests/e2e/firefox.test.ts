@@ -75,6 +75,12 @@ describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
     await archive.waitForFunction(() => ((document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.body?.textContent ?? '').length > 200);
     expect(await archive.evaluate(() => (document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument!.querySelectorAll('p').length)).toBeGreaterThan(2);
     expect(await archive.$eval('[data-testid=reader-frame]', (e) => e.getAttribute('sandbox'))).not.toContain('allow-scripts');
+    // The frame is as tall as its article: nothing cut off, no blank screens under it.
+    await archive.waitForFunction(() => {
+      const frame = document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement;
+      const article = frame.contentDocument!.documentElement.getBoundingClientRect().height;
+      return article > 100 && Math.abs(frame.getBoundingClientRect().height - article) <= 3;
+    });
     await archive.close();
   });
 
