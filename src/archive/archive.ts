@@ -7,6 +7,7 @@ import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
 import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
 import { $, db, notify, notifyError } from './page-kit';
+import { applyUserSites } from '../shared/user-sites';
 import { initReaderView, renderReader } from './reader-view';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
 import { initCollectionActions } from './collection-actions';
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
   setSearchCacheBytes(searchCacheBytesFor((navigator as Navigator & { deviceMemory?: number }).deviceMemory));
   await openArchiveWithUpgradeNotice().catch(notifyError);
   await undoInterruptedImportsOnOpen().catch(notifyError);
+  // The user's own sites name former provinces too: the list shows them as the registry's do.
+  await applyUserSites().catch(() => []);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);
   await route();
   void showStorage();
