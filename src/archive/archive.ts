@@ -6,7 +6,7 @@ import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
 import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
-import { $, db, notify, notifyError } from './page-kit';
+import { $, clearPassingNotice, db, notify, notifyError } from './page-kit';
 import { applyUserSites } from '../shared/user-sites';
 import { initReaderView, renderReader } from './reader-view';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
@@ -86,7 +86,10 @@ async function main(): Promise<void> {
   initReaderView(refresh);
   initBulkActions(refresh);
   initCollectionActions(refresh);
-  window.addEventListener('hashchange', () => void route());
+  window.addEventListener('hashchange', () => {
+    clearPassingNotice();
+    void route();
+  });
   $('reader-back').addEventListener('click', (e) => {
     e.preventDefault();
     location.hash = '';

@@ -6,7 +6,7 @@ import { formatCount, formatDate, t } from '../shared/i18n';
 import { articleProvinceText, provinceText } from '../shared/province-text';
 import { formerProvinceOf } from '../core/detect/province-of-time';
 import { lookupProvince } from '../core/detect/registry';
-import { $, db, el, highlighted, notifyError } from './page-kit';
+import { $, clearPassingNotice, db, el, highlighted, notifyError } from './page-kit';
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
 const PAGE = 20;
@@ -86,6 +86,7 @@ export async function setFilter(key: FilterKey, value: string): Promise<void> {
   state = { ...state, filters: { ...state.filters, [key]: value || undefined } };
   const input = filterField(key);
   if (input && input.value !== value) input.value = value;
+  clearPassingNotice();
   await runSearch();
 }
 
@@ -144,6 +145,8 @@ export async function runSearch(): Promise<void> {
     $('results').replaceChildren(...result.hits.map(resultItem));
     const archiveEmpty = total === 0 && !state.q.trim() && !Object.values(state.filters).some(Boolean);
     $('empty').hidden = !archiveEmpty;
+    // Nothing to select or act on in an empty archive.
+    $('result-bar').hidden = archiveEmpty;
     $('no-results').hidden = archiveEmpty || total > 0;
     onSelectionChange();
   } catch (error) {
@@ -204,6 +207,7 @@ export async function initSearchView(options: { onSelectionChange: () => void })
     clearTimeout(debounce);
     debounce = setTimeout(() => {
       state = { ...state, q: input.value };
+      clearPassingNotice();
       void runSearch();
     }, 120);
   });
@@ -211,6 +215,7 @@ export async function initSearchView(options: { onSelectionChange: () => void })
     e.preventDefault();
     clearTimeout(debounce);
     state = { ...state, q: input.value };
+    clearPassingNotice();
     void runSearch();
   });
   await refreshFilters();
