@@ -52,7 +52,8 @@ describe('streamed restore', () => {
   it('restores a generated backup read in small slices, reporting check, write and index progress to the end', async () => {
     const db = await archiveOf(300);
     const original = await snapshot(db);
-    const file = new SliceOnlyBlob([await (await createBackup(db)).arrayBuffer()]);
+    // With the storage.local snapshot, a settings row that is read but not written back to the table.
+    const file = new SliceOnlyBlob([await (await createBackup(db, { storage: { userSites: [] } })).arrayBuffer()]);
     await changeArchive(db, 5);
     const target = db;
     const steps: Step[] = [];
@@ -69,7 +70,8 @@ describe('streamed restore', () => {
       expect(mine.at(-1)!.done, phase).toBe(mine.at(-1)!.total);
     }
     expect(steps.filter((s) => s.phase === 'check').at(-1)!.total).toBe(file.size);
-    expect(steps.filter((s) => s.phase === 'write').at(-1)!.total).toBe(301); // 300 articles and one setting
+    expect(steps.filter((s) => s.phase === 'write').at(-1)!.total).toBe(302); // 300 articles, a setting, the snapshot
+    expect(result.storage).toEqual({ userSites: [] });
     // The phases come in order: the whole file is checked before anything is written.
     const order = steps.map((s) => s.phase).filter((p, i, all) => p !== all[i - 1]);
     expect(order).toEqual(['check', 'write', 'index']);

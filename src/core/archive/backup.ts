@@ -203,10 +203,12 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: RestoreO
       await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
       const pending = new Map<string, unknown[]>();
       const counts = new Map<string, number>();
-      let written = 0;
+      // Rows read from the file so far (the few settings rows left out below count too: the total is the file's).
+      let read = 0;
       const scanner = new BackupRowScanner((table, text) => {
         const row = parsedRow(table, text, options.sanitizeHtml);
         counts.set(table, (counts.get(table) ?? 0) + 1);
+        read++;
         // An import journal in a backup belongs to an import that was running elsewhere when it was taken: restored,
         // it would make the next opening undo articles that the backup holds.
         if (table === 'settings' && (row as SettingRow).key === STORAGE_SNAPSHOT_KEY) return;
@@ -221,9 +223,8 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: RestoreO
           if (!rows.length) continue;
           pending.set(table, []);
           await db.table(table).bulkAdd(rows);
-          written += rows.length;
         }
-        report?.('write', Math.min(written, total), total);
+        report?.('write', Math.min(read, total), total);
       };
       report?.('write', 0, total);
       await scanBackupFile(file, scanner, {
