@@ -6,7 +6,8 @@ import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
 import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
-import { $, db, notify, notifyError } from './page-kit';
+import { $, clearPassingNotice, db, notify, notifyError } from './page-kit';
+import { applyUserSites } from '../shared/user-sites';
 import { initReaderView, renderReader } from './reader-view';
 import { closeReaderOnEscape, focusOpenedResult, focusReaderTitle, initSkipLink } from './reader-focus';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
@@ -89,7 +90,10 @@ async function main(): Promise<void> {
   initReaderView(refresh);
   initBulkActions(refresh);
   initCollectionActions(refresh);
-  window.addEventListener('hashchange', () => void route());
+  window.addEventListener('hashchange', () => {
+    clearPassingNotice();
+    void route();
+  });
   closeReaderOnEscape();
   initSkipLink();
   $('reader-back').addEventListener('click', (e) => {
@@ -100,6 +104,8 @@ async function main(): Promise<void> {
   setSearchCacheBytes(searchCacheBytesFor((navigator as Navigator & { deviceMemory?: number }).deviceMemory));
   await openArchiveWithUpgradeNotice().catch(notifyError);
   await undoInterruptedImportsOnOpen().catch(notifyError);
+  // The user's own sites name former provinces too: the list shows them as the registry's do.
+  await applyUserSites().catch(() => []);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);
   await route();
   void showStorage();

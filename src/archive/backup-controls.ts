@@ -1,13 +1,15 @@
 // Full backup (download) and restore (file input, confirmation, one transaction) in the archive page, and the
 // gentle reminder to back up after every N new articles. Text only into the DOM; file names shown as text.
 import browser from 'webextension-polyfill';
-import { BackupError, createBackup, inspectBackup, restoreBackup } from '../core/archive/backup';
+import { BackupError, checkBackup, createBackup, inspectBackup, restoreBackup, type RestorePhase } from '../core/archive/backup';
+import { createEtaEstimator } from '../core/progress-eta';
 import { dismissReminder, getReminderState, noteBackedUp, reminderDue } from '../core/archive/backup-reminder';
 import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
-import { formatCount, t } from '../shared/i18n';
+import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { USER_SITES_KEY } from '../shared/user-sites';
-import { $, db, notify, notifyError } from './page-kit';
+import { $, db, notify, notifyError, progressDisplay } from './page-kit';
+import { guardUnload } from './unload-guard';
 import { sanitizeImportedHtml } from './imported-html';
 
 export function backupFileName(now: Date): string {
@@ -50,18 +52,63 @@ function restoreErrorSentence(error: unknown, fileName: string): string {
   return t('restoreFailed', error instanceof Error ? error.message : String(error));
 }
 
+/** Display updates while the file is checked: it is read a megabyte at a time, often faster than a screen refresh. */
+const CHECK_SHOWN_EVERY_MS = 100;
+
+let restoreController: AbortController | null = null;
+
+/** The check's line says how far through the file it is (rows are only counted at the end), with the time left. */
+function checkDisplay(): (read: number, bytes: number) => void {
+  const bar = $<HTMLProgressElement>('export-progress');
+  const eta = createEtaEstimator();
+  let shownAt = -Infinity;
+  return (read, bytes) => {
+    const now = performance.now();
+    if (read < bytes && now - shownAt < CHECK_SHOWN_EVERY_MS) return;
+    shownAt = now;
+    bar.max = Math.max(bytes, 1);
+    bar.value = read;
+    $('export-progress-text').textContent = t('restoreChecking', formatCount(Math.floor((read / Math.max(bytes, 1)) * 100))) + etaSuffix(eta(read, bytes, now));
+  };
+}
+
+/** Writing, then indexing: each phase its own bar from 0 and its own pace for the time left. */
+function writeDisplay(): (phase: RestorePhase, done: number, total: number) => void {
+  const bar = $<HTMLProgressElement>('export-progress');
+  const line = $('export-progress-text');
+  const shows = { write: progressDisplay(bar, line, 'restoreProgress'), index: progressDisplay(bar, line, 'restoreIndexing') };
+  return (phase, done, total) => {
+    if (phase !== 'check') shows[phase](done, total);
+  };
+}
+
+/** Head, then the whole file checked (with progress, cancellable), then the question, then the write (with progress). */
 export async function restoreFile(file: File, onDone: (message: string) => void): Promise<void> {
+  const controller = (restoreController = new AbortController());
+  const release = guardUnload();
+  let message: string | null = null;
   try {
-    const info = await inspectBackup(db, file);
-    if (!(await confirmRestore(file, info.articles, await db.articles.count()))) return notify(t('restoreCancelled'));
-    notify(t('restoring'));
-    const result = await restoreBackup(db, file, { sanitizeHtml: sanitizeImportedHtml });
+    await inspectBackup(db, file);
+    $('export-status').hidden = false;
+    const showCheck = checkDisplay();
+    const checked = await checkBackup(db, file, { signal: controller.signal, onProgress: (_phase, read, bytes) => showCheck(read, bytes) });
+    $('export-status').hidden = true;
+    if (!(await confirmRestore(file, checked.articles, await db.articles.count()))) return notify(t('restoreCancelled'));
+    $('export-status').hidden = false;
+    const result = await restoreBackup(db, file, { checked, sanitizeHtml: sanitizeImportedHtml, signal: controller.signal, onProgress: writeDisplay() });
     // Only the site list is written back: other storage.local keys are caches this browser rebuilds itself.
     if (result.storage && USER_SITES_KEY in result.storage) await browser.storage.local.set({ [USER_SITES_KEY]: result.storage[USER_SITES_KEY] });
-    onDone(t('restoreDone', formatCount(result.articles)));
+    message = t('restoreDone', formatCount(result.articles));
   } catch (error) {
-    notify(restoreErrorSentence(error, file.name), { error: true, details: [error instanceof Error ? error.message : String(error)] });
+    if (error instanceof DOMException && error.name === 'AbortError') notify(t('restoreCancelled'));
+    else notify(restoreErrorSentence(error, file.name), { error: true, details: [error instanceof Error ? error.message : String(error)] });
+  } finally {
+    restoreController = null;
+    $('export-status').hidden = true;
+    release();
   }
+  // After the guard is gone: the page reloads onto the restored archive.
+  if (message) onDone(message);
 }
 
 /** Shows the reminder when enough new articles came since the last backup. */
@@ -78,6 +125,7 @@ export function initBackupControls(onDone: (message: string) => void): void {
     $('reminder').hidden = true;
     dismissReminder(db).catch(notifyError);
   });
+  $('export-cancel').addEventListener('click', () => restoreController?.abort());
   const input = $<HTMLInputElement>('restore-file');
   input.addEventListener('change', () => {
     const file = input.files?.[0];

@@ -56,6 +56,7 @@ export function notify(text: string, options: { error?: boolean; action?: { labe
   const notice = $('notice');
   notice.hidden = !text;
   notice.className = options.error ? 'notice error' : 'notice';
+  notice.dataset.passing = String(!options.error && !options.action && !options.details?.length);
   notice.replaceChildren(el('span', { text }));
   if (options.action) {
     const button = el('button', { text: options.action.label, className: 'secondary', testid: 'notice-action' });
@@ -67,6 +68,17 @@ export function notify(text: string, options: { error?: boolean; action?: { labe
     const list = el('ul', { className: 'details' }, ...options.details.slice(0, 200).map((d) => el('li', { text: d })));
     notice.append(el('details', {}, el('summary', { text: t('archiveDetails', formatCount(options.details.length)) }), list));
   }
+}
+
+/**
+ * A notice that only said something was done ("Đã xuất 36 bài.") goes once the user moves on (a new search, another
+ * article): it was announced when it appeared. Errors, reports and offers to undo stay.
+ */
+export function clearPassingNotice(): void {
+  const notice = $('notice');
+  if (notice.dataset.passing !== 'true' || notice.hidden) return;
+  notice.hidden = true;
+  notice.replaceChildren();
 }
 
 export function notifyError(error: unknown): void {

@@ -2,6 +2,7 @@
 import { deleteMany, parseTagInput, restoreArticles, setNote, setTags, versionsOf } from '../core/archive/organize';
 import type { Article } from '../core/types';
 import { formatCount, formatDate, t } from '../shared/i18n';
+import { articleProvinceText } from '../shared/province-text';
 import { $, db, el, notify, notifyError } from './page-kit';
 import { showInReaderFrame } from './reader-frame';
 import { initReaderCollections, showReaderCollections } from './reader-collections';
@@ -15,7 +16,7 @@ export async function renderReader(id: string): Promise<boolean> {
   document.title = article.title;
   $('reader-category').textContent = article.category ?? '';
   $('reader-title').textContent = article.title;
-  const meta = [article.site.name || article.site.host, article.site.province, formatDate(article.publishedAt),
+  const meta = [article.site.name || article.site.host, articleProvinceText(article.site, article.publishedAt), formatDate(article.publishedAt),
     article.author ? `${t('archiveAuthor')}: ${article.author}` : null, `${t('archiveCapturedAt')}: ${formatDate(article.capturedAt)}`,
     article.updatedAt ? `${t('archiveUpdatedAt')}: ${formatDate(article.updatedAt)}` : null];
   $('reader-meta').textContent = meta.filter(Boolean).join(' · ');

@@ -3,7 +3,10 @@
 import { searchArchive, searchArchiveIds, type SearchFilters, type SearchHit } from '../core/search';
 import { listCollections, type Collection } from '../core/archive/collections';
 import { formatCount, formatDate, t } from '../shared/i18n';
-import { $, db, el, highlighted, notifyError } from './page-kit';
+import { articleProvinceText, provinceText } from '../shared/province-text';
+import { formerProvinceOf } from '../core/detect/province-of-time';
+import { lookupProvince } from '../core/detect/registry';
+import { $, clearPassingNotice, db, el, highlighted, notifyError } from './page-kit';
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
 const PAGE = 20;
@@ -84,6 +87,7 @@ export async function setFilter(key: FilterKey, value: string): Promise<void> {
   state = { ...state, filters: { ...state.filters, [key]: value || undefined } };
   const input = filterField(key);
   if (input && input.value !== value) input.value = value;
+  clearPassingNotice();
   await runSearch();
 }
 
@@ -99,7 +103,7 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   });
   const link = el('a', { className: 'title' }, highlighted(hit.title, hit.highlights.title));
   link.href = `#/article/${encodeURIComponent(hit.id)}`;
-  const meta = [hit.site.name || hit.site.host, hit.site.province, hit.publishedAt ? formatDate(hit.publishedAt) : null].filter(Boolean).join(' · ');
+  const meta = [hit.site.name || hit.site.host, articleProvinceText(hit.site, hit.publishedAt), hit.publishedAt ? formatDate(hit.publishedAt) : null].filter(Boolean).join(' · ');
   const tags = hit.tags.map((tag) => {
     const chip = el('button', { text: tag, className: 'tag' });
     chip.type = 'button';
@@ -144,6 +148,8 @@ export async function runSearch(): Promise<void> {
     $('results').replaceChildren(...result.hits.map(resultItem));
     const archiveEmpty = total === 0 && !state.q.trim() && !Object.values(state.filters).some(Boolean);
     $('empty').hidden = !archiveEmpty;
+    // Nothing to select or act on in an empty archive.
+    $('result-bar').hidden = archiveEmpty;
     $('no-results').hidden = archiveEmpty || total > 0;
     onSelectionChange();
   } catch (error) {
@@ -177,11 +183,26 @@ async function fillFilterOptions(): Promise<void> {
   const collection = $<HTMLSelectElement>('filter-collection');
   collection.replaceChildren(new Option(t('filterAny'), ''), ...collections.map((c) => new Option(c.name, c.id)));
   // Distinct values come from the indexes' keys: no article is read.
+  const hosts = db.articles.orderBy('site.host').uniqueKeys() as Promise<unknown[]>;
   await Promise.all([
-    fill('filter-province', db.articles.orderBy('site.province').uniqueKeys() as Promise<unknown[]>),
-    fill('filter-site', db.articles.orderBy('site.host').uniqueKeys() as Promise<unknown[]>),
+    fillProvinces(db.articles.orderBy('site.province').uniqueKeys() as Promise<unknown[]>, hosts),
+    fill('filter-site', hosts),
     fill('filter-tag', db.articles.orderBy('tags').uniqueKeys() as Promise<unknown[]>),
   ]);
+}
+
+/** Current provinces, and the former ones the archive's hosts belonged to ("Hà Giang (nay thuộc Tuyên Quang)"). */
+async function fillProvinces(current: Promise<unknown[]>, hosts: Promise<unknown[]>): Promise<void> {
+  const names = new Map<string, string>();
+  for (const p of await current) if (typeof p === 'string' && p) names.set(p, p);
+  for (const host of await hosts) {
+    if (typeof host !== 'string') continue;
+    const former = formerProvinceOf({ host, province: null });
+    const now = lookupProvince(host)?.current;
+    if (former && now && !names.has(former)) names.set(former, provinceText({ then: former, now }));
+  }
+  const sorted = [...names].sort((a, b) => a[0].localeCompare(b[0], 'vi'));
+  $<HTMLSelectElement>('filter-province').replaceChildren(new Option(t('filterAny'), ''), ...sorted.map(([v, label]) => new Option(label, v)));
 }
 
 export async function initSearchView(options: { onSelectionChange: () => void }): Promise<void> {
@@ -195,6 +216,7 @@ export async function initSearchView(options: { onSelectionChange: () => void })
     clearTimeout(debounce);
     debounce = setTimeout(() => {
       state = { ...state, q: input.value };
+      clearPassingNotice();
       void runSearch();
     }, 120);
   });
@@ -202,6 +224,7 @@ export async function initSearchView(options: { onSelectionChange: () => void })
     e.preventDefault();
     clearTimeout(debounce);
     state = { ...state, q: input.value };
+    clearPassingNotice();
     void runSearch();
   });
   await refreshFilters();

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
+import { detectedProvinceText } from '../shared/province-text';
 
 export type BadgeState = 'none' | 'known-site' | 'article' | 'saved' | 'error';
 
@@ -12,7 +13,7 @@ export async function setBadge(tabId: number, state: BadgeState, detail?: { dete
   const text = state === 'article' ? 'TIN' : state === 'saved' ? '✓' : state === 'error' ? '!' : '';
   const color = state === 'saved' ? '#2563eb' : state === 'error' ? '#b91c1c' : '#16a34a';
   let title = browser.i18n.getMessage('actionTitle');
-  if (state === 'article') title = browser.i18n.getMessage('badgeArticleTitle', detail?.detection?.province ?? detail?.detection?.site?.host ?? '');
+  if (state === 'article') title = browser.i18n.getMessage('badgeArticleTitle', (detail?.detection && detectedProvinceText(detail.detection)) || detail?.detection?.site?.host || '');
   // A known site's non-article page gets no badge (a badge there would be a false alarm), only a tooltip.
   if (state === 'known-site') title = browser.i18n.getMessage('badgeKnownSiteTitle', detail?.detection?.site?.name ?? '');
   if (state === 'saved') title = browser.i18n.getMessage('badgeSavedTitle');

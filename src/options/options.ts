@@ -6,6 +6,7 @@ import { applyI18n, formatCount, t } from '../shared/i18n';
 import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
 import { cleanUserSites } from '../core/detect/user-site-list';
 import { initBackupSettings } from './backup-settings';
+import { initBuiltInSites } from './builtin-sites';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -122,6 +123,7 @@ $<HTMLInputElement>('import-sites').addEventListener('change', () => {
   if (file) void importSites(file);
 });
 fillProvinces();
+initBuiltInSites();
 $<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e as SubmitEvent));
 void render();
 void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
+import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 
@@ -33,7 +34,7 @@ function showPreview(reply: PreviewReply): void {
   const { article, detection } = reply;
   $('preview').hidden = false;
   const kind = $('preview-kind');
-  kind.textContent = stateLine(detection);
+  kind.textContent = stateLine(detection, article.publishedAt);
   kind.classList.toggle('not-article', !detection.isProvincialNewsArticle);
   $('preview-title').textContent = article.title;
   $('preview-source').textContent = `${t('popupSource')}: ${detection.site?.name ?? new URL(article.url).host}`;
@@ -42,10 +43,11 @@ function showPreview(reply: PreviewReply): void {
 }
 
 /** Recognised article (sure or likely), a known site's other page, or a site outside the registry. */
-function stateLine(detection: Detection): string {
+function stateLine(detection: Detection, publishedAt?: string | null): string {
   if (detection.isProvincialNewsArticle) {
     const label = detection.site ? t('popupRecognised') : t('popupLikelyProvincial');
-    return `${label}${detection.province ? ` · ${detection.province}` : ''}`;
+    const province = detectedProvinceText(detection, publishedAt);
+    return `${label}${province ? ` · ${province}` : ''}`;
   }
   return detection.site ? t('popupKnownSite', detection.site.name) : t('popupUnknownSite');
 }

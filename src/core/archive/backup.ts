@@ -7,9 +7,11 @@
 // "export a safety copy, restore it on failure" can itself fail half way; an aborted transaction cannot.
 // (dexie-export-import's importInto is not used for restoring: it reads the first part of the file inside the
 // transaction without keeping it alive, which Chromium ends at once; and it clears tables before validating.)
+import Dexie from 'dexie';
 import { exportDB, peakImportFile } from 'dexie-export-import';
+import { BackupRowScanner, BackupShapeError, scanBackupFile } from './backup-stream';
 import { JOURNAL_PREFIX } from './import-apply';
-import type { ArchiveDb, SettingRow, VersionRow } from './db';
+import type { ArchiveDb, SettingRow } from './db';
 import { toArchiveError } from './errors';
 import { articleProblems, pickArticle } from './validate-article';
 import { SEARCH_TABLES } from '../search/schema';
@@ -88,8 +90,6 @@ function checkedRow(table: string, value: unknown, sanitize?: (html: string, bas
 
 export interface RestoreResult extends BackupInfo { storage: Record<string, unknown> | null }
 
-interface TableDump { tableName: string; rows: unknown[] }
-
 /**
  * dexie-export-import encodes values JSON cannot hold with a "$types" map (typeson), path → type. Archive rows
  * hold JSON values only; typeson still marks every array ("arrayNonindexKeys", a no-op for a real JSON array) and
@@ -114,60 +114,139 @@ function plainRow(row: unknown): unknown {
   return rest;
 }
 
-/** The whole file parsed and every row checked, before anything is written. */
-async function readBackupRows(file: Blob, info: BackupInfo, sanitize?: (html: string, baseUrl: string) => string): Promise<Map<string, unknown[]>> {
-  let parsed: { data?: { data?: unknown } };
+export type RestorePhase = 'check' | 'write' | 'index';
+
+export interface RestoreOptions {
+  sanitizeHtml?: (html: string, baseUrl: string) => string;
+  /** check: bytes of the file read; write: rows written; index: articles indexed. */
+  onProgress?: (phase: RestorePhase, done: number, total: number) => void;
+  /** Stops the check, or the writing (which then leaves the archive as it was): an AbortError. */
+  signal?: AbortSignal;
+  /** The file's check already done (checkBackup): it is not read twice before writing. */
+  checked?: CheckedBackup;
+  /** Bytes read at a time (BACKUP_CHUNK_BYTES). */
+  chunkBytes?: number;
+}
+
+export interface CheckedBackup extends BackupInfo { storage: Record<string, unknown> | null }
+
+function parsedRow(table: string, text: string, sanitize?: (html: string, baseUrl: string) => string): unknown {
+  let value: unknown;
   try {
-    parsed = JSON.parse(await file.text());
+    value = JSON.parse(text);
   } catch {
-    throw new BackupError('invalid-row', 'the file is not complete JSON (truncated?)');
+    throw new BackupError('invalid-row', `${table}: a row is not valid JSON`);
   }
-  const dumps = parsed?.data?.data;
-  if (!Array.isArray(dumps)) throw new BackupError('not-backup', 'no table data');
-  const tables = new Map<string, unknown[]>();
-  for (const dump of dumps as TableDump[]) {
-    if (!dump || typeof dump.tableName !== 'string' || !Array.isArray(dump.rows) || !RESTORABLE_TABLES.has(dump.tableName)) {
-      throw new BackupError('not-backup', 'unexpected table data');
-    }
-    const rows = tables.get(dump.tableName) ?? [];
-    for (const row of dump.rows) rows.push(checkedRow(dump.tableName, plainRow(row), sanitize));
-    tables.set(dump.tableName, rows);
-  }
-  // The header's row counts are the check that nothing was cut out of the file.
+  return checkedRow(table, plainRow(value), sanitize);
+}
+
+function shapeError(error: unknown): unknown {
+  if (!(error instanceof BackupShapeError)) return error;
+  return error.kind === 'truncated' ? new BackupError('invalid-row', error.message) : new BackupError('not-backup', error.message);
+}
+
+/** The header's row counts are the check that nothing was cut out of the file. */
+function checkRowCounts(info: BackupInfo, counts: Map<string, number>): void {
   for (const [name, expected] of Object.entries(info.rowCounts)) {
-    const got = tables.get(name)?.length ?? 0;
+    const got = counts.get(name) ?? 0;
     if (got !== expected) throw new BackupError('invalid-row', `${name}: ${got} rows in the file, its header lists ${expected}`);
   }
-  return tables;
+  for (const name of counts.keys()) if (!(name in info.rowCounts)) throw new BackupError('not-backup', `rows of an unlisted table ${name}`);
 }
 
 /**
- * Replaces the whole archive with the backup. Checks the file's head, then parses it and checks every row; only
- * then writes, in ONE transaction (clear, add, rebuild the index). A failure anywhere (bad row, full disk, closed
- * page) aborts it and the archive is as it was. The file is read whole into memory: IndexedDB transactions end
- * when they wait for anything but IndexedDB, so the rows must be at hand before the transaction starts.
- * Returns the storage.local snapshot for the caller to write back (storage.local is no IndexedDB table).
+ * Reads the whole file a slice at a time and checks every row, writing nothing and keeping no row: a damaged,
+ * cut-short or foreign file is refused here, before anyone is asked to replace the archive.
  */
-export async function restoreBackup(db: ArchiveDb, file: Blob, options: { sanitizeHtml?: (html: string, baseUrl: string) => string } = {}): Promise<RestoreResult> {
+export async function checkBackup(db: ArchiveDb, file: Blob, options: Pick<RestoreOptions, 'onProgress' | 'signal' | 'chunkBytes'> = {}): Promise<CheckedBackup> {
   const info = await inspectBackup(db, file);
-  const tables = await readBackupRows(file, info, options.sanitizeHtml);
-  const settings = (tables.get('settings') ?? []) as SettingRow[];
-  const snapshot = settings.find((row) => row.key === STORAGE_SNAPSHOT_KEY)?.value;
-  const storage = typeof snapshot === 'object' && snapshot !== null && !Array.isArray(snapshot) ? (snapshot as Record<string, unknown>) : null;
+  const counts = new Map<string, number>();
+  let storage: Record<string, unknown> | null = null;
+  const scanner = new BackupRowScanner((table, text) => {
+    const row = parsedRow(table, text);
+    counts.set(table, (counts.get(table) ?? 0) + 1);
+    if (table === 'settings' && (row as SettingRow).key === STORAGE_SNAPSHOT_KEY) {
+      const value = (row as SettingRow).value;
+      storage = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    }
+  });
+  options.onProgress?.('check', 0, file.size);
+  try {
+    await scanBackupFile(file, scanner, {
+      chunkBytes: options.chunkBytes,
+      afterChunk: (read) => {
+        options.signal?.throwIfAborted();
+        options.onProgress?.('check', read, file.size);
+      },
+    });
+  } catch (error) {
+    throw shapeError(error);
+  }
+  checkRowCounts(info, counts);
+  return { ...info, storage };
+}
+
+/**
+ * Replaces the whole archive with the backup. The file is checked whole first (checkBackup, unless done already);
+ * then it is read again, a slice at a time, and written in ONE transaction (clear, add, rebuild the index), each
+ * row checked again as it goes. A failure anywhere (bad row, a file changed since its check, full disk, cancel,
+ * closed page) aborts it and the archive is as it was. IndexedDB ends a transaction that waits for anything else,
+ * so each read of the file goes through Dexie.waitFor, which keeps the transaction busy meanwhile: only a slice and
+ * a batch of rows are in memory at a time. Returns the storage.local snapshot for the caller to write back.
+ */
+export async function restoreBackup(db: ArchiveDb, file: Blob, options: RestoreOptions = {}): Promise<RestoreResult> {
+  const checked = options.checked ?? (await checkBackup(db, file, options));
+  const total = Object.values(checked.rowCounts).reduce((a, b) => a + Math.max(0, b), 0);
+  const report = options.onProgress;
   try {
     await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
       await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
-      await db.articles.bulkAdd((tables.get('articles') ?? []) as Article[]);
-      await db.versions.bulkAdd((tables.get('versions') ?? []) as VersionRow[]);
-      // An import journal in a backup belongs to an import that was running elsewhere when it was taken: restored,
-      // it would make the next opening undo articles that the backup holds.
-      await db.settings.bulkAdd(settings.filter((row) => row.key !== STORAGE_SNAPSHOT_KEY && !row.key.startsWith(JOURNAL_PREFIX)));
-      await rebuildSearchIndexInTx(db);
+      const pending = new Map<string, unknown[]>();
+      const counts = new Map<string, number>();
+      // Rows read from the file so far (the few settings rows left out below count too: the total is the file's).
+      let read = 0;
+      const scanner = new BackupRowScanner((table, text) => {
+        const row = parsedRow(table, text, options.sanitizeHtml);
+        counts.set(table, (counts.get(table) ?? 0) + 1);
+        read++;
+        // An import journal in a backup belongs to an import that was running elsewhere when it was taken: restored,
+        // it would make the next opening undo articles that the backup holds.
+        if (table === 'settings' && (row as SettingRow).key === STORAGE_SNAPSHOT_KEY) return;
+        if (table === 'settings' && (row as SettingRow).key.startsWith(JOURNAL_PREFIX)) return;
+        const rows = pending.get(table);
+        if (rows) rows.push(row);
+        else pending.set(table, [row]);
+      });
+      // The rows of each slice (a megabyte of file) are written before the next slice is read.
+      const flush = async () => {
+        for (const [table, rows] of pending) {
+          if (!rows.length) continue;
+          pending.set(table, []);
+          await db.table(table).bulkAdd(rows);
+        }
+        report?.('write', Math.min(read, total), total);
+      };
+      report?.('write', 0, total);
+      await scanBackupFile(file, scanner, {
+        chunkBytes: options.chunkBytes,
+        read: (slice) => Dexie.waitFor(slice.arrayBuffer()),
+        afterChunk: () => {
+          options.signal?.throwIfAborted();
+          return flush();
+        },
+      });
+      await flush();
+      checkRowCounts(checked, counts);
+      await rebuildSearchIndexInTx(db, { onProgress: report && ((done, all) => report('index', done, all)) });
     });
   } catch (error) {
-    throw toArchiveError(error);
+    // Dexie hands a cancel back as its own AbortError: the caller gets the signal's.
+    if (options.signal?.aborted) throw options.signal.reason;
+    const e = shapeError(error);
+    if (e instanceof BackupError) throw e;
+    throw toArchiveError(e);
   }
   // The archive now equals a backup: nothing to remind about.
   await noteBackedUp(db).catch(() => undefined);
-  return { ...info, articles: await db.articles.count(), versions: await db.versions.count(), storage };
+  return { ...checked, articles: await db.articles.count(), versions: await db.versions.count(), storage: checked.storage };
 }

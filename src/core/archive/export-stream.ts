@@ -8,6 +8,7 @@ import { csvHeader, csvRow } from './formats/csv';
 import { toCslItem } from './formats/csl-json';
 import { pickArticle } from './validate-article';
 import { collectionNamesByArticle } from './collections';
+import { formerProvinceNamed, siteInProvince } from '../detect/province-of-time';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'csl-json';
 
@@ -86,14 +87,19 @@ export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | n
     at = after;
     const from = after;
     next = ahead && from ? started(() => readPage(db, from, size)) : null;
-    if (province) page = page.filter((a) => a.site.province === province);
+    if (province) page = page.filter((a) => siteInProvince(a.site, province));
     if (page.length) yield page;
   }
 }
 
 export async function countForExport(db: ArchiveDb, filter: ExportFilter | null): Promise<number> {
   if (filter?.ids) return db.articles.where(':id').anyOf(filter.ids).count();
-  if (filter?.province) return db.articles.where('site.province').equals(filter.province).count();
+  if (filter?.province) {
+    const former = formerProvinceNamed(filter.province);
+    if (!former) return db.articles.where('site.province').equals(filter.province).count();
+    const name = former.former;
+    return db.articles.where('site.province').anyOf([former.current, former.former]).filter((a) => siteInProvince(a.site, name)).count();
+  }
   return db.articles.count();
 }
 

@@ -230,3 +230,9 @@ export function contentScriptMatches(): string[] {
   for (const m of MEDIA_SITES) for (const h of m.hosts) out.push(`*://*.${h}/*`);
   return [...new Set(out)];
 }
+
+/** Every host the built-in registry lists (portals, district portals, newspapers), without the user's own. */
+export function builtInSiteMatches(): SiteMatch[] {
+  const { exact, media } = idx();
+  return [...exact.values(), ...media.values()];
+}

@@ -5,6 +5,7 @@
 import type { Dexie } from 'dexie';
 import type { Article, SiteInfo } from '../types';
 import { toNFC } from '../text/normalize';
+import { formerProvinceNamed, siteInProvince } from '../detect/province-of-time';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
 import { asForegroundQuery, docMaskOfIds, expandPrefix, idsOfDocs, postingsOf, readerState, readIdsInBackground, type PostingList, type ReaderState } from './index-reader';
 import { matchesPhrases } from './match';
@@ -117,6 +118,22 @@ function totalLength(lists: PostingList[]): number {
 async function termConstraint(t: SearchTables, state: ReaderState, key: number, scored: boolean): Promise<Constraint> {
   const lists = await postingsOf(t, state, key);
   return { lists, scored, df: totalLength(lists), union: false };
+}
+
+/**
+ * A current province's key takes in its former provinces' articles (they are stored under it). A former province
+ * (Hà Giang) is the union of the archive's hosts that belonged to it and of articles stored under its own name.
+ */
+async function provinceConstraint(db: Dexie, t: SearchTables, state: ReaderState, name: string): Promise<Constraint> {
+  const former = formerProvinceNamed(name);
+  if (!former) return termConstraint(t, state, provinceKey(name), false);
+  const hosts = (await db.table('articles').orderBy('site.host').uniqueKeys()).filter(
+    (h): h is string => typeof h === 'string' && siteInProvince({ host: h, province: former.current }, former.former),
+  );
+  // Articles stored under the former name itself (imported from elsewhere) count too.
+  const keys = [provinceKey(former.former), ...hosts.map((h) => siteKey(h))];
+  const lists = (await Promise.all(keys.map((key) => postingsOf(t, state, key)))).flat();
+  return { lists, scored: false, df: totalLength(lists), union: true };
 }
 
 async function unitConstraints(t: SearchTables, state: ReaderState, u: QueryUnit): Promise<Constraint[]> {
@@ -237,7 +254,7 @@ async function planQuery(db: Dexie, parsed: ParsedQuery, filters: SearchFilters)
   const exactTerms = new Set<number>();
   for (const u of parsed.required) for (const s of u.syllables) if (s.exact) exactTerms.add(exactKey(s.exact));
   const filterReads: Array<Promise<Constraint>> = [];
-  if (filters.province) filterReads.push(termConstraint(t, state, provinceKey(String(filters.province)), false));
+  if (filters.province) filterReads.push(provinceConstraint(db, t, state, String(filters.province)));
   if (filters.site) filterReads.push(termConstraint(t, state, siteKey(String(filters.site)), false));
   if (filters.category) filterReads.push(termConstraint(t, state, categoryKey(String(filters.category)), false));
   if (filters.tag) filterReads.push(termConstraint(t, state, tagKey(String(filters.tag)), false));

@@ -1,70 +1,136 @@
 // Plain-text snippets with highlight ranges: the UI wraps the ranges itself (no HTML is produced here).
+// A word typed with diacritics marks the words written that way; words that only fold to it (dưỡng for đường)
+// are marked only where the text has no exact one. A phrase is marked as one span, its words alone are not.
 import { collapseWhitespace, toNFC } from '../text/normalize';
-import { foldWord, tokenize } from '../text/tokenize';
-import type { ParsedQuery } from './query';
+import { exactKeyIfMarked, foldWord } from '../text/tokenize';
+import type { ParsedQuery, QuerySyllable } from './query';
 
 /** [start, end) offsets into the string they belong to. */
 export type Range = [number, number];
 
+interface HighlightUnit {
+  syllables: QuerySyllable[];
+  /** The last syllable is still being typed. */
+  prefix: boolean;
+}
+
 export interface Highlighter {
-  words: Set<string>;
-  prefixes: string[];
+  units: HighlightUnit[];
 }
 
 export function highlighterFor(q: ParsedQuery): Highlighter {
-  const words = new Set<string>();
-  const prefixes: string[] = [];
-  for (const u of q.required) {
-    if (u.kind === 'prefix') prefixes.push(u.syllables[0].folded);
-    else for (const s of u.syllables) words.add(s.folded);
+  return { units: q.required.map((u) => ({ syllables: u.syllables, prefix: u.kind === 'prefix' })) };
+}
+
+const NONE = 0;
+const FOLDED = 1;
+const EXACT = 2;
+type Level = typeof NONE | typeof FOLDED | typeof EXACT;
+
+/** How well one written word matches one typed syllable. */
+function syllableLevel(s: QuerySyllable, word: string, prefix: boolean): Level {
+  const folded = foldWord(word);
+  if (prefix ? !folded.startsWith(s.folded) : folded !== s.folded) return NONE;
+  if (s.exact === null) return EXACT; // typed without diacritics: every folded match is what was asked for
+  if (exactKeyIfMarked(word) === s.exact) return EXACT;
+  if (prefix && word.toLowerCase().startsWith(s.text.toLowerCase())) return EXACT;
+  return FOLDED;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Level of `unit` ending at the newest of `recent` (a ring of the last words; `n` words seen so far). */
+function unitLevelEndingAt(unit: HighlightUnit, recent: Word[], n: number): Level {
+  const len = unit.syllables.length;
+  if (n < len) return NONE;
+  let level: Level = EXACT;
+  for (let k = 0; k < len; k++) {
+    const w = recent[(n - len + k) % recent.length];
+    const l = syllableLevel(unit.syllables[k], w.text, unit.prefix && k === len - 1);
+    if (l === NONE) return NONE;
+    if (l < level) level = l;
   }
-  return { words, prefixes };
+  return level;
 }
 
-function isMatch(h: Highlighter, folded: string): boolean {
-  return h.words.has(folded) || h.prefixes.some((p) => folded.startsWith(p));
+interface Found {
+  unit: number;
+  level: Level;
+  start: number;
+  end: number;
 }
 
-/** Ranges of the matching words in `text` (which must already be NFC). Adjacent matches are joined. */
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/**
+ * Walks the words of NFC `text` and reports every unit occurrence (as one span from its first to its last word).
+ * `onFound` returns true to stop: bodies are long and the snippet needs only the first good match.
+ */
+function scanMatches(text: string, h: Highlighter, onFound: (f: Found) => boolean): void {
+  if (!h.units.length) return;
+  const span = Math.max(...h.units.map((u) => u.syllables.length));
+  const recent: Word[] = new Array(span);
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    recent[n % span] = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    n++;
+    for (let u = 0; u < h.units.length; u++) {
+      const level = unitLevelEndingAt(h.units[u], recent, n);
+      if (level === NONE) continue;
+      const first = recent[(n - h.units[u].syllables.length) % span];
+      if (onFound({ unit: u, level, start: first.start, end: m.index + m[0].length })) return;
+    }
+  }
+}
+
+/** Ranges of the matches in `text` (which must already be NFC), exact ones per unit where it has any. Adjacent matches are joined. */
 export function highlightRanges(text: string, h: Highlighter): Range[] {
+  const found: Found[] = [];
+  scanMatches(text, h, (f) => {
+    found.push(f);
+    return false;
+  });
+  const hasExact = new Set(found.filter((f) => f.level === EXACT).map((f) => f.unit));
+  const kept = found
+    .filter((f) => f.level === EXACT || !hasExact.has(f.unit))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Range[] = [];
-  for (const t of tokenize(text)) {
-    if (!isMatch(h, t.folded)) continue;
+  for (const f of kept) {
     const last = out[out.length - 1];
-    if (last && /^\s*$/u.test(text.slice(last[1], t.start))) last[1] = t.end;
-    else out.push([t.start, t.end]);
+    if (last && (f.start <= last[1] || /^\s*$/u.test(text.slice(last[1], f.start)))) last[1] = Math.max(last[1], f.end);
+    else out.push([f.start, f.end]);
   }
   return out;
 }
 
 export const SNIPPET_CHARS = 220;
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
-
-/** Offset of the first matching word in NFC text, or -1; stops at the first match (bodies are long). */
-function firstMatch(text: string, h: Highlighter): number {
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    if (isMatch(h, foldWord(m[0]))) return m.index;
+/** Where the snippet should show: the first exact match in the sources, else the first folded one. */
+function bestMatch(sources: string[], h: Highlighter): { source: number; at: number } | null {
+  let folded: { source: number; at: number } | null = null;
+  for (let i = 0; i < sources.length; i++) {
+    let exactAt = -1;
+    scanMatches(sources[i], h, (f) => {
+      if (f.level === EXACT) exactAt = f.start;
+      else if (!folded) folded = { source: i, at: f.start };
+      return exactAt >= 0;
+    });
+    if (exactAt >= 0) return { source: i, at: exactAt };
   }
-  return -1;
+  return folded;
 }
 
-/** A window of the lead or body around the first matched word (or their start), whitespace collapsed. */
+/** A window of the lead or body around the best matched word (or their start), whitespace collapsed. */
 export function buildSnippet(lead: string | null, body: string, h: Highlighter, size = SNIPPET_CHARS): { text: string; ranges: Range[] } {
   const sources = [toNFC(lead ?? ''), toNFC(body ?? '')].filter((s) => s.trim());
-  let chosen = sources[0] ?? '';
-  let at = 0;
-  if (h.words.size || h.prefixes.length) {
-    for (const s of sources) {
-      const first = firstMatch(s, h);
-      if (first >= 0) {
-        chosen = s;
-        at = first;
-        break;
-      }
-    }
-  }
+  const best = bestMatch(sources, h);
+  const chosen = sources[best?.source ?? 0] ?? '';
+  const at = best?.at ?? 0;
   let start = Math.max(0, at - Math.floor(size / 4));
   if (start > 0) {
     const space = chosen.indexOf(' ', start);

@@ -1,4 +1,5 @@
 import type { Article } from '../../types';
+import { articleProvince, provinceLabelVi } from '../../detect/province-of-time';
 
 /** One CSL-JSON item (Zotero, Mendeley, citeproc): a newspaper article or, for portals, a web page. */
 export interface CslItem {
@@ -33,7 +34,7 @@ export function toCslItem(a: Article): CslItem {
     ...(issued ? { issued: { 'date-parts': issued } } : {}),
     accessed: { 'date-parts': dateParts(a.capturedAt) ?? [] },
     ...(a.author ? { author: [{ literal: a.author }] } : {}),
-    ...(a.site.province ? { 'publisher-place': a.site.province } : {}),
+    ...(a.site.province ? { 'publisher-place': provinceLabelVi(articleProvince(a.site, a.publishedAt)) } : {}),
     ...(a.lead ? { abstract: a.lead } : {}),
     language: a.language || 'vi',
     ...(a.tags.length ? { keyword: a.tags.join(', ') } : {}),

@@ -1,10 +1,11 @@
 import type { Article } from '../../types';
+import { articleProvince, provinceLabelVi } from '../../detect/province-of-time';
 
 /** Excel reads UTF-8 (and so Vietnamese) only when the file starts with a byte-order mark. */
 export const CSV_BOM = '\uFEFF';
 
 export const CSV_COLUMNS = [
-  'id', 'url', 'title', 'site', 'host', 'province', 'category', 'author', 'source', 'publishedAt', 'capturedAt',
+  'id', 'url', 'title', 'site', 'host', 'province', 'provinceLabel', 'category', 'author', 'source', 'publishedAt', 'capturedAt',
   'updatedAt', 'tags', 'collections', 'note', 'wordCount', 'lead', 'bodyText',
 ] as const;
 
@@ -23,6 +24,7 @@ export function csvHeader(): string {
 export function csvRow(a: Article, collections: readonly string[] = []): string {
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     id: a.id, url: a.url, title: a.title, site: a.site.name, host: a.site.host, province: a.site.province,
+    provinceLabel: provinceLabelVi(articleProvince(a.site, a.publishedAt)),
     category: a.category, author: a.author, source: a.source, publishedAt: a.publishedAt, capturedAt: a.capturedAt,
     updatedAt: a.updatedAt, tags: a.tags.join('; '), collections: collections.join('; '), note: a.note, wordCount: a.wordCount, lead: a.lead, bodyText: a.bodyText,
   };
