@@ -62,7 +62,7 @@ export function isExtractedArticle(v: unknown): v is ExtractedArticle {
     && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
     && Array.isArray(images) && images.length <= 2000
     && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))
-    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'generic');
+    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'user-rule' || extractor.method === 'generic');
 }
 
 /** From the background to the extension's open pages while it upgrades the archive after an update (minutes on a big one). */
