@@ -121,3 +121,13 @@ export function applyUserRule(doc: Document, rule: UserRule): UserRuleResult {
 export function userRuleAsSiteRule(rule: UserRule): SiteRule {
   return { id: `user:${rule.host}`, family: 'user', match: {}, body: [rule.body], strip: rule.exclude, fixtures: [] };
 }
+
+/** Whether a page's extraction went through the user's rule for its host, and if not, why (for the popup). */
+export type UserRuleStatus = { host: string; applied: true } | { host: string; applied: false; reason: UserRuleMiss };
+
+export function userRuleStatus(doc: Document, rule: UserRule, method: string): UserRuleStatus {
+  if (method === 'user-rule') return { host: rule.host, applied: true };
+  const result = applyUserRule(doc, rule);
+  // The rule matched, but the extractor could not use it on the page as cleaned: still a miss for the person.
+  return { host: rule.host, applied: false, reason: result.ok ? 'no-match' : result.reason };
+}
