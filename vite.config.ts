@@ -6,8 +6,7 @@ const outDir = resolve(import.meta.dirname, 'dist/build');
 
 // Two environments, both built by `vite build` (the `builder` key turns on whole-app builds):
 // - client: extension pages and the background service worker as ES modules with shared chunks;
-// - content: the content script as one self-contained IIFE (content scripts cannot be modules);
-// - picker: the content picker, another IIFE, injected on demand.
+// - content: the content script as one self-contained IIFE (content scripts cannot be modules).
 export default defineConfig({
   root: src,
   base: './',
@@ -42,19 +41,6 @@ export default defineConfig({
         rollupOptions: {
           input: { content: resolve(src, 'content/index.ts') },
           output: { format: 'iife', entryFileNames: 'content.js' },
-        },
-      },
-    },
-    // The content picker, injected only when the person asks for it from the popup: kept out of content.js.
-    picker: {
-      consumer: 'client',
-      build: {
-        outDir,
-        emptyOutDir: false,
-        copyPublicDir: false,
-        rollupOptions: {
-          input: { picker: resolve(src, 'content/picker/index.ts') },
-          output: { format: 'iife', entryFileNames: 'picker.js' },
         },
       },
     },

@@ -6,7 +6,7 @@ import { chromiumManifest, firefoxManifest, withContentScriptMatches } from './m
 
 const root = resolve(import.meta.dirname, '..');
 const built = resolve(root, 'dist/build');
-if (!['background.js', 'content.js', 'picker.js'].every((f) => existsSync(resolve(built, f)))) {
+if (!existsSync(resolve(built, 'background.js')) || !existsSync(resolve(built, 'content.js'))) {
   throw new Error('dist/build is incomplete: run `vite build` first');
 }
 // Content scripts run on the registry's hosts only; the manifest's own patterns stay first.

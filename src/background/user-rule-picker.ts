@@ -10,14 +10,21 @@ import { TabError } from './tab-extraction';
 
 const HTTP = /^https?:/i;
 
-/** Injects picker.js into the tab (activeTab or a content-script host grants it); the script starts picking. */
+/**
+ * Asks the tab's content script to start picking; where the manifest did not inject it (a host outside the
+ * registry), it is injected first through activeTab + scripting, as for an extraction.
+ */
 export async function startPicker(tabId: number): Promise<PickStartReply> {
   try {
     const tab = await browser.tabs.get(tabId).catch(() => {
       throw new TabError('no-tab', `No tab ${tabId}`);
     });
     if (tab.url && !HTTP.test(tab.url)) throw new TabError('restricted', `Cannot pick on ${tab.url}`);
-    await browser.scripting.executeScript({ target: { tabId }, files: ['picker.js'] }).catch((error: unknown) => {
+    const ask = () => browser.tabs.sendMessage(tabId, { type: 'pick-start' });
+    await ask().catch(async () => {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+      return ask();
+    }).catch((error: unknown) => {
       throw new TabError('unreachable', error instanceof Error ? error.message : String(error));
     });
     return { ok: true };

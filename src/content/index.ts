@@ -8,6 +8,7 @@ import type { ExtractReply } from '../shared/messages';
 import { applyUserSites } from '../shared/user-sites';
 import { userRuleFor, userRuleStatus, type UserRule } from '../core/extract/user-rules';
 import { loadUserRules } from '../shared/user-rules';
+import { startPicker } from './picker';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -57,6 +58,10 @@ if (!scope[FLAG]) {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const m = message as { type?: unknown; generic?: unknown };
+    if (m?.type === 'pick-start') {
+      startPicker();
+      return Promise.resolve({ ok: true });
+    }
     if (m?.type !== 'extract') return undefined;
     return userRuleHere().then((rule) => extractReply(m.generic === true, rule));
   });

@@ -1,4 +1,4 @@
-// The content picker ("Chọn vùng nội dung"), injected into a tab on request from the popup. The person points at
+// The content picker ("Chọn vùng nội dung"), started in the tab's content script on request from the popup. The person points at
 // the article body and at blocks to leave out; the bar shows at once what the rule would extract; Xong sends the
 // selectors to the background, which checks and stores them as the rule for this host. Escape or Huỷ cancels.
 import browser from 'webextension-polyfill';
@@ -20,7 +20,7 @@ const MISS_KEYS = { 'too-little-text': 'pickerTooLittle', 'whole-page': 'pickerW
 const PICK_PROBLEM_KEYS = { 'whole-page': 'pickerWholePage', 'no-selector': 'pickerNoSelector', 'no-exclude-selector': 'pickerNoSelector', 'exclude-outside': 'pickerExcludeOutside' } as const;
 const STORE_PROBLEM_KEYS = { invalid: 'ruleProblemInvalid', 'whole-page': 'ruleProblemWholePage', host: 'ruleProblemHost', storage: 'ruleProblemStorage' } as const;
 
-function startPicker(): void {
+function runPicker(): void {
   const state: State = { hover: null, body: null, excluded: [], rule: null };
   let overlay: Overlay;
   let frame = 0;
@@ -158,7 +158,9 @@ function startPicker(): void {
   overlay.bar.focus();
 }
 
-if (!scope[FLAG]) {
+/** Starts picking on this page, unless a pick is already going on (then its bar gets the focus back). */
+export function startPicker(): void {
+  if (scope[FLAG]) return;
   scope[FLAG] = true;
-  startPicker();
+  runPicker();
 }
