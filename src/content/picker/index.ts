@@ -24,9 +24,10 @@ function runPicker(): void {
   const state: State = { hover: null, body: null, excluded: [], rule: null };
   let overlay: Overlay;
   let frame = 0;
+  let byKeyboard = false;
   const redraw = () => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => overlay.draw(state.hover, state.body, state.excluded));
+    frame = requestAnimationFrame(() => overlay.draw(state.hover, state.body, state.excluded, byKeyboard));
   };
 
   /** What the chosen body and exclusions would give as a rule, run through the real extractor: the live preview. */
@@ -117,7 +118,11 @@ function runPicker(): void {
     if (e.type === 'click' && e.target instanceof Element) choose(blockOf(e.target), (e as MouseEvent).shiftKey);
   }
   function onMove(e: MouseEvent): void {
-    if (!e.isTrusted || overlay.owns(e) || !(e.target instanceof Element)) return;
+    if (!e.isTrusted) return;
+    const own = overlay.owns(e);
+    overlay.pointerAt(e.clientX, e.clientY, own);
+    if (own || !(e.target instanceof Element)) return;
+    byKeyboard = false;
     const el = blockOf(e.target);
     if (el !== state.hover) point(el);
   }
@@ -137,6 +142,7 @@ function runPicker(): void {
       ArrowLeft: () => siblingBlock(cur, false), ArrowRight: () => siblingBlock(cur, true),
     };
     if (moves[e.key]) {
+      byKeyboard = true;
       const next = moves[e.key]();
       next.scrollIntoView?.({ block: 'nearest' });
       point(next);

@@ -31,7 +31,10 @@ export interface PickerBar {
 export interface Overlay {
   host: HTMLElement;
   bar: PickerBar;
-  draw(hover: Element | null, body: Element | null, excluded: readonly Element[]): void;
+  /** `avoid`: move the bar away from the hovered element (keyboard moves; the mouse sees through the bar instead). */
+  draw(hover: Element | null, body: Element | null, excluded: readonly Element[], avoid?: boolean): void;
+  /** The mouse is at (x, y): over the bar (not its buttons) the bar fades, so that the page under it shows. */
+  pointerAt(x: number, y: number, overButton: boolean): void;
   owns(event: Event): boolean;
   destroy(): void;
 }
@@ -44,6 +47,7 @@ function button(label: string, primary: boolean): HTMLButtonElement {
     font: FONT, 'font-weight': '600', padding: '5px 14px', 'border-radius': '6px', cursor: 'pointer',
     border: `1px solid ${primary ? '#b91c1c' : '#6b7280'}`, background: primary ? '#b91c1c' : '#fff', color: primary ? '#fff' : '#111827',
   });
+  css(b, { 'pointer-events': 'auto' });
   return b;
 }
 
@@ -57,7 +61,8 @@ export function createOverlay(handlers: { onDone(): void; onCancel(): void }): O
 
   const bar = css(document.createElement('div'), {
     position: 'fixed', left: '50%', bottom: '12px', transform: 'translateX(-50%)', width: 'min(640px, calc(100vw - 24px))',
-    'pointer-events': 'auto', background: '#fff', color: '#111827', font: FONT, 'text-align': 'left',
+    // Click-through except its buttons: what lies under the bar can still be pointed at and picked.
+    'pointer-events': 'none', background: '#fff', transition: 'opacity .12s', color: '#111827', font: FONT, 'text-align': 'left',
     border: '1px solid #d1d5db', 'border-radius': '10px', 'box-shadow': '0 6px 24px rgba(0,0,0,.25)', padding: '10px 14px', outline: 'none',
   });
   bar.setAttribute('role', 'dialog');
@@ -115,15 +120,21 @@ export function createOverlay(handlers: { onDone(): void; onCancel(): void }): O
       },
       focus: () => bar.focus({ preventScroll: true }),
     },
-    draw(hover, body, excluded) {
+    draw(hover, body, excluded, avoid = false) {
       boxes.replaceChildren();
       if (body) placeBox('body', body, t('pickerBodyLabel'));
       for (const x of excluded) placeBox('excluded', x, t('pickerExcludedLabel'));
       if (hover && hover !== body && !excluded.includes(hover)) placeBox('hover', hover, null);
-      // Keep the bar away from what the person points at.
+      if (!avoid) return;
+      // Keep the bar away from what the keyboard points at.
       const r = hover?.getBoundingClientRect();
       const low = r && r.top + r.height / 2 > window.innerHeight * 0.6 && r.height < window.innerHeight * 0.6;
       css(bar, low ? { top: '12px', bottom: 'auto' } : { bottom: '12px', top: 'auto' });
+    },
+    pointerAt(x, y, overButton) {
+      const r = bar.getBoundingClientRect();
+      const over = x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+      css(bar, { opacity: over && !overButton ? '0.3' : '1' });
     },
     owns: (event) => event.composedPath().includes(host),
     destroy: () => host.remove(),
