@@ -7,6 +7,8 @@ import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
 import { formatCount, t } from '../shared/i18n';
 import { USER_SITES_KEY } from '../shared/user-sites';
+import { saveUserRules, USER_RULES_KEY } from '../shared/user-rules';
+import { cleanUserRules } from '../core/extract/user-rules';
 import { $, db, notify, notifyError } from './page-kit';
 import { sanitizeImportedHtml } from './imported-html';
 
@@ -56,8 +58,10 @@ export async function restoreFile(file: File, onDone: (message: string) => void)
     if (!(await confirmRestore(file, info.articles, await db.articles.count()))) return notify(t('restoreCancelled'));
     notify(t('restoring'));
     const result = await restoreBackup(db, file, { sanitizeHtml: sanitizeImportedHtml });
-    // Only the site list is written back: other storage.local keys are caches this browser rebuilds itself.
+    // Only the site list (and the content rules) are written back: other storage.local keys are caches this browser rebuilds itself.
     if (result.storage && USER_SITES_KEY in result.storage) await browser.storage.local.set({ [USER_SITES_KEY]: result.storage[USER_SITES_KEY] });
+    // The content rules picked per host too, each checked as an imported one (a backup file is a file like any other).
+    if (result.storage && USER_RULES_KEY in result.storage) await saveUserRules(cleanUserRules(result.storage[USER_RULES_KEY]).rules);
     onDone(t('restoreDone', formatCount(result.articles)));
   } catch (error) {
     notify(restoreErrorSentence(error, file.name), { error: true, details: [error instanceof Error ? error.message : String(error)] });

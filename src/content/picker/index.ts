@@ -56,7 +56,7 @@ function runPicker(): void {
 
   const point = (el: Element) => {
     state.hover = el;
-    overlay.bar.setPointing(t('pickerPointing', describe(el)));
+    overlay.bar.setPointing(t('pickerPointing', describe(el)), byKeyboard);
     redraw();
   };
 

@@ -21,7 +21,8 @@ const FONT = '13px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
 export interface PickerBar {
   /** Where the person points (for keyboard and screen-reader users), the live summary, and a message line. */
-  setPointing(text: string): void;
+  /** `announce`: read it out (keyboard moves); the mouse's constant moves are not. */
+  setPointing(text: string, announce?: boolean): void;
   setSummary(text: string): void;
   setMessage(text: string, kind?: 'info' | 'error' | 'ok'): void;
   setDoneEnabled(enabled: boolean): void;
@@ -108,7 +109,11 @@ export function createOverlay(handlers: { onDone(): void; onCancel(): void }): O
   return {
     host,
     bar: {
-      setPointing: (text) => void (pointing.textContent = text),
+      setPointing(text, announce = false) {
+        if (announce) pointing.setAttribute('aria-live', 'polite');
+        else pointing.removeAttribute('aria-live');
+        pointing.textContent = text;
+      },
       setSummary: (text) => void (summary.textContent = text),
       setMessage(text, kind = 'info') {
         message.textContent = text;
