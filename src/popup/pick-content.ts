@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import type { UserRuleMiss, UserRuleStatus } from '../core/extract/user-rules';
 import { errorSentence, t } from '../shared/i18n';
 import type { PickStartReply, PreviewReply } from '../shared/messages';
+import { USER_RULES_KEY } from '../shared/user-rules';
 
 const MISS_KEYS: Record<UserRuleMiss, string> = {
   'no-match': 'userRuleMissNoMatch',
@@ -38,6 +39,10 @@ export function initPickButton(tabId: number, reply: PreviewReply | undefined, s
     if (!started?.ok) return setStatus(started ? errorSentence(started.error) : t('errorUnknown', '—'), 'error');
     setStatus(t('popupPickStarted'));
     // The picker lives in the page; a real popup closes so that the page gets the mouse and the keyboard.
-    if (!new URLSearchParams(location.search).has('tab')) window.close();
+    if (!new URLSearchParams(location.search).has('tab')) return window.close();
+    // Opened as a page (?tab=N), it stays: once the page stores the rule, show the preview extracted with it.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[USER_RULES_KEY]) location.reload();
+    });
   });
 }

@@ -40,13 +40,14 @@ describe('content picker in Chromium', () => {
     return { page, tabId: await tabIdOf(session, page) };
   }
 
-  async function startPicker(page: Page, tabId: number): Promise<void> {
+  /** Starts the picker from the popup (opened as a page, so it stays open) and returns that popup. */
+  async function startPicker(page: Page, tabId: number): Promise<Page> {
     const popup = await openPopupFor(session, tabId);
     await popup.click('[data-testid=pick-button]');
     await popup.waitForFunction(() => /trên trang/.test(document.querySelector('[data-testid=popup-status]')?.textContent ?? ''));
-    await popup.close();
     await page.bringToFront();
     await page.locator(`${PICKER} [data-testid=picker-bar]`).waitFor();
+    return popup;
   }
 
   it('automatic extraction misses the body; the person picks it and leaves the ad out; the next page comes out right and is archived so', async () => {
@@ -58,7 +59,7 @@ describe('content picker in Chromium', () => {
     expect(autoExcerpt).not.toContain('Sáng 29/11');
     await popup.close();
 
-    await startPicker(first.page, first.tabId);
+    const pickingPopup = await startPicker(first.page, first.tabId);
     const page = first.page;
     const summary = page.locator(`${PICKER} [data-testid=picker-summary]`);
     await expect.poll(() => summary.textContent()).toBe('Chưa chọn thân bài.');
@@ -81,11 +82,11 @@ describe('content picker in Chromium', () => {
     const rules = await storedRules();
     expect(rules.map(({ host, body, exclude }) => ({ host, body, exclude }))).toEqual([{ host: HOST, body: 'div.noi-dung-bai-7', exclude: ['div.o-quang-cao'] }]);
 
-    // The same page, reopened: the preview now comes from the rule.
-    const again = await openPopupFor(session, first.tabId);
-    expect(await again.textContent('[data-testid=popup-user-rule]')).toBe(`Dùng vùng nội dung bạn đã chọn cho ${HOST}.`);
-    expect(await again.textContent('[data-testid=popup-preview] .excerpt')).toMatch(/^Sáng 29\/11/);
-    await again.close();
+    // The popup that started the pick (still open as a page) shows the preview extracted with the rule at once.
+    await expect.poll(() => pickingPopup.textContent('[data-testid=popup-user-rule]').catch(() => '')).toBe(`Dùng vùng nội dung bạn đã chọn cho ${HOST}.`);
+    await pickingPopup.waitForSelector('main[data-state="ready"]');
+    expect(await pickingPopup.textContent('[data-testid=popup-preview] .excerpt')).toMatch(/^Sáng 29\/11/);
+    await pickingPopup.close();
 
     // The next page of the host: extracted through the rule, saved, and archived with its own body only.
     const second = await openArticle(2);
@@ -134,7 +135,7 @@ describe('content picker in Chromium', () => {
   it('Escape cancels a pick: nothing is stored, the overlay goes away', async () => {
     const before = await storedRules();
     const { page, tabId } = await openArticle(3);
-    await startPicker(page, tabId);
+    await (await startPicker(page, tabId)).close();
     // Keyboard only: move into the page's blocks, pick one, then Escape.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

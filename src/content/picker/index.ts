@@ -37,7 +37,7 @@ function runPicker(): void {
     if (!state.body) return overlay.bar.setSummary(t('pickerNothingYet'));
     const picked = selectorsForPick(document, state.body, state.excluded);
     if (!picked.ok) return overlay.bar.setSummary(t(PICK_PROBLEM_KEYS[picked.problem]));
-    const rule: UserRule = { host: location.hostname, body: picked.body, exclude: picked.exclude, createdAt: new Date().toISOString() };
+    const rule: UserRule = { host: location.hostname, body: picked.body, exclude: picked.exclude, createdAt: '' };
     const hit = applyUserRule(document, rule);
     if (!hit.ok) return overlay.bar.setSummary(t(MISS_KEYS[hit.reason]));
     let firstLine = '';

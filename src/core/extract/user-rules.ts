@@ -1,6 +1,7 @@
 // The user's own rule for a host: which element holds the article body and which blocks inside it to leave out,
 // as picked on a page in the popup's "Chọn vùng nội dung". Pure: validation, storage cleaning, and applying a rule
 // to a Document handed in.
+import { toVietnamIso } from '../archive/build-article';
 import { normalizeHost } from '../detect/registry';
 import { countWords } from './body-text';
 import { removeNode, textOf } from './dom';
@@ -34,7 +35,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * A well-formed rule or the first thing wrong with it. Untrusted input (a message, a stored value, an imported
  * file) goes through here before anything stores or runs it.
  */
-export function checkUserRule(value: unknown, now: () => string = () => new Date().toISOString()): RuleCheck {
+export function checkUserRule(value: unknown, now: () => string = () => toVietnamIso(new Date())): RuleCheck {
   if (!isObj(value)) return { ok: false, problem: { field: 'rule', problem: 'invalid' } };
   const host = typeof value.host === 'string' ? normalizeHost(value.host) : null;
   if (!host) return { ok: false, problem: { field: 'host', problem: 'invalid' } };
