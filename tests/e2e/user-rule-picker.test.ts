@@ -73,6 +73,14 @@ describe('content picker in Chromium', () => {
     // ...and a click on the ad inside it leaves the ad out; the summary follows each step.
     await page.click('.o-quang-cao a');
     await expect.poll(() => summary.textContent()).toMatch(/^Thân bài: \d+ từ, 1 khối bị bỏ\. Sáng 29\/11/);
+    // Keyboard: Right moves to the byline after the ad; Shift+Enter leaves it out, and again takes it back.
+    const pointing = page.locator(`${PICKER} [data-testid=picker-pointing]`);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => pointing.textContent()).toContain('<div.tac-gia> Minh Châu');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => summary.textContent()).toMatch(/^Thân bài: \d+ từ, 2 khối bị bỏ\./);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => summary.textContent()).toMatch(/^Thân bài: \d+ từ, 1 khối bị bỏ\./);
     // The page's own link was not followed while picking, and the page's layout is untouched by the overlay.
     expect(page.url()).toBe(urlOf(1));
     await page.click(`${PICKER} [data-testid=picker-done]`);

@@ -7,6 +7,7 @@ import { extractArticle } from '../../src/core/extract';
 import { selectorProblem } from '../../src/core/extract/user-rule-syntax';
 import { isUnstableName, selectorFor, selectorsForPick } from '../../src/core/extract/user-rule-selector';
 import { applyUserRule, checkUserRule, cleanUserRules, userRuleFor, type UserRule } from '../../src/core/extract/user-rules';
+import { pickStep, previewPick, type Pick } from '../../src/core/extract/pick-state';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/user-rule');
 const HOST = 'sovhttdl.dienbien.gov.vn';
@@ -151,5 +152,44 @@ describe('applying a rule', () => {
     // Enough text until the excluded blocks go: a miss.
     expect(applyUserRule(doc, { ...base, body: 'div.khac', exclude: ['p'] })).toEqual({ ok: false, reason: 'too-little-text' });
     expect(applyUserRule(doc, { ...base, body: 'body' })).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('picking step by step, with the live preview', () => {
+  it('first choice is the body; inside it blocks are left out and taken back; outside it a new body; never the page', () => {
+    const { doc, url } = page('article-1.html', 1);
+    const body = doc.querySelector('.noi-dung-bai-7')!;
+    const ad = doc.querySelector('.o-quang-cao')!;
+    const byline = doc.querySelector('.tac-gia')!;
+    let pick: Pick = { body: null, excluded: [] };
+    const step = (el: Element, leaveOut = false) => {
+      const s = pickStep(doc, pick, el, leaveOut);
+      if (s.ok) pick = s.pick;
+      return s;
+    };
+    expect(previewPick(doc, url, HOST, pick, '')).toEqual({ ok: false, problem: 'nothing-yet' });
+    expect(step(ad, true)).toEqual({ ok: false, problem: 'exclude-outside' });
+    step(doc.querySelector('.doan-van')!);
+    const narrow = previewPick(doc, url, HOST, pick, '');
+    expect(narrow.ok && narrow.rule.body).toBe('div.doan-van');
+    step(body);
+    step(ad);
+    expect(pick).toEqual({ body, excluded: [ad] });
+    step(byline, true);
+    expect(pick.excluded).toEqual([ad, byline]);
+    step(byline, true);
+    expect(pick.excluded).toEqual([ad]);
+    const preview = previewPick(doc, url, HOST, pick, '');
+    expect(preview.ok && [preview.rule.body, preview.rule.exclude, preview.firstLine.slice(0, 11)]).toEqual(['div.noi-dung-bai-7', ['div.o-quang-cao'], 'Sáng 29/11,']);
+    // A block outside the body becomes the body; exclusions outside it are dropped.
+    step(doc.querySelector('.gioi-thieu-tinh')!);
+    expect(pick.excluded).toEqual([]);
+    expect(step(doc.body)).toEqual({ ok: false, problem: 'whole-page' });
+  });
+
+  it('a body with too little text is not offered as a rule', () => {
+    const { doc, url } = page('article-1.html', 1);
+    const pick: Pick = { body: doc.querySelector('.ngay-dang')!, excluded: [] };
+    expect(previewPick(doc, url, HOST, pick, '')).toEqual({ ok: false, problem: 'too-little-text' });
   });
 });
