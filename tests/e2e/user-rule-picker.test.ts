@@ -153,12 +153,22 @@ describe('content picker in Chromium', () => {
     expect(await storedRules()).toEqual(before);
   });
 
-  it('Cài đặt lists the rule; a hostile imported list stores none of its bad rules, and an edit to a bad selector is refused', async () => {
+  it('Cài đặt lists the rule, exports and re-imports it with the site list; a hostile imported list stores none of its bad rules; an edit to a bad selector is refused', async () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options/options.html`);
     const row = options.locator(`[data-testid=user-rule][data-host="${HOST}"]`);
     await expect.poll(() => row.locator('[data-testid=rule-body]').inputValue()).toBe('div.noi-dung-bai-7');
     expect(await row.locator('[data-testid=rule-exclude]').inputValue()).toBe('div.o-quang-cao');
+
+    // The site list's export carries the rule; importing that file elsewhere brings it back whole.
+    const [download] = await Promise.all([options.waitForEvent('download'), options.click('[data-testid=export-sites]')]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; rules: StoredRule[] };
+    expect(exported.format).toBe('provincial-news-archiver-sites');
+    expect(exported.rules).toEqual(await storedRules());
+    await session.serviceWorker().then((sw) => sw.evaluate(() => chrome.storage.local.remove('userRules')));
+    await options.setInputFiles('[data-testid=import-sites]', { name: 'user-sites.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await expect.poll(() => options.textContent('[data-testid=options-status]')).toContain('Đã nhập 1 quy tắc vùng nội dung; 0 quy tắc bị từ chối');
+    expect(await storedRules()).toEqual(exported.rules);
 
     const hostile = {
       format: 'provincial-news-archiver-sites', version: 1, sites: [],
