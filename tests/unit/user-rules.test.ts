@@ -135,6 +135,19 @@ describe('applying a rule', () => {
     expect(a.bodyText).not.toContain('Giới thiệu chung');
   });
 
+  it('runs selectors a person may type in Cài đặt: :not() and attribute values with dots', () => {
+    const { doc, url } = page('article-2.html', 2);
+    const base = { host: HOST, createdAt: '2026-12-01T10:00:00.000Z' };
+    const typed = extractArticle(doc, url, { userRule: { ...base, body: 'div.khoi-bai > div:not(.ngay-dang):not(.tieu-de-bai)', exclude: ['div:not(.doan-van):not(.tac-gia)'] } });
+    expect(typed.extractor.method).toBe('user-rule');
+    expect(typed.bodyText).toMatch(/^Những năm gần đây/);
+    expect(typed.bodyText).not.toContain('Quảng cáo');
+    // Leave out only the ad's link (its text "Quảng cáo:"), found by an address with dots in it.
+    const byLink = extractArticle(doc, url, { userRule: { ...base, body: 'div.noi-dung-bai-7', exclude: ['a[href$=".example/uu-dai"]'] } });
+    expect(byLink.bodyText).not.toContain('Quảng cáo:');
+    expect(byLink.bodyText).toContain('Khách sạn Mường Thanh Điện Biên');
+  });
+
   it('notices a page whose layout changed (nothing matches) and extracts automatically instead', () => {
     const rule = fromPick();
     const { doc, url } = page('article-3-new-layout.html', 3);
