@@ -23,6 +23,7 @@ class Picker {
   private hover: Element | null = null;
   private preview: PickPreview = { ok: false, problem: 'nothing-yet' };
   private byKeyboard = false;
+  private finished = false;
   private frame = 0;
   private readonly overlay: Overlay;
   private readonly onBlocked = (e: Event) => this.block(e);
@@ -74,6 +75,8 @@ class Picker {
   }
 
   private finish(text: string, kind?: 'ok' | 'error'): void {
+    if (this.finished) return;
+    this.finished = true;
     for (const type of BLOCKED) window.removeEventListener(type, this.onBlocked, true);
     window.removeEventListener('mousemove', this.onMove, true);
     window.removeEventListener('keydown', this.onKey, true);
@@ -89,7 +92,7 @@ class Picker {
   }
 
   private async done(): Promise<void> {
-    if (!this.preview.ok) return;
+    if (!this.preview.ok || this.finished) return;
     const { body, exclude } = this.preview.rule;
     this.overlay.bar.setDoneEnabled(false);
     let reply: PickedRuleReply | undefined;
