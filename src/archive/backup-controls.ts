@@ -10,6 +10,8 @@ import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { USER_SITES_KEY } from '../shared/user-sites';
 import { $, db, notify, notifyError, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
+import { saveUserRules, USER_RULES_KEY } from '../shared/user-rules';
+import { cleanUserRules } from '../core/extract/user-rules';
 import { sanitizeImportedHtml } from './imported-html';
 
 export function backupFileName(now: Date): string {
@@ -96,8 +98,10 @@ export async function restoreFile(file: File, onDone: (message: string) => void)
     if (!(await confirmRestore(file, checked.articles, await db.articles.count()))) return notify(t('restoreCancelled'));
     $('export-status').hidden = false;
     const result = await restoreBackup(db, file, { checked, sanitizeHtml: sanitizeImportedHtml, signal: controller.signal, onProgress: writeDisplay() });
-    // Only the site list is written back: other storage.local keys are caches this browser rebuilds itself.
+    // Only the site list (and the content rules) are written back: other storage.local keys are caches this browser rebuilds itself.
     if (result.storage && USER_SITES_KEY in result.storage) await browser.storage.local.set({ [USER_SITES_KEY]: result.storage[USER_SITES_KEY] });
+    // The content rules picked per host too, each checked as an imported one (a backup file is a file like any other).
+    if (result.storage && USER_RULES_KEY in result.storage) await saveUserRules(cleanUserRules(result.storage[USER_RULES_KEY]).rules);
     message = t('restoreDone', formatCount(result.articles));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') notify(t('restoreCancelled'));

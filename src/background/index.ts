@@ -1,9 +1,10 @@
 // Service worker (Chromium) / background script (Firefox): routes messages, keeps the badge, owns saving.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseContentMessage, parsePopupRequest } from '../shared/messages';
+import { parseContentMessage, parsePickedRule, parsePickStart, parsePopupRequest } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
 import { syncUserSites } from './user-site-scripts';
+import { startPicker, storePickedRule } from './user-rule-picker';
 
 const MENU_ID = 'save-article';
 const extensionOrigin = browser.runtime.getURL('');
@@ -29,6 +30,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (sender.id !== browser.runtime.id) return undefined;
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
   if (fromExtensionPage) {
+    const pick = parsePickStart(message);
+    if (pick) return startPicker(pick.tabId);
     const request = parsePopupRequest(message);
     if (!request) {
       console.warn('[archiver] rejected a malformed request', message);
@@ -38,6 +41,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   }
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
+  const picked = parsePickedRule(message);
+  if (picked) return storePickedRule(picked, sender);
   const detected = parseContentMessage(message);
   if (!detected) {
     console.warn('[archiver] rejected a malformed content message');

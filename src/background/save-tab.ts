@@ -55,12 +55,13 @@ function siteFor(article: ExtractedArticle, detection: Detection | null) {
 export async function previewTab(tabId: number): Promise<PreviewReply> {
   try {
     const reply = await extractFromTab(tabId, false);
+    const ruleStatus = reply.userRule ? { userRule: reply.userRule } : {};
     if (!reply.ok) {
-      return { ok: false, detection: reply.detection, error: reply.error, archived: null };
+      return { ok: false, detection: reply.detection, error: reply.error, archived: null, ...ruleStatus };
     }
     const archived = await archivedRefFor(reply.article.url, reply.article.canonicalUrl);
     const [tags, collections] = await Promise.all([knownTags(), collectionRefs()]);
-    return { ok: true, detection: reply.detection, article: reply.article, archived, knownTags: tags, collections };
+    return { ok: true, detection: reply.detection, article: reply.article, archived, knownTags: tags, collections, ...ruleStatus };
   } catch (error) {
     return { ok: false, detection: null, error: toErrorInfo(error), archived: null };
   }

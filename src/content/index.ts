@@ -6,6 +6,9 @@ import { extractArticle, ExtractionError } from '../core/extract';
 import type { Detection } from '../core/types';
 import type { ExtractReply } from '../shared/messages';
 import { applyUserSites } from '../shared/user-sites';
+import { userRuleFor, userRuleStatus, type UserRule } from '../core/extract/user-rules';
+import { loadUserRules } from '../shared/user-rules';
+import { startPicker } from './picker';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -28,15 +31,22 @@ function reportDetection(): void {
   });
 }
 
-function extractReply(generic: boolean): ExtractReply {
+function extractReply(generic: boolean, userRule: UserRule | null): ExtractReply {
   const detection = safeDetect();
   try {
-    const article = extractArticle(document, location.href, { useSiteRules: !generic });
-    return { ok: true, article, detection: detection ?? fallbackDetection() };
+    // The user's rule for this host comes first, whatever the page is classified as: the person chose the body.
+    const article = extractArticle(document, location.href, { useSiteRules: !generic, userRule });
+    const ruleStatus = userRule ? { userRule: userRuleStatus(document, userRule, article.extractor.method) } : {};
+    return { ok: true, article, detection: detection ?? fallbackDetection(), ...ruleStatus };
   } catch (error) {
-    if (error instanceof ExtractionError) return { ok: false, error: { code: error.code, message: error.message }, detection };
-    return { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) }, detection };
+    const ruleStatus = userRule ? { userRule: userRuleStatus(document, userRule, 'failed') } : {};
+    if (error instanceof ExtractionError) return { ok: false, error: { code: error.code, message: error.message }, detection, ...ruleStatus };
+    return { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) }, detection, ...ruleStatus };
   }
+}
+
+async function userRuleHere(): Promise<UserRule | null> {
+  return userRuleFor(await loadUserRules(), location.href);
 }
 
 function fallbackDetection(): Detection {
@@ -48,8 +58,12 @@ if (!scope[FLAG]) {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const m = message as { type?: unknown; generic?: unknown };
+    if (m?.type === 'pick-start') {
+      startPicker();
+      return Promise.resolve({ ok: true });
+    }
     if (m?.type !== 'extract') return undefined;
-    return Promise.resolve(extractReply(m.generic === true));
+    return userRuleHere().then((rule) => extractReply(m.generic === true, rule));
   });
   // The user's own hosts must be known before the first classification.
   // Classification waits for an idle moment so that it never competes with the page's own work.

@@ -17,6 +17,9 @@ export interface ArticleImage {
   alt: string | null;
 }
 
+/** Which path chose the body: a built-in site rule, the user's own rule for the host (picked in the popup), or the generic scorer. */
+export type ExtractorMethod = 'site-rule' | 'user-rule' | 'generic';
+
 /** What the extractor produces from one DOM, before it becomes an archived Article. */
 export interface ExtractedArticle {
   url: string;
@@ -33,7 +36,7 @@ export interface ExtractedArticle {
   bodyText: string;
   images: ArticleImage[];
   wordCount: number;
-  extractor: { version: string; method: 'site-rule' | 'generic' };
+  extractor: { version: string; method: ExtractorMethod };
 }
 
 export interface Article extends ExtractedArticle {

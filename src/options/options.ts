@@ -7,6 +7,8 @@ import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-
 import { cleanUserSites } from '../core/detect/user-site-list';
 import { initBackupSettings } from './backup-settings';
 import { initBuiltInSites } from './builtin-sites';
+import { importUserRules, initUserRulesSettings } from './user-rules-settings';
+import { loadUserRules } from '../shared/user-rules';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -90,8 +92,9 @@ async function addSite(event: SubmitEvent): Promise<void> {
 
 const SITES_FILE_FORMAT = 'provincial-news-archiver-sites';
 
-function exportSites(sites: UserSite[]): void {
-  downloadBlob(new Blob([JSON.stringify({ format: SITES_FILE_FORMAT, version: 1, sites }, null, 1)], { type: 'application/json' }), 'user-sites.json');
+function exportSites(sites: UserSite[], rules: unknown[] = []): void {
+  // The content rules picked per host travel with the sites (older files simply have none).
+  downloadBlob(new Blob([JSON.stringify({ format: SITES_FILE_FORMAT, version: 1, sites, rules }, null, 1)], { type: 'application/json' }), 'user-sites.json');
 }
 
 /** Reads a site list written by exportSites (or a bare list); bad entries are named, the good ones kept. */
@@ -104,18 +107,19 @@ async function importSites(file: File): Promise<void> {
   }
   const list = Array.isArray(data) ? data : (data as { format?: unknown; sites?: unknown })?.format === SITES_FILE_FORMAT ? (data as { sites: unknown }).sites : null;
   if (!Array.isArray(list)) return setStatus(t('optionsImportBad', file.name), true);
+  const rules = Array.isArray(data) ? { sentence: '', rejected: 0 } : await importUserRules((data as { rules?: unknown }).rules);
   const incoming = cleanUserSites(list);
   const rejected = setUserSites(incoming);
   const accepted = incoming.filter((s) => !rejected.includes(s));
   const merged = new Map((await loadUserSites()).map((s) => [s.host, s]));
   for (const s of accepted) merged.set(s.host, s);
   await saveUserSites([...merged.values()]);
-  setStatus(t('optionsImported', formatCount(accepted.length), formatCount(list.length - accepted.length)), accepted.length < list.length);
+  setStatus(`${t('optionsImported', formatCount(accepted.length), formatCount(list.length - accepted.length))}${rules.sentence ? ` ${rules.sentence}` : ''}`, accepted.length < list.length || rules.rejected > 0);
   await render();
 }
 
 applyI18n(document);
-$('export-sites').addEventListener('click', async () => exportSites(await loadUserSites()));
+$('export-sites').addEventListener('click', async () => exportSites(await loadUserSites(), await loadUserRules()));
 $<HTMLInputElement>('import-sites').addEventListener('change', () => {
   const input = $<HTMLInputElement>('import-sites');
   const file = input.files?.[0];
@@ -126,4 +130,5 @@ fillProvinces();
 initBuiltInSites();
 $<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e as SubmitEvent));
 void render();
+initUserRulesSettings();
 void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));

@@ -4,6 +4,7 @@ import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shar
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
+import { initPickButton, showUserRuleNote } from './pick-content';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
 
   browser.runtime.onMessage.addListener(showUpgradeProgress);
   const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
+  initPickButton(tabId, reply, setStatus);
+  showUserRuleNote(reply?.userRule);
   document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {

@@ -1,6 +1,8 @@
 // The messages that cross contexts, and their runtime validation. Anything arriving over runtime messaging is
 // untrusted until one of these guards accepted it.
 import type { Detection, ExtractedArticle } from '../core/types';
+import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
+import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
 
 export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
@@ -8,8 +10,8 @@ export interface ErrorInfo { code: ErrorCode; message: string }
 export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
 export type BackgroundToContent = { type: 'extract'; generic: boolean };
 export type ExtractReply =
-  | { ok: true; article: ExtractedArticle; detection: Detection }
-  | { ok: false; error: ErrorInfo; detection: Detection | null };
+  | { ok: true; article: ExtractedArticle; detection: Detection; userRule?: UserRuleStatus }
+  | { ok: false; error: ErrorInfo; detection: Detection | null; userRule?: UserRuleStatus };
 
 export type PopupRequest =
   | { type: 'preview'; tabId: number }
@@ -26,8 +28,8 @@ export const MAX_COLLECTION_ID_CHARS = 100;
 
 export interface ArchivedRef { id: string; title: string; capturedAt: string; updatedAt?: string; tags?: string[]; note?: string }
 export type PreviewReply =
-  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null; knownTags?: string[]; collections?: CollectionRef[] }
-  | { ok: false; detection: Detection | null; error: ErrorInfo; archived: ArchivedRef | null };
+  | { ok: true; detection: Detection; article: ExtractedArticle; archived: ArchivedRef | null; knownTags?: string[]; collections?: CollectionRef[]; userRule?: UserRuleStatus }
+  | { ok: false; detection: Detection | null; error: ErrorInfo; archived: ArchivedRef | null; userRule?: UserRuleStatus };
 export type SaveReply =
   | {
     ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef;
@@ -62,7 +64,7 @@ export function isExtractedArticle(v: unknown): v is ExtractedArticle {
     && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
     && Array.isArray(images) && images.length <= 2000
     && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))
-    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'generic');
+    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'user-rule' || extractor.method === 'generic');
 }
 
 /** From the background to the extension's open pages while it upgrades the archive after an update (minutes on a big one). */
@@ -107,9 +109,43 @@ export function parseExtractReply(v: unknown): ExtractReply | null {
   if (!isObj(v)) return null;
   const detection = v.detection === null || v.detection === undefined ? null : isDetection(v.detection) ? v.detection : undefined;
   if (detection === undefined) return null;
-  if (v.ok === true && detection && isExtractedArticle(v.article)) return { ok: true, article: v.article, detection };
+  const userRule = v.userRule === undefined ? undefined : parseUserRuleStatus(v.userRule);
+  if (userRule === null) return null;
+  const withRule = userRule ? { userRule } : {};
+  if (v.ok === true && detection && isExtractedArticle(v.article)) return { ok: true, article: v.article, detection, ...withRule };
   if (v.ok === false && isObj(v.error) && isStr(v.error.code, 40) && isStr(v.error.message, 2000)) {
-    return { ok: false, error: { code: v.error.code as ErrorCode, message: v.error.message }, detection };
+    return { ok: false, error: { code: v.error.code as ErrorCode, message: v.error.message }, detection, ...withRule };
   }
   return null;
+}
+
+// The content picker ("Chọn vùng nội dung"): the popup asks the background to start it in a tab; the page sends
+// the picked selectors back. The host is never taken from the message but from the sender's URL.
+
+export type PickStartRequest = { type: 'pick-start'; tabId: number };
+export type PickStartReply = { ok: true } | { ok: false; error: ErrorInfo };
+export type PickedRuleMessage = { type: 'user-rule-picked'; body: string; exclude: string[] };
+/** `problem` names what was wrong with the rule (a message key suffix the picker turns into a sentence). */
+export type PickedRuleReply = { ok: true; host: string } | { ok: false; problem: 'invalid' | 'whole-page' | 'host' | 'storage' };
+
+const USER_RULE_MISSES: readonly UserRuleMiss[] = ['invalid', 'no-match', 'whole-page', 'too-little-text'];
+
+export function parseUserRuleStatus(v: unknown): UserRuleStatus | null {
+  if (!isObj(v) || !isStr(v.host, 300) || !v.host) return null;
+  if (v.applied === true) return { host: v.host, applied: true };
+  if (v.applied === false && USER_RULE_MISSES.includes(v.reason as UserRuleMiss)) return { host: v.host, applied: false, reason: v.reason as UserRuleMiss };
+  return null;
+}
+
+export function parsePickStart(v: unknown): PickStartRequest | null {
+  return isObj(v) && v.type === 'pick-start' && isTabId(v.tabId) ? { type: 'pick-start', tabId: v.tabId } : null;
+}
+
+/** Shape only (strings, sizes); the selectors themselves are judged by checkUserRule before anything stores them. */
+export function parsePickedRule(v: unknown): PickedRuleMessage | null {
+  if (!isObj(v) || v.type !== 'user-rule-picked' || !isStr(v.body, MAX_SELECTOR_CHARS)) return null;
+  const exclude = v.exclude;
+  if (!Array.isArray(exclude) || exclude.length > MAX_EXCLUDES) return null;
+  for (let i = 0; i < exclude.length; i++) if (!isStr(exclude[i], MAX_SELECTOR_CHARS)) return null;
+  return { type: 'user-rule-picked', body: v.body, exclude: [...exclude] };
 }

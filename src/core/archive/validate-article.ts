@@ -54,7 +54,7 @@ export function articleProblems(v: unknown): string[] {
     else for (const k of ['caption', 'alt']) if (img[k] !== null && typeof img[k] !== 'string') p.push(`images[${i}].${k} must be a string or null`);
   });
   const ex = v.extractor;
-  if (!isObj(ex) || typeof ex.version !== 'string' || (ex.method !== 'site-rule' && ex.method !== 'generic')) p.push(ex === undefined ? 'missing field "extractor"' : 'field "extractor" must be {version, method}');
+  if (!isObj(ex) || typeof ex.version !== 'string' || (ex.method !== 'site-rule' && ex.method !== 'user-rule' && ex.method !== 'generic')) p.push(ex === undefined ? 'missing field "extractor"' : 'field "extractor" must be {version, method}');
   if (!Array.isArray(v.tags) || !v.tags.every((t) => typeof t === 'string' && t.length <= 200)) p.push(v.tags === undefined ? 'missing field "tags"' : 'field "tags" must be a list of strings');
   str('note', { max: 100_000 });
   const names = v.collections;

@@ -1,5 +1,5 @@
 // DOM → ExtractedArticle. Never mutates the passed document: everything happens on a clone.
-import type { ExtractedArticle } from '../types';
+import type { ExtractedArticle, ExtractorMethod } from '../types';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
 import { articleRegion, baseUrlOf, dropUpTo, firstBoldParagraph, lastBlockElement } from './body-helpers';
@@ -18,6 +18,7 @@ import { buildCleanTree, safeHttpUrl, serialize } from './sanitize-html';
 import { matchSiteRule } from './sites';
 import type { SiteRule } from './sites/types';
 import { buildDocIndex, type DocIndex } from './sites/prefilter';
+import { applyUserRule, userRuleAsSiteRule, type UserRule } from './user-rules';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
@@ -37,6 +38,9 @@ export interface ExtractOptions {
   useSiteRules?: boolean;
   /** Cap on elements visited/kept (default 60 000). Pages above 8× this are refused as too large. */
   maxNodes?: number;
+  /** The user's rule for this host (picked in the popup): tried before site rules and the generic path; when it
+   * misses (the layout changed), extraction goes on as if there were none and `extractor.method` says so. */
+  userRule?: UserRule | null;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -91,7 +95,8 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
 
   const index = buildDocIndex(doc.documentElement, maxNodes * 8);
   setQueryIndex(doc, index);
-  const rule = resolveRule(doc, url, options.useSiteRules !== false, index);
+  const userHit = options.userRule ? applyUserRule(doc, options.userRule).ok : false;
+  const rule = userHit ? userRuleAsSiteRule(options.userRule!) : resolveRule(doc, url, options.useSiteRules !== false, index);
   // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
   const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category);
 
@@ -111,7 +116,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   cleanup(root, maxNodes);
   if (body && !root.contains(body)) body = null;
   if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) if (!body || !el.contains(body)) removeNode(el);
-  const method: 'site-rule' | 'generic' = body ? 'site-rule' : 'generic';
+  const method: ExtractorMethod = body ? (userHit ? 'user-rule' : 'site-rule') : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.
     pruneRelatedNews(root, { maxNodes });

@@ -46,8 +46,10 @@ export function mayMatch(selector: string, ix: DocIndex): boolean {
   // A selector list matches when any part may match.
   const parts = selector.split(',');
   if (parts.length > 1) return parts.some((p) => mayMatch(p, ix));
-  for (const m of selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!ix.classes.has(m[1])) return false;
-  for (const m of selector.matchAll(/#(-?[_a-zA-Z][\w-]*)/g)) if (!ix.ids.has(m[1])) return false;
+  // Classes and ids a match needs: not those under :not(…), nor dots and hashes inside quoted attribute values.
+  const required = selector.replace(/"[^"]*"|'[^']*'/g, '""').replace(/:not\([^)]*\)/g, '');
+  for (const m of required.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!ix.classes.has(m[1])) return false;
+  for (const m of required.matchAll(/#(-?[_a-zA-Z][\w-]*)/g)) if (!ix.ids.has(m[1])) return false;
   for (const m of selector.matchAll(/\[(id|class)([$^*~]?)="([^"]+)"\]/g)) {
     const [, attr, op, val] = m;
     const list = attr === 'id' ? ix.idList : ix.classList;
