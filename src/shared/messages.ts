@@ -2,7 +2,7 @@
 // untrusted until one of these guards accepted it.
 import type { Detection, ExtractedArticle } from '../core/types';
 
-export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'unknown';
+export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'listing-page' | 'home-page' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
 
 export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
