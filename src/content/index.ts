@@ -1,4 +1,4 @@
-// Content script: classifies the page on load (for the badge) and extracts the article when asked.
+// Content script: classifies the page as it loads (for the badge; see detection-schedule.ts) and extracts the article when asked.
 // Runs as a self-contained IIFE; it may be injected twice (manifest + scripting API), so it guards itself.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { detectPage } from '../core/detect';
@@ -6,6 +6,7 @@ import { extractArticle, ExtractionError } from '../core/extract';
 import type { Detection } from '../core/types';
 import type { ExtractReply } from '../shared/messages';
 import { applyUserSites } from '../shared/user-sites';
+import { scheduleDetection } from './detection-schedule';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -19,10 +20,16 @@ function safeDetect(): Detection | null {
   }
 }
 
+/** What the background last heard, so that the repeated runs of a settling page send only what changed. */
+let lastReport = '';
+
 function reportDetection(): void {
   if (!/^https?:$/.test(location.protocol)) return;
   const detection = safeDetect();
   if (!detection) return;
+  const report = JSON.stringify([location.href, detection.isProvincialNewsArticle, detection.pageKind, detection.province, detection.site?.host]);
+  if (report === lastReport) return;
+  lastReport = report;
   browser.runtime.sendMessage({ type: 'detected', url: location.href, detection }).catch(() => {
     /* the background may be restarting; the popup will ask again */
   });
@@ -51,18 +58,6 @@ if (!scope[FLAG]) {
     if (m?.type !== 'extract') return undefined;
     return Promise.resolve(extractReply(m.generic === true));
   });
-  // The user's own hosts must be known before the first classification.
-  // Classification waits for an idle moment so that it never competes with the page's own work.
-  const whenIdle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
-  void applyUserSites().finally(() => whenIdle(reportDetection));
-  // Single-page sites change the URL without a load: classify again when it changes.
-  let lastUrl = location.href;
-  const recheck = () => {
-    if (location.href === lastUrl) return;
-    lastUrl = location.href;
-    setTimeout(() => whenIdle(reportDetection), 300);
-  };
-  window.addEventListener('popstate', recheck);
-  window.addEventListener('hashchange', recheck);
-  setInterval(recheck, 1500);
+  // The user's own hosts must be known before the first classification (scheduleDetection waits for them).
+  scheduleDetection(reportDetection, applyUserSites());
 }
