@@ -7,6 +7,7 @@ import type { Detection } from '../core/types';
 import type { ExtractReply } from '../shared/messages';
 import { applyUserSites } from '../shared/user-sites';
 import { scheduleDetection } from './detection-schedule';
+import { purifyTree } from '../shared/untrusted-html';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -38,7 +39,7 @@ function reportDetection(): void {
 function extractReply(generic: boolean): ExtractReply {
   const detection = safeDetect();
   try {
-    const article = extractArticle(document, location.href, { useSiteRules: !generic });
+    const article = extractArticle(document, location.href, { useSiteRules: !generic, purify: purifyTree });
     return { ok: true, article, detection: detection ?? fallbackDetection() };
   } catch (error) {
     if (error instanceof ExtractionError) return { ok: false, error: { code: error.code, message: error.message }, detection };

@@ -37,6 +37,11 @@ export interface ExtractOptions {
   useSiteRules?: boolean;
   /** Cap on elements visited/kept (default 60 000). Pages above 8× this are refused as too large. */
   maxNodes?: number;
+  /**
+   * The maintained sanitizer (DOMPurify, see src/shared/untrusted-html.ts) the clean tree goes through before it is
+   * serialized; passed in where a window exists (the content script), so that this module stays pure.
+   */
+  purify?: (tree: Element) => Element;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -198,7 +203,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     source,
     publishedAt: date.value,
     language: (doc.documentElement.getAttribute('lang') ?? 'vi').split(/[-_]/)[0].toLowerCase() || 'vi',
-    bodyHtml: serialize(clean),
+    bodyHtml: serialize(options.purify ? options.purify(clean) : clean),
     bodyText,
     images: collectImages(body, base),
     wordCount: countWords(bodyText),
