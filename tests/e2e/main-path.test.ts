@@ -3,7 +3,7 @@
 // offer no article save; the badge comes even on a page whose `load` never fires.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { exportSchemaErrors } from '../helpers/export-schema';
 import { loadSitePages, sitePage } from '../helpers/site-fixtures';
@@ -125,6 +125,8 @@ describe('main path on the project\'s own pages', () => {
       expect(status).toContain(`${why}, không phải một bài viết, nên không có bài nào để lưu.`);
       expect(await popup.isVisible('[data-testid=save-button]')).toBe(false);
       expect(await popup.isVisible('[data-testid=popup-preview]')).toBe(false);
+      // `npm run screenshots` refreshes the README's picture of the popup on a listing.
+      if (process.env.SCREENSHOT_DIR && p === listing) await popup.screenshot({ path: resolve(import.meta.dirname, '../..', process.env.SCREENSHOT_DIR, 'popup-listing.png') });
       // A save asked for anyway (as the context menu or Alt+Shift+S would, or an old popup's "save anyway") is
       // refused by the background, and the badge's tooltip says why.
       const reply = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'save', tabId: id, mode: 'if-new', generic: true }), tabId);
