@@ -14,3 +14,15 @@ export function sitePage(prefix: string): CorpusPage {
   if (!page) throw new Error(`no site fixture ${prefix}`);
   return page;
 }
+
+/** The project's own pages for the end-to-end suites: the site fixtures and the extractor's article fixtures. */
+export function loadOwnPages(): CorpusPage[] {
+  const extract = loadPageDir(resolve(import.meta.dirname, '../fixtures/extract'), 'fixtures');
+  return [...loadSitePages(), ...extract.map(({ id, dir, html, truth }) => ({ id, dir, html, truth }))];
+}
+
+export function ownPage(prefix: string): CorpusPage {
+  const page = loadOwnPages().find((p) => p.id.startsWith(prefix));
+  if (!page) throw new Error(`no fixture ${prefix}`);
+  return page;
+}
