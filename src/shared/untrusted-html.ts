@@ -34,12 +34,13 @@ function inertWindow(): Window {
 }
 
 /** Untrusted HTML → allow-listed HTML with absolute http(s) URLs: DOMPurify first, then the normalising serializer. */
-export function sanitizeUntrustedHtml(html: string, baseUrl: string): string {
+export function sanitizeUntrustedHtml(html: string, baseUrl: string, win: Window = inertWindow()): string {
   // A <base> element is never kept, but even in the sandboxed frame's document its insertion and removal set the
   // document's base URL, which the page's CSP (base-uri 'none') reports: it is renamed to an unknown element first.
   const markup = html.replace(/<base(?=[\s/>])/gi, '<x-base');
-  const body = purifierFor(inertWindow()).sanitize(markup, { ...PURIFY_CONFIG, ALLOWED_TAGS: [...PURIFY_CONFIG.ALLOWED_TAGS], ALLOWED_ATTR: [...PURIFY_CONFIG.ALLOWED_ATTR], FORBID_CONTENTS: [...PURIFY_CONFIG.FORBID_CONTENTS], RETURN_DOM: true });
-  return sanitizeArticleHtml(body, baseUrl);
+  const body = purifierFor(win).sanitize(markup, { ...PURIFY_CONFIG, ALLOWED_TAGS: [...PURIFY_CONFIG.ALLOWED_TAGS], ALLOWED_ATTR: [...PURIFY_CONFIG.ALLOWED_ATTR], FORBID_CONTENTS: [...PURIFY_CONFIG.FORBID_CONTENTS], RETURN_DOM: true });
+  // No body at all (a frameset, say): nothing of an article to keep.
+  return body ? sanitizeArticleHtml(body, baseUrl) : '';
 }
 
 /**
