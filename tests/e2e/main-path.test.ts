@@ -101,6 +101,19 @@ describe('main path on the project\'s own pages', () => {
     await page.close();
   });
 
+  it('follows a single-page navigation: the badge goes on a listing swapped in, and comes back with an article', async () => {
+    const { page, tabId } = await open(lateArticle);
+    expect(await waitForBadge(session, tabId, 'TIN')).toBe('TIN');
+    const listingBody = listing.html.slice(listing.html.indexOf('<body>') + 6, listing.html.indexOf('</body>'));
+    const articleBody = article.html.slice(article.html.indexOf('<body>') + 6, article.html.indexOf('</body>'));
+    // The site swaps its content and changes the URL with the history API, without a page load.
+    await page.evaluate((body) => { document.body.innerHTML = body; history.pushState({}, '', '/tin-tuc/kinh-te.html'); }, listingBody);
+    expect(await waitForBadge(session, tabId, '', 8000)).toBe('');
+    await page.evaluate((body) => { document.body.innerHTML = body; history.pushState({}, '', '/tin-tuc/kinh-te/tuyen-quang-khoi-cong-cau-binh-ca-2-noi-doi-bo-song-lo-2416.html'); }, articleBody);
+    expect(await waitForBadge(session, tabId, 'TIN', 8000)).toBe('TIN');
+    await page.close();
+  });
+
   it('previews the article in the popup and saves it', async () => {
     const { tabId } = await open(article);
     const popup = await openPopupFor(session, tabId);
