@@ -78,7 +78,8 @@ const server = await startDemoServer(pages);
 const port = server.address().port;
 const demoUrl = `http://${DEMO_HOST}${demoPath}`;
 const profile = mkdtempSync(join(tmpdir(), 'pna-start-'));
-const logFile = join(tmpdir(), `pna-chromium-${process.pid}.log`);
+// Kept after exit, for a look at what Chromium said; PNA_START_LOG puts it elsewhere.
+const logFile = process.env.PNA_START_LOG ?? join(tmpdir(), `pna-chromium-${process.pid}.log`);
 const log = openSync(logFile, 'a');
 const extensionId = unpackedExtensionId(extension);
 
