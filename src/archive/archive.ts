@@ -5,7 +5,8 @@ import { applyI18n, formatCount, t } from '../shared/i18n';
 import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
-import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
+import { compactIndexInBackground, initImportControls } from './import-controls';
+import { recoverOnOpen } from './recovery-notice';
 import { $, db, notify, notifyError } from './page-kit';
 import { initReaderView, renderReader } from './reader-view';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
@@ -93,7 +94,8 @@ async function main(): Promise<void> {
   // A machine with little memory keeps a smaller share of postings decoded between searches.
   setSearchCacheBytes(searchCacheBytesFor((navigator as Navigator & { deviceMemory?: number }).deviceMemory));
   await openArchiveWithUpgradeNotice().catch(notifyError);
-  await undoInterruptedImportsOnOpen().catch(notifyError);
+  // Before anything reads or writes the archive: an import cut off by a crash is undone (with progress).
+  await recoverOnOpen().catch(notifyError);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);
   await route();
   void showStorage();

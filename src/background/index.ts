@@ -1,8 +1,9 @@
 // Service worker (Chromium) / background script (Firefox): routes messages, keeps the badge, owns saving.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseContentMessage, parsePopupRequest } from '../shared/messages';
+import { parseContentMessage, parsePopupRequest, parseRepairProgress } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
+import { readyArchive } from './archive';
 import { syncUserSites } from './user-site-scripts';
 
 const MENU_ID = 'save-article';
@@ -29,6 +30,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (sender.id !== browser.runtime.id) return undefined;
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
   if (fromExtensionPage) {
+    // An archive page telling the popup how far its repair is: not for the background.
+    if (parseRepairProgress(message)) return undefined;
     const request = parsePopupRequest(message);
     if (!request) {
       console.warn('[archiver] rejected a malformed request', message);
@@ -56,6 +59,9 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 browser.permissions.onAdded?.addListener(() => void syncUserSites());
 void syncUserSites();
+
+// An import cut off by a crash is undone at start-up, before a tab or the popup asks anything (they wait for it).
+void readyArchive().catch((error) => console.warn('[archiver] recovery of an interrupted import', error));
 
 // Ask the browser to keep the archive through storage pressure (granted silently for extensions in Chromium).
 void navigator.storage?.persist?.().catch(() => false);

@@ -43,10 +43,17 @@ export function openArchiveDb(options: {
   name?: string;
   /** Articles indexed so far while an upgrade rebuilds the search index (it can take minutes on a big archive). */
   onUpgradeProgress?: (done: number, total: number) => void;
+  /**
+   * Write transactions are flushed to disk before they are reported done ('strict', the default here): a save the
+   * user was told about survives a power cut. Browsers without the option ignore it. 'default' is for measuring.
+   */
+  durability?: 'strict' | 'relaxed' | 'default';
 } = {}): ArchiveDb {
   // Passing `indexedDB: undefined` would hide the global one from Dexie: only hand over what was given.
   const injected = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {};
-  const db = new Dexie(options.name ?? DB_NAME, injected) as ArchiveDb;
+  // Dexie 4 takes durability per database, not per transaction: every write of this archive is strict (read-only
+  // transactions have nothing to flush).
+  const db = new Dexie(options.name ?? DB_NAME, { ...injected, chromeTransactionDurability: options.durability ?? 'strict' }) as ArchiveDb;
   db.version(1).stores({
     articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
     settings: 'key',

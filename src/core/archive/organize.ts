@@ -6,6 +6,7 @@ import { SEARCH_TABLES } from '../search/schema';
 import { indexArticleInTx, indexArticlesInTx, maybeFlushSearchIndex, unindexArticlesInTx } from '../search/index-writer';
 import { toArchiveError } from './errors';
 import { tagIdentity } from '../text/normalize';
+import { releaseFromJournals } from './import-journal';
 
 const MAX_TAG = 100;
 
@@ -39,9 +40,10 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 /** Tags are filter terms of the search index: an article whose tags change is indexed again with them. */
 export async function setTags(db: ArchiveDb, id: string, tags: readonly string[]): Promise<number> {
   let queued = 0;
-  const changed = await guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+  const changed = await guarded(() => db.transaction('rw', ['articles', 'settings', ...SEARCH_TABLES], async () => {
     const article = await db.articles.get(id);
     if (!article) return 0;
+    await releaseFromJournals(db, [id]);
     const updated = { ...article, tags: cleanTags(tags) };
     await db.articles.put(updated);
     queued = await indexArticleInTx(db, updated);
@@ -52,7 +54,11 @@ export async function setTags(db: ArchiveDb, id: string, tags: readonly string[]
 }
 
 export function setNote(db: ArchiveDb, id: string, note: string): Promise<number> {
-  return guarded(() => db.articles.update(id, { note: note.normalize('NFC').slice(0, 100_000) }));
+  return guarded(() => db.transaction('rw', ['articles', 'settings'], async () => {
+    const changed = await db.articles.update(id, { note: note.normalize('NFC').slice(0, 100_000) });
+    if (changed) await releaseFromJournals(db, [id]);
+    return changed;
+  }));
 }
 
 /** Adds (or with remove: true, takes away) one tag on many articles in one transaction. */
@@ -60,13 +66,14 @@ export function tagMany(db: ArchiveDb, ids: readonly string[], tag: string, opti
   const [clean] = cleanTags([tag]);
   if (!clean) return Promise.resolve(0);
   const key = tagIdentity(clean);
-  return guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+  return guarded(() => db.transaction('rw', ['articles', 'settings', ...SEARCH_TABLES], async () => {
     const changed: Article[] = [];
     for (const article of (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a)) {
       const has = article.tags.some((t) => tagIdentity(t) === key);
       if (options.remove ? !has : has) continue;
       changed.push({ ...article, tags: options.remove ? article.tags.filter((t) => tagIdentity(t) !== key) : [...article.tags, clean] });
     }
+    await releaseFromJournals(db, changed.map((a) => a.id));
     await db.articles.bulkPut(changed);
     // Tags are filter terms of the search index: the changed articles are indexed again, as one segment.
     await indexArticlesInTx(db, changed);
@@ -82,9 +89,11 @@ export interface Deleted {
 
 /** Deletes articles with their earlier versions and index rows, in one transaction. */
 export function deleteMany(db: ArchiveDb, ids: readonly string[]): Promise<Deleted> {
-  return guarded(() => db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
+  return guarded(() => db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
     const articles = (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a);
     const gone = articles.map((a) => a.id);
+    // Deleted by the user: an import's undo must not bring them back.
+    await releaseFromJournals(db, gone);
     const versions = await db.versions.where('articleId').anyOf(gone).toArray();
     await db.articles.bulkDelete(gone);
     await db.versions.bulkDelete(versions.map((v) => v.seq!));

@@ -5,6 +5,7 @@ import { toArchiveError } from './errors';
 import { cleanTags, deleteMany } from './organize';
 import { SEARCH_TABLES } from '../search/schema';
 import { indexArticleInTx, maybeFlushSearchIndex } from '../search/index-writer';
+import { releaseFromJournals } from './import-journal';
 
 export type SaveMode = 'if-new' | 'update';
 
@@ -37,7 +38,7 @@ export async function saveArticle(
   const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '' });
   let pending = 0;
   try {
-    const result = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async (): Promise<SaveResult> => {
+    const result = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async (): Promise<SaveResult> => {
       const existing = await findArchivedByUrl(db, extracted.url, extracted.canonicalUrl);
       if (!existing) {
         await db.articles.add(fresh);
@@ -55,6 +56,8 @@ export async function saveArticle(
         capturedAt: existing.capturedAt,
         updatedAt: now,
       };
+      // An update is the user's: no undo of an import that wrote this article may take it back.
+      await releaseFromJournals(db, [existing.id]);
       // The replaced content is kept as an earlier version: what a portal changed or took down is history.
       await db.versions.add({ articleId: existing.id, replacedAt: now, article: existing });
       await db.articles.put(updated);
