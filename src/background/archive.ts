@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { openArchiveDb, type ArchiveDb } from '../core/archive/db';
+import { DB_NAME, openArchiveDb, type ArchiveDb } from '../core/archive/db';
+import { pendingUpgrade } from '../core/archive/schema-upgrade';
 import { recoverArchive, webLocks } from '../core/archive/recovery';
 import type { RepairProgress, UpgradeProgress } from '../shared/messages';
 
@@ -26,6 +27,18 @@ export async function readyArchive(): Promise<ArchiveDb> {
   });
   await recovering;
   return archive;
+}
+
+/**
+ * At start-up (after a crash, the first thing that runs): recovers an archive that is there and current. A missing
+ * archive has nothing to recover, and an upgrade after an update is left to the first request that needs the
+ * archive, as before (the pages then show its progress); that request recovers too.
+ */
+export async function recoverAtStartUp(): Promise<void> {
+  if (typeof indexedDB.databases !== 'function') return;
+  if (!(await indexedDB.databases()).some((d) => d.name === DB_NAME)) return;
+  if (await pendingUpgrade(indexedDB, DB_NAME, archiveDb().verno)) return;
+  await readyArchive();
 }
 
 const BROADCAST_EVERY_MS = 250;

@@ -3,7 +3,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentMessage, parsePopupRequest, parseRepairProgress } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
-import { readyArchive } from './archive';
+import { recoverAtStartUp } from './archive';
 import { syncUserSites } from './user-site-scripts';
 
 const MENU_ID = 'save-article';
@@ -61,7 +61,7 @@ browser.permissions.onAdded?.addListener(() => void syncUserSites());
 void syncUserSites();
 
 // An import cut off by a crash is undone at start-up, before a tab or the popup asks anything (they wait for it).
-void readyArchive().catch((error) => console.warn('[archiver] recovery of an interrupted import', error));
+void recoverAtStartUp().catch((error) => console.warn('[archiver] recovery of an interrupted import', error));
 
 // Ask the browser to keep the archive through storage pressure (granted silently for extensions in Chromium).
 void navigator.storage?.persist?.().catch(() => false);
