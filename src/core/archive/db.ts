@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
 import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
-import { rebuildSearchIndexInTx } from '../search/index-writer';
+import { searchIndexWriter } from '../search/writer';
 
 export const DB_NAME = 'provincial-news-archive';
 
@@ -76,6 +76,6 @@ export function openArchiveDb(options: {
   // derived data: its old tables go and it is rebuilt from the articles in the upgrade transaction.
   db.version(4)
     .stores({ ...RETIRED_V2_STORES, ...SEARCH_STORES })
-    .upgrade((tx) => rebuildSearchIndexInTx(tx, { onProgress: options.onUpgradeProgress }));
+    .upgrade((tx) => searchIndexWriter.rebuild(tx, { onProgress: options.onUpgradeProgress }));
   return db;
 }
