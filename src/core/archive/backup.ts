@@ -10,10 +10,9 @@
 import { exportDB, peakImportFile } from 'dexie-export-import';
 import { JOURNAL_PREFIX } from './import-apply';
 import type { ArchiveDb, SettingRow, VersionRow } from './db';
-import { toArchiveError } from './errors';
 import { articleProblems, pickArticle } from './validate-article';
-import { SEARCH_TABLES } from '../search/schema';
-import { rebuildSearchIndexInTx } from '../search/index-writer';
+import { writeArchive } from './store';
+import { SEARCH_TABLES } from '../search';
 import { noteBackedUp } from './backup-reminder';
 import type { Article } from '../types';
 
@@ -154,19 +153,14 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: { saniti
   const settings = (tables.get('settings') ?? []) as SettingRow[];
   const snapshot = settings.find((row) => row.key === STORAGE_SNAPSHOT_KEY)?.value;
   const storage = typeof snapshot === 'object' && snapshot !== null && !Array.isArray(snapshot) ? (snapshot as Record<string, unknown>) : null;
-  try {
-    await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
-      await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
-      await db.articles.bulkAdd((tables.get('articles') ?? []) as Article[]);
-      await db.versions.bulkAdd((tables.get('versions') ?? []) as VersionRow[]);
-      // An import journal in a backup belongs to an import that was running elsewhere when it was taken: restored,
-      // it would make the next opening undo articles that the backup holds.
-      await db.settings.bulkAdd(settings.filter((row) => row.key !== STORAGE_SNAPSHOT_KEY && !row.key.startsWith(JOURNAL_PREFIX)));
-      await rebuildSearchIndexInTx(db);
-    });
-  } catch (error) {
-    throw toArchiveError(error);
-  }
+  // One store write: cleared, added and re-indexed together.
+  await writeArchive(db, (w) => w.replaceAll({
+    articles: (tables.get('articles') ?? []) as Article[],
+    versions: (tables.get('versions') ?? []) as VersionRow[],
+    // An import journal in a backup belongs to an import that was running elsewhere when it was taken: restored,
+    // it would make the next opening undo articles that the backup holds.
+    settings: settings.filter((row) => row.key !== STORAGE_SNAPSHOT_KEY && !row.key.startsWith(JOURNAL_PREFIX)),
+  }), { origin: 'restore' });
   // The archive now equals a backup: nothing to remind about.
   await noteBackedUp(db).catch(() => undefined);
   return { ...info, articles: await db.articles.count(), versions: await db.versions.count(), storage };

@@ -4,10 +4,9 @@
 import type { Article } from '../types';
 import type { ArchiveDb } from './db';
 import { ImportFileError, type ImportRow } from './import-parse';
-import { SEARCH_TABLES, searchTables } from '../search/schema';
-import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
-import { articleTerms, type DocTerms } from '../search/doc-terms';
+import { articleTerms, type DocTerms } from '../search';
 import { toArchiveError } from './errors';
+import { indexGeneration, writeArchive } from './store';
 import { toVietnamIso } from './build-article';
 import { deleteJournal, journalKey, undoJournal, type JournalEntry } from './import-journal';
 
@@ -111,10 +110,6 @@ class ArchivedKeys {
   }
 }
 
-async function indexGeneration(db: ArchiveDb): Promise<number> {
-  return (await searchTables(db).meta.get('meta'))?.gen ?? -1;
-}
-
 /** Rows prepared between two yields to the event loop. */
 const PREPARE_SLICE = 50;
 
@@ -180,7 +175,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     const present: string[] = [];
     /** Each accepted row's collections and the archived article it ended up as. */
     const membership: Array<[string[], string]> = [];
-    const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
+    const planned = await writeArchive(db, async (w) => {
       const plan: Planned[] = [];
       const inBatch = new Set<string>();
       await archived.refresh(db);
@@ -219,26 +214,24 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       const replacedAt = toVietnamIso(new Date());
       const replaced = plan.filter((p): p is Extract<Planned, { kind: 'replace' }> => p.kind === 'replace');
       if (replaced.length) {
-        const seqs = await db.versions.bulkAdd(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })), { allKeys: true });
+        const seqs = await w.addVersions(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })));
         replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
       }
       // Added ids were looked up above in this transaction and are not archived, hence not indexed. The articles are
       // written while the index builds their segment.
       const added = plan.filter((p) => p.kind === 'add');
-      await indexArticlesInTx(db, added.map((p) => p.article), {
-        fresh: true, terms: added.map((p) => p.terms), merge: false, alongside: () => db.articles.bulkPut(plan.map((p) => p.article)),
-      });
-      await indexArticlesInTx(db, replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
+      await w.addFreshArticles(added.map((p) => p.article), added.map((p) => p.terms));
+      await w.putArticles(replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
       await archived.wrote(db, plan.map((p) => p.article), replaced.map((p) => p.previous));
       if (journalId !== null && plan.length) {
         const entry: JournalEntry = {
           added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
           replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
         };
-        await db.settings.put({ key: journalKey(journalId, batchNo), value: entry });
+        await w.putSetting(journalKey(journalId, batchNo), entry);
       }
       return plan;
-    });
+    }, { origin: 'import' });
     for (const p of planned) {
       if (p.kind === 'add') report.added++;
       else report.updated++;
@@ -290,13 +283,11 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
 /** Undoes written batches of an import without a journal: added articles go, replaced ones come back. */
 async function rollBack(db: ArchiveDb, written: Written[]): Promise<void> {
   if (!written.length) return;
-  await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
+  await writeArchive(db, async (w) => {
     const added = written.flatMap((p) => (p.kind === 'add' ? [p.id] : []));
     const restored = written.flatMap((p) => (p.kind === 'replace' ? [p.previous] : []));
-    await db.versions.bulkDelete(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
-    await db.articles.bulkDelete(added);
-    await unindexArticlesInTx(db, added);
-    await db.articles.bulkPut(restored);
-    await indexArticlesInTx(db, restored);
-  });
+    await w.deleteVersions(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
+    await w.deleteArticles(added, { unread: true });
+    await w.putArticles(restored);
+  }, { origin: 'import' });
 }

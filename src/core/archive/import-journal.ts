@@ -4,8 +4,7 @@
 // A user's own write to an article takes it out of every journal in the write's transaction: no undo can take a
 // save, an update, a tag or a note back, whatever the timing.
 import type { ArchiveDb } from './db';
-import { SEARCH_TABLES } from '../search/schema';
-import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
+import { writeArchive } from './store';
 
 /** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
 export const JOURNAL_PREFIX = 'import-journal:';
@@ -55,22 +54,18 @@ export async function journalIds(db: ArchiveDb): Promise<Set<string>> {
  * update gave them (no orphaned versions), overwritten ones come back. Returns the articles taken out or put back.
  */
 export function undoJournalBatch(db: ArchiveDb, key: string): Promise<number> {
-  return db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
-    const row = await db.settings.get(key);
+  return writeArchive(db, async (w) => {
+    const row = await w.read.settings.get(key);
     if (!row) return 0;
     const entry = row.value as JournalEntry;
-    const kept = await db.versions.bulkGet(entry.replaced.map((r) => r.versionSeq));
+    const kept = await w.read.versions.bulkGet(entry.replaced.map((r) => r.versionSeq));
     const restored = kept.flatMap((v) => (v ? [v.article] : []));
-    await db.versions.bulkDelete(entry.replaced.map((r) => r.versionSeq));
-    const addedVersions = await db.versions.where('articleId').anyOf(entry.added).primaryKeys();
-    await db.versions.bulkDelete(addedVersions);
-    await db.articles.bulkDelete(entry.added);
-    await unindexArticlesInTx(db, entry.added);
-    await db.articles.bulkPut(restored);
-    await indexArticlesInTx(db, restored);
-    await db.settings.delete(key);
+    await w.deleteVersions(entry.replaced.map((r) => r.versionSeq));
+    await w.deleteArticles(entry.added, { unread: true });
+    await w.putArticles(restored);
+    await w.deleteSetting(key);
     return entry.added.length + restored.length;
-  });
+  }, { origin: 'recovery' });
 }
 
 /** Undoes a whole import from its journal, last batch first; `onBatch` hears each batch's count. */

@@ -15,4 +15,5 @@ export {
   FLUSH_AT,
 } from './index-writer';
 export { SEARCH_TABLES, SEARCH_STORES } from './schema';
+export { articleTerms, type DocTerms } from './doc-terms';
 export { searchCacheBytesFor, setSearchCacheBytes } from './index-reader';
