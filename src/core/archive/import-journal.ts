@@ -12,7 +12,7 @@ export const journalKey = (journalId: string, batch: number) => `${JOURNAL_PREFI
 
 /** A finished import's journal goes (one transaction): nothing of it is to be undone any more. */
 export async function deleteJournal(db: ArchiveDb, journalId: string): Promise<void> {
-  await db.settings.where('key').startsWith(`${JOURNAL_PREFIX}${journalId}:`).delete();
+  await writeArchive(db, (w) => w.deleteSettings(`${JOURNAL_PREFIX}${journalId}:`), { origin: 'import' });
 }
 
 export interface JournalEntry {

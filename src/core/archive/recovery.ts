@@ -4,6 +4,7 @@
 // the extension's contexts (Web Locks), so that two contexts never undo at once and a save waits until it is done.
 import type { ArchiveDb } from './db';
 import { journalIds, undoInterruptedImports } from './import-journal';
+import { writeArchive } from './store';
 
 /** The Web Locks the recovery needs, passed in (the core runs in Node too). */
 export interface ArchiveLocks {
@@ -55,19 +56,19 @@ export async function recoverArchive(db: ArchiveDb, locks: ArchiveLocks, options
 const RECOVERY_REPORT_KEY = 'recovery-report';
 
 async function noteUndone(db: ArchiveDb, undone: number): Promise<void> {
-  await db.transaction('rw', ['settings'], async () => {
-    const before = Number((await db.settings.get(RECOVERY_REPORT_KEY))?.value ?? 0);
-    await db.settings.put({ key: RECOVERY_REPORT_KEY, value: before + undone });
-  });
+  await writeArchive(db, async (w) => {
+    const before = Number((await w.read.settings.get(RECOVERY_REPORT_KEY))?.value ?? 0);
+    await w.putSetting(RECOVERY_REPORT_KEY, before + undone);
+  }, { origin: 'recovery' });
 }
 
 /** The articles undone since the last call (by any context), for the archive page to say so once. */
 export function takeRecoveryReport(db: ArchiveDb): Promise<number> {
-  return db.transaction('rw', ['settings'], async () => {
-    const undone = Number((await db.settings.get(RECOVERY_REPORT_KEY))?.value ?? 0);
-    if (undone) await db.settings.delete(RECOVERY_REPORT_KEY);
+  return writeArchive(db, async (w) => {
+    const undone = Number((await w.read.settings.get(RECOVERY_REPORT_KEY))?.value ?? 0);
+    if (undone) await w.deleteSetting(RECOVERY_REPORT_KEY);
     return undone;
-  });
+  }, { origin: 'recovery' });
 }
 
 /** Set once the versions table was checked for rows whose article is gone (left by builds before this one). */
@@ -76,13 +77,13 @@ const swept = new WeakSet<ArchiveDb>();
 
 async function sweepOrphanVersionsOnce(db: ArchiveDb): Promise<void> {
   if (swept.has(db)) return;
-  await db.transaction('rw', ['articles', 'versions', 'settings'], async () => {
-    if (await db.settings.get(ORPHANS_SWEPT_KEY)) return;
-    const owners = (await db.versions.orderBy('articleId').uniqueKeys()) as string[];
-    const present = new Set(await db.articles.where(':id').anyOf(owners).primaryKeys());
+  await writeArchive(db, async (w) => {
+    if (await w.read.settings.get(ORPHANS_SWEPT_KEY)) return;
+    const owners = (await w.read.versions.orderBy('articleId').uniqueKeys()) as string[];
+    const present = new Set(await w.read.articles.where(':id').anyOf(owners).primaryKeys());
     const gone = owners.filter((id) => !present.has(id));
-    if (gone.length) await db.versions.where('articleId').anyOf(gone).delete();
-    await db.settings.put({ key: ORPHANS_SWEPT_KEY, value: true });
-  });
+    if (gone.length) await w.deleteVersions((await w.read.versions.where('articleId').anyOf(gone).primaryKeys()) as number[]);
+    await w.putSetting(ORPHANS_SWEPT_KEY, true);
+  }, { origin: 'recovery' });
   swept.add(db);
 }

@@ -3,12 +3,13 @@
 // invariant "every committed article write is indexed in the same transaction" lives here, not in each caller.
 // A user's write also takes the articles it touches out of every import journal (import-journal.ts), so that no
 // undo of an import takes it back.
+import Dexie from 'dexie';
 import type { Article } from '../types';
 import type { ArchiveDb, SettingRow, VersionRow } from './db';
 import { searchIndexWriter } from '../search/writer';
 import type { DocTerms } from '../search/doc-terms';
 import { releaseFromJournals } from './import-journal';
-import { toArchiveError } from './errors';
+import { isQuotaError, toArchiveError } from './errors';
 
 /** The tables every store write spans. */
 export const ARCHIVE_WRITE_TABLES = ['articles', 'versions', 'settings', ...searchIndexWriter.tables] as const;
@@ -49,6 +50,8 @@ export interface ArchiveWriter {
   deleteVersions(seqs: number[]): Promise<void>;
   putSetting(key: string, value: unknown): Promise<void>;
   deleteSetting(key: string): Promise<void>;
+  /** Every setting whose key starts with `prefix` (an import's journal). */
+  deleteSettings(prefix: string): Promise<void>;
   /** Everything replaced (a backup restored): tables cleared, rows added, the index rebuilt. */
   replaceAll(rows: { articles: Article[]; versions: VersionRow[]; settings: SettingRow[] }): Promise<void>;
 }
@@ -111,6 +114,9 @@ function writerFor(db: ArchiveDb, origin: WriteOrigin, queued: { n: number }): A
       await db.settings.put({ key, value });
     },
     deleteSetting: (key) => db.settings.delete(key),
+    async deleteSettings(prefix) {
+      await db.settings.where('key').startsWith(prefix).delete();
+    },
     async replaceAll(rows) {
       await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
       await db.articles.bulkAdd(rows.articles);
@@ -123,7 +129,7 @@ function writerFor(db: ArchiveDb, origin: WriteOrigin, queued: { n: number }): A
 
 /**
  * Runs `work` in one read-write transaction over the whole archive (articles, versions, settings, search index):
- * it all commits or none of it does. Errors come out as ArchiveErrors (a full disk says so). After the commit,
+ * it all commits or none of it does. Storage errors come out as ArchiveErrors (a full disk says so). After the commit,
  * queued index documents are merged in the background when enough are waiting.
  */
 export async function writeArchive<T>(db: ArchiveDb, work: (w: ArchiveWriter) => Promise<T>, options: { origin?: WriteOrigin } = {}): Promise<T> {
@@ -134,9 +140,16 @@ export async function writeArchive<T>(db: ArchiveDb, work: (w: ArchiveWriter) =>
     searchIndexWriter.settle(db, queued.n);
     return result;
   } catch (error) {
-    throw toArchiveError(error);
+    // A storage failure (a full disk, a closed database) says so; what `work` threw itself goes through as it is.
+    throw fromStorage(error) ? toArchiveError(error) : error;
   }
 }
 
+const fromStorage = (error: unknown) =>
+  error instanceof Dexie.DexieError || (typeof DOMException !== 'undefined' && error instanceof DOMException) || isQuotaError(error);
+
 /** The search index's generation, read in a store transaction (an import checks whether the archive changed). */
 export const indexGeneration = (db: ArchiveDb) => searchIndexWriter.generation(db);
+
+/** Merges the index segments an import left (one per batch); searches work meanwhile. */
+export const compactIndex = (db: ArchiveDb) => searchIndexWriter.compact(db);

@@ -5,7 +5,7 @@ import type Dexie from 'dexie';
 import type { Article } from '../types';
 import { SEARCH_TABLES, type TableSource } from './schema';
 import {
-  indexArticleInTx, indexArticlesInTx, maybeFlushSearchIndex, rebuildSearchIndexInTx, searchIndexGeneration, touchSearchIndexInTx, unindexArticlesInTx,
+  compactSearchIndex, indexArticleInTx, indexArticlesInTx, maybeFlushSearchIndex, rebuildSearchIndexInTx, searchIndexGeneration, touchSearchIndexInTx, unindexArticlesInTx,
   type BulkIndexOptions,
 } from './index-writer';
 
@@ -26,6 +26,8 @@ export interface SearchIndexWriter {
   generation(src: TableSource): Promise<number>;
   /** After a commit: merges the queue into a segment in the background when enough is waiting. */
   settle(db: Dexie, queued: number): void;
+  /** Merges the segments an import left, in transactions of its own. Returns the merges done. */
+  compact(db: Dexie): Promise<number>;
 }
 
 export const searchIndexWriter: SearchIndexWriter = {
@@ -37,4 +39,5 @@ export const searchIndexWriter: SearchIndexWriter = {
   rebuild: rebuildSearchIndexInTx,
   generation: searchIndexGeneration,
   settle: maybeFlushSearchIndex,
+  compact: compactSearchIndex,
 };
