@@ -8,7 +8,7 @@ import { addToNamedCollections } from '../core/archive/collections';
 import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
-import { compactSearchIndex } from '../core/search';
+import { compactIndex } from '../core/archive/store';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, notify, notifyError, progressDisplay } from './page-kit';
@@ -74,7 +74,7 @@ let importController: AbortController | null = null;
  * A failure or a closed page loses nothing: the next flush of saved articles, or the next page, merges what is due.
  */
 export function compactIndexInBackground(): void {
-  void compactSearchIndex(db).catch(() => undefined);
+  void compactIndex(db).catch(() => undefined);
 }
 
 /**
