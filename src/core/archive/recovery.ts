@@ -77,6 +77,11 @@ const swept = new WeakSet<ArchiveDb>();
 
 async function sweepOrphanVersionsOnce(db: ArchiveDb): Promise<void> {
   if (swept.has(db)) return;
+  // Read first: once swept, a context's start-up needs no write transaction for it.
+  if (await db.settings.get(ORPHANS_SWEPT_KEY)) {
+    swept.add(db);
+    return;
+  }
   await writeArchive(db, async (w) => {
     if (await w.read.settings.get(ORPHANS_SWEPT_KEY)) return;
     const owners = (await w.read.versions.orderBy('articleId').uniqueKeys()) as string[];
