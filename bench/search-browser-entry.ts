@@ -2,7 +2,8 @@
 // bulk index path and searchArchive, on the page's real IndexedDB.
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { saveArticle } from '../src/core/archive/save-article';
-import { flushSearchIndex, indexArticlesInTx, searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { flushSearchIndex, indexArticlesInTx } from '../src/core/search/index-writer';
 import { chainSource, generateArticle, VOCABULARY, zipfSource, type WordSource } from './search-corpus';
 import { makeBenchQueries, type BenchQuery } from './search-queries';
 import type { Article } from '../src/core/types';

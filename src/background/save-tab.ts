@@ -6,7 +6,7 @@ import type { ArchivedRef, CollectionRef, ErrorInfo, PreviewReply, SaveReply } f
 import { addToCollection, CollectionError, listCollections } from '../core/archive/collections';
 import { setNote, setTags } from '../core/archive/organize';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
-import { archiveDb } from './archive';
+import { archiveDb, readyArchive } from './archive';
 import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
 import { REFUSAL_CODE, unsaveablePage } from '../core/save-policy';
@@ -48,7 +48,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 
 export async function archivedRefFor(url: string, canonicalUrl?: string): Promise<ArchivedRef | null> {
   try {
-    const found = await findArchivedByUrl(archiveDb(), url, canonicalUrl);
+    const found = await findArchivedByUrl(await readyArchive(), url, canonicalUrl);
     return found ? ref(found) : null;
   } catch {
     return null;
@@ -88,6 +88,8 @@ export interface SaveEdits { tags?: string[]; note?: string; collection?: string
 export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic: boolean, edits: SaveEdits = {}): Promise<SaveReply> {
   let detection: Detection | null = null;
   try {
+    // An interrupted import is undone before the save (which then applies to what the archive really holds).
+    const db = await readyArchive();
     const reply = await extractFromTab(tabId, generic);
     detection = reply.detection;
     const refusal = refusalOf(reply.detection);
@@ -97,7 +99,6 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
       return { ok: false, error: refusal };
     }
     if (!reply.ok) return { ok: false, error: reply.error };
-    const db = archiveDb();
     const result = await saveArticle(db, reply.article, siteFor(reply.article, reply.detection), { mode, tags: edits.tags, note: edits.note });
     let article = result.article;
     if (result.status === 'updated' || result.status === 'unchanged') {

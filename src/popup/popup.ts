@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
-import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
+import { parseRepairProgress, parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
@@ -75,6 +75,22 @@ function showUpgradeProgress(message: unknown): undefined {
   if (progress && waiting > 0 && progress.done < progress.total) {
     const left = etaSuffix(upgradeEta(progress.done, progress.total, performance.now()));
     setStatus(`${t('popupUpgrading')} ${t('archiveUpgradeProgress', formatCount(progress.done), formatCount(progress.total))}${left}.`);
+  }
+  return undefined;
+}
+
+const repairEta = createEtaEstimator();
+
+/**
+ * While the archive is repaired after an interrupted import (the background or an archive page undoes it), a preview
+ * or save waits for it: say so, and how far, so that nothing looks archived (or saved) before the archive is whole.
+ */
+function showRepairProgress(message: unknown): undefined {
+  const progress = parseRepairProgress(message);
+  if (progress && waiting > 0 && progress.done < progress.total) {
+    const left = etaSuffix(repairEta(progress.done, progress.total, performance.now()));
+    setStatus(`${t('popupRepairing')} ${t('archiveRepairProgress', formatCount(progress.done), formatCount(progress.total))}${left}.`, 'warn');
+    document.querySelector('main')!.dataset.repairing = 'true';
   }
   return undefined;
 }
@@ -154,6 +170,7 @@ async function main(): Promise<void> {
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 
   browser.runtime.onMessage.addListener(showUpgradeProgress);
+  browser.runtime.onMessage.addListener(showRepairProgress);
   const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
   initPickButton(tabId, reply, setStatus);
   showUserRuleNote(reply?.userRule);

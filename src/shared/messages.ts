@@ -75,6 +75,14 @@ export function parseUpgradeProgress(v: unknown): UpgradeProgress | null {
   return { type: 'upgrade-progress', done: v.done, total: v.total };
 }
 
+/** From whichever context undoes an interrupted import (recovery.ts) to the extension's other open pages. */
+export type RepairProgress = { type: 'repair-progress'; done: number; total: number };
+
+export function parseRepairProgress(v: unknown): RepairProgress | null {
+  if (!isObj(v) || v.type !== 'repair-progress' || !isCount(v.done) || !isCount(v.total)) return null;
+  return { type: 'repair-progress', done: v.done, total: v.total };
+}
+
 export function parseContentMessage(v: unknown): ContentToBackground | null {
   if (!isObj(v) || v.type !== 'detected' || !isHttpUrl(v.url) || !isDetection(v.detection)) return null;
   return { type: 'detected', url: v.url, detection: v.detection };
