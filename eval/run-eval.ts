@@ -5,6 +5,8 @@ import { extractArticle } from '../src/core/extract';
 import { closeParser, parseHtml } from './parse-html';
 import { CORPUS_DIR, corpusAvailable, loadPages, scoredPages, type EvalPage } from './pages';
 import { aggregate, f1, foldWs, precisionRecall, type PR } from './score';
+import { detectionResults, loadVnReal, printDetection, VN_REAL_DIR, vnRealScored } from './vn-real';
+import { checkVnRealFloors } from './vn-real-floors';
 
 export interface PageResult {
   id: string;
@@ -137,20 +139,30 @@ async function main(): Promise<void> {
   }
   const sets = [...new Set(sel.map((p) => p.set))];
   const summary: [string, Totals][] = [];
+  const real = loadVnReal();
+  if (!real.length) console.log(`vn-real corpus not found at ${VN_REAL_DIR}: real-page scoring skipped.`);
+  const realSel = only.length ? real.filter((p) => only.some((o) => p.id.includes(o))) : real;
+  sel.push(...vnRealScored(realSel));
+  if (realSel.length) sets.push('vn-real');
   for (const set of sets) {
     const ps = sel.filter((p) => p.set === set);
     summary.push([`${set}: ours (site rules)`, printRun(`${set}: ours (site rules on)`, ps.map((p) => scorePage(p, ours(true))))]);
     summary.push([`${set}: ours (generic)`, printRun(`${set}: ours (generic only, rules off)`, ps.map((p) => scorePage(p, ours(false))))]);
     summary.push([`${set}: Readability`, printRun(`${set}: Mozilla Readability 0.6`, ps.map((p) => scorePage(p, readability)))]);
   }
+  let detected: [number, number] | null = null;
+  if (realSel.length) detected = [printDetection('vn-real', detectionResults(realSel)), realSel.length];
   console.log('\n## Summary');
   for (const [name, t] of summary) {
     console.log(
       name.padEnd(30),
-      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${pc(t.title, 0)} date=${pc(t.date, 0)} author=${pc(t.author, 0)} n=${t.n}`,
+      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${pc(t.title, 0)} date=${pc(t.date, 0)} author=${pc(t.author, 0)} category=${pc(t.category, 0)} n=${t.n}`,
     );
   }
+  if (detected) console.log(`vn-real detection`.padEnd(30), `${detected[0]}/${detected[1]}`);
+  const failed = checkVnRealFloors(summary, detected);
   await closeParser();
+  if (failed) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('run-eval.ts')) {
