@@ -1,5 +1,6 @@
 // One bounded pass over the DOM that gathers what the page classifier needs: text blocks, their link text,
 // title-like blocks, headline links and footer text. No DOM globals: numeric nodeType and the given Document.
+import { classWordRe, COMMENT_CLASS_WORDS, FOOTER_CLASS_WORDS, NAVIGATION_CLASS_WORDS, PAGER_CLASS_WORDS, RELATED_CLASS_WORDS, TITLE_CLASS_WORDS } from '../vocabulary';
 
 /** Node budget: ~1 µs per node on a pathological page in Chromium, far less on ordinary pages. */
 export const MAX_NODES = 15_000;
@@ -12,13 +13,11 @@ const BLOCK = new Set([
   'PRE', 'ADDRESS', 'FIELDSET',
 ]);
 const HEADING = /^H[1-6]$/;
-/** Matches one of `words` as a whole class/id token (tokens split on spaces, `_` and `-`). */
-const token = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`);
 /** Blocks whose paragraphs are never the article body. */
-const BOILER_RE = token('menu|nav|navbar|navigation|footer|sidebar|breadcrumb|breadcrumbs|comment|comments|related|relate|relates|tinlienquan|tinlq|other|othernews|same|widget|banner|slider|marquee|login|copyright');
-const FOOTER_RE = token('footer|copyright|bottom');
-const TITLE_RE = token('title|tieude|headline|tieu|heading');
-const PAGER_RE = token('pagination|paging|pager|iterator|phantrang');
+const BOILER_RE = classWordRe(NAVIGATION_CLASS_WORDS, COMMENT_CLASS_WORDS, RELATED_CLASS_WORDS);
+const FOOTER_RE = classWordRe(FOOTER_CLASS_WORDS);
+const TITLE_RE = classWordRe(TITLE_CLASS_WORDS);
+const PAGER_RE = classWordRe(PAGER_CLASS_WORDS);
 
 export interface Block {
   tag: string;

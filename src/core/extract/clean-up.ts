@@ -1,13 +1,14 @@
 // Page clean-up passes on the cloned DOM: junk tags and hidden elements, boilerplate widgets, reader comments,
 // tool/label lines.
 import { toNFC } from '../text/normalize';
+import { classWordRe, COMMENT_CLASS_WORDS, COMMENT_HEADINGS, NAVIGATION_CLASS_WORDS, startPhraseRe, TOOL_CLASS_WORDS } from '../vocabulary';
 import { classIdString, elementsUnder, isHiddenByMarkup, kids, nodes, removeNode, tagName, textOf } from './dom';
 import { parseAuthorLabel } from './metadata/byline';
 import { parseVietnameseDate } from './metadata/date';
 import { hasArticleText } from './prune-related';
 
 const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas', 'link', 'meta', 'input', 'select', 'textarea', 'button', 'option', 'marquee', 'video', 'audio', 'map'];
-const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|binh-luan|ykien|y-kien|ykienbandoc|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
+const BOILERPLATE_CLASS = classWordRe(COMMENT_CLASS_WORDS, TOOL_CLASS_WORDS, NAVIGATION_CLASS_WORDS);
 const LABEL_LINE = /^(từ khóa|từ khoá|tags?|chia sẻ|share|lượt xem|lượt đọc|số lượt xem|in bài|in trang|gửi email|gửi bài|tăng cỡ chữ|giảm cỡ chữ|tệp đính kèm|file đính kèm|đính kèm|tải về|bình luận|ý kiến bạn đọc|đánh giá|xem bản in|về đầu trang|quay lại|trở về|nghe đọc bài|tác giả bài viết|nguồn tin)\b/i;
 
 const JUNK = new Set(JUNK_TAGS);
@@ -75,8 +76,8 @@ export function pruneBoilerplate(root: Element, protect: Element | null, maxNode
   }
 }
 
-const COMMENT_CLASS = /(^|[\s_-])(comment|comments|cmt|binhluan|binh-luan|ykien|y-kien|ykienbandoc|y-kien-ban-doc|feedback|disqus)([\s_-]|$)/;
-const COMMENT_HEADING = /^(ý kiến bạn đọc|ý kiến của bạn|bình luận|gửi bình luận|gửi ý kiến|viết bình luận|comments?)\b/i;
+const COMMENT_CLASS = classWordRe(COMMENT_CLASS_WORDS);
+const COMMENT_HEADING = startPhraseRe(COMMENT_HEADINGS);
 
 /** Reader comments inside the chosen body: class-marked blocks, or a comment heading and what follows it. */
 export function pruneComments(body: Element): void {
