@@ -8,6 +8,9 @@ export const NAVIGATION_CLASS_WORDS: readonly string[] = [
   'login', 'copyright', 'widget',
 ];
 
+/** Dialogs and overlays laid over the page (subscription pitches, cookie notices): never the article. */
+export const OVERLAY_CLASS_WORDS: readonly string[] = ['modal', 'popup', 'overlay', 'cookie', 'consent'];
+
 /** Reader comments and the forms that collect them. */
 export const COMMENT_CLASS_WORDS: readonly string[] = [
   'comment', 'comments', 'cmt', 'binhluan', 'binh-luan', 'ykien', 'y-kien', 'ykienbandoc', 'y-kien-ban-doc', 'feedback', 'disqus',
