@@ -43,6 +43,16 @@ export function dateOk(truth: string | null, got: string | null): boolean | null
   return got.startsWith(truth);
 }
 
+/**
+ * A truth written as a path ("Kinh doanh > Tài chính") must match the whole path; a truth naming one category (the
+ * corpus's "most specific category the page shows") must match the path's last level.
+ */
+export function categoryOk(truth: string | null, got: string | null): boolean {
+  if (truth === null || got === null) return truth === got;
+  const last = (s: string) => foldWs(s.split(' > ').pop());
+  return truth.includes(' > ') ? foldWs(truth) === foldWs(got) : last(got) === foldWs(truth);
+}
+
 export function scorePage(page: EvalPage, run: Runner): PageResult {
   const t = page.truth;
   try {
@@ -58,7 +68,7 @@ export function scorePage(page: EvalPage, run: Runner): PageResult {
       date: t.publishedAt === null ? null : dateOk(t.publishedAt, out.publishedAt),
       author: t.author === null ? (out.author === null ? true : false) : foldWs(out.author) === foldWs(t.author),
       lead: out.lead === undefined ? null : foldWs(out.lead) === foldWs(t.lead),
-      category: out.category === undefined ? null : foldWs(out.category) === foldWs(t.category),
+      category: out.category === undefined ? null : categoryOk(t.category, out.category),
     };
   } catch (e) {
     return { id: page.id, pr: { precision: 0, recall: 0 }, leaks: [], title: false, date: false, author: false, error: String((e as Error).message ?? e) };

@@ -93,7 +93,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   setQueryIndex(doc, index);
   const rule = resolveRule(doc, url, options.useSiteRules !== false, index);
   // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
-  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category);
+  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category, url);
 
   // With a rule, clone only the article region (body + title + date); otherwise the whole body.
   let root = (rule && articleRegion(doc, srcBody, rule)) || srcBody;
@@ -134,11 +134,11 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const byline = findLabelledByline(root, body, container ?? root, rule?.author);
   const foldedTitle = foldVietnamese(title.text);
   const looksLikeTitle = (c: string | null) => {
-    const f = c ? foldVietnamese(c).replace(/(\.\.\.|…)$/, '').trim() : '';
+    const f = c ? foldVietnamese(c.split(' > ').pop() ?? c).replace(/(\.\.\.|…)$/, '').trim() : '';
     return !!c && (f === foldedTitle || (f.length > 20 && foldedTitle.startsWith(f)));
   };
   let category = earlyCategory;
-  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category);
+  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category, url);
   if (looksLikeTitle(category)) category = null;
 
   // Clean the body itself.
