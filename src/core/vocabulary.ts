@@ -42,6 +42,9 @@ export const RELATED_CLASS_SUBSTRINGS: readonly string[] = [
 /** The related words the page scan treats as whole tokens (a subset: the scan splits on '-' and '_'). */
 export const RELATED_CLASS_WORDS: readonly string[] = ['related', 'relate', 'relates', 'tinlienquan', 'tinlq', 'other', 'othernews', 'same'];
 
+/** Author boxes and bylines. */
+export const BYLINE_CLASS_WORDS: readonly string[] = ['author', 'authors', 'tacgia', 'tac-gia', 'byline', 'article-author', 'post-author', 'writer'];
+
 export const TITLE_CLASS_WORDS: readonly string[] = ['title', 'tieude', 'headline', 'tieu', 'heading'];
 export const PAGER_CLASS_WORDS: readonly string[] = ['pagination', 'paging', 'pager', 'iterator', 'phantrang'];
 export const FOOTER_CLASS_WORDS: readonly string[] = ['footer', 'copyright', 'bottom'];
