@@ -155,7 +155,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   }
   pruneRelatedNews(body, { maxNodes });
   pruneComments(body);
-  pruneInlineLinkBoxes(body);
+  pruneInlineLinkBoxes(body, url);
   pruneLabelLines(body);
 
   const base = baseUrlOf(doc, url);
