@@ -10,6 +10,8 @@ import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
 import { looksLikeDateLine } from './metadata/date';
 import { findCategory, findLead } from './metadata/lead-category';
+import { findCategoryWithReason } from './metadata/category';
+import type { ExtractionExplain } from './explain';
 import { metaContent } from './metadata/meta-tags';
 import { findPublished } from './metadata/published';
 import { findTitle, titleFromDocTitle } from './metadata/title';
@@ -37,6 +39,8 @@ export interface ExtractOptions {
   useSiteRules?: boolean;
   /** Cap on elements visited/kept (default 60 000). Pages above 8× this are refused as too large. */
   maxNodes?: number;
+  /** Filled with why each part was chosen (for --explain and the popup's extraction details). */
+  explain?: ExtractionExplain;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -155,7 +159,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   }
   pruneRelatedNews(body, { maxNodes });
   pruneComments(body);
-  pruneInlineLinkBoxes(body, url);
+  pruneInlineLinkBoxes(body, url, options.explain?.removed);
   pruneLabelLines(body);
 
   const base = baseUrlOf(doc, url);
@@ -188,6 +192,20 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   }
 
   const bodyText = bodyTextFromBlocks(blocks);
+  if (options.explain) {
+    const ex = options.explain;
+    ex.path = method;
+    ex.rule = rule ? (rule as { name?: string }).name ?? 'site rule' : null;
+    const via = category === earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
+    ex.metadata = {
+      title: { value: title.text, via: title.el ? `<${tagName(title.el)}> on the page` : '<title> / og:title' },
+      category: { value: category, via },
+      publishedAt: { value: date.value, via: date.el ? `<${tagName(date.el)}> near the title or meta/JSON-LD` : 'meta/JSON-LD or none' },
+      author: { value: author, via: byline.author ? 'byline label, JSON-LD author, author box or meta author' : author ? 'closing line of the body' : 'none found' },
+      source: { value: source, via: source ? '"Nguồn:"/"Theo …" line' : 'none found' },
+      lead: { value: lead.text, via: lead.el ? 'sapo element' : 'none found' },
+    };
+  }
   return {
     url,
     canonicalUrl: canonicalOf(doc, url),
