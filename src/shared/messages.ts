@@ -58,7 +58,7 @@ export function isExtractedArticle(v: unknown): v is ExtractedArticle {
   const extractor = v.extractor;
   return isHttpUrl(v.url) && isHttpUrl(v.canonicalUrl) && isStr(v.title, 5000) && (v.title as string).trim().length > 0
     && isNullableStr(v.category, 1000) && isNullableStr(v.lead, 20_000) && isNullableStr(v.author, 1000)
-    && isNullableStr(v.source ?? null, 1000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
+    && isNullableStr(v.source ?? null, 5000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
     && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
     && Array.isArray(images) && images.length <= 2000
     && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))

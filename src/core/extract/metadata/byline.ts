@@ -10,10 +10,10 @@ const BYLINE_CLASS = classWordRe(BYLINE_CLASS_WORDS);
 /** Names that are the outlet, not a person ("TUOI TRE ONLINE", "NLD.COM.VN", "Ban biên tập"). */
 const ORG_NAME = /\.(vn|com|net|org)\b|online|news|báo |tạp chí|cổng thông tin|ban biên tập|tòa soạn|website|https?:/i;
 
-const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
+const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|tin\/ảnh|bài viết|nội dung|thực hiện|nhóm thực hiện|ghi chép|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
 const SOURCE_LABEL = /^(?:nguồn tin|nguồn|source)\s*[:：]\s*(.{2,120})$/i;
-const LABEL_START = /^(tác giả|người viết|người đăng|bài|tin|phóng viên|biên tập viên|author|by|nguồn)/i;
-const THEO_LINE = /^theo\s+(.{2,80})$/i;
+const LABEL_START = /^(tác giả|người viết|người đăng|bài|tin|nội dung|thực hiện|nhóm thực hiện|ghi chép|phóng viên|biên tập viên|author|by|nguồn)/i;
+const THEO_LINE = /^\(?theo\s+([^()]{2,80})\)?$/i;
 
 /** A name without decoration; "(tổng hợp)"-style notes on how the piece was written stay, other brackets go. */
 export function cleanName(s: string): string {
@@ -42,7 +42,8 @@ export function parseAuthorLabel(text: string): string | null {
   }
   const m = AUTHOR_LABEL.exec(t);
   if (!m) return null;
-  const name = cleanName(m[1].split(/\s*[|]\s*|\s+-\s+(?=nguồn)/i)[0]);
+  // "Nội dung: Minh Anh - Ảnh: Quang Huy": the writer, not the photo or design credits after them.
+  const name = cleanName(m[1].split(/\s*[|]\s*|\s*[-–;,]\s*(?=(nguồn|ảnh|đồ họa|đồ hoạ|thiết kế|trình bày|video|clip)\s*:)/i)[0]);
   return looksLikeName(name) ? name : null;
 }
 
