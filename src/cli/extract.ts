@@ -10,7 +10,7 @@ import { extractArticle } from '../core/extract';
 import { buildArticle } from '../core/archive/build-article';
 import type { Article, Detection } from '../core/types';
 import { parseHtmlAt } from './parse-html';
-import { emptyExplain, type ExtractionExplain } from '../core/extract/explain';
+import { emptyExplain, explainDetection, type ExtractionExplain } from '../core/extract/explain';
 
 interface Options { url?: string; manifest?: string; generic: boolean; explain: boolean; files: string[] }
 
@@ -57,7 +57,7 @@ export async function processFile(file: string, url: string | undefined, generic
     row.detection = { isProvincialNewsArticle: detection.isProvincialNewsArticle, province: detection.province, kind: detection.kind };
     const ex = explain ? emptyExplain() : undefined;
     if (ex) {
-      ex.detection = { decision: `${detection.isProvincialNewsArticle ? 'provincial news article' : 'not a provincial news article'} (page kind ${detection.pageKind}, confidence ${detection.confidence})`, reasons: detection.reasons };
+      ex.detection = explainDetection(detection);
       row.explain = ex;
     }
     try {

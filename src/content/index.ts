@@ -4,7 +4,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { detectPage } from '../core/detect';
 import { extractArticle, ExtractionError } from '../core/extract';
 import type { Detection } from '../core/types';
-import type { ExtractReply } from '../shared/messages';
+import { explainPage } from '../core/extract/explain';
+import type { ExplainReply, ExtractReply } from '../shared/messages';
 import { applyUserSites } from '../shared/user-sites';
 
 const FLAG = '__provincialNewsArchiverLoaded';
@@ -39,6 +40,11 @@ function extractReply(generic: boolean): ExtractReply {
   }
 }
 
+function explainReply(generic: boolean): ExplainReply {
+  const { explain, error } = explainPage(document, location.href, generic);
+  return { ok: true, explain, error };
+}
+
 function fallbackDetection(): Detection {
   return { isProvincialNewsArticle: false, province: null, kind: 'other', pageKind: 'other', site: null, confidence: 0, reasons: ['detection failed'] };
 }
@@ -48,6 +54,7 @@ if (!scope[FLAG]) {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const m = message as { type?: unknown; generic?: unknown };
+    if (m?.type === 'explain') return Promise.resolve(explainReply(m.generic === true));
     if (m?.type !== 'extract') return undefined;
     return Promise.resolve(extractReply(m.generic === true));
   });

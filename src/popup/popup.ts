@@ -4,6 +4,7 @@ import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shar
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
+import { setupExplainToggle } from './explain-view';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
@@ -151,6 +152,8 @@ async function main(): Promise<void> {
 
   browser.runtime.onMessage.addListener(showUpgradeProgress);
   const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
+  // Extraction details: offered once the page answered (the preview injected the content script if needed).
+  if (reply?.ok || reply?.detection) setupExplainToggle($<HTMLButtonElement>('explain-toggle'), $('explain'), tabId, () => generic);
   document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {

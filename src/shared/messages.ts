@@ -1,12 +1,16 @@
 // The messages that cross contexts, and their runtime validation. Anything arriving over runtime messaging is
 // untrusted until one of these guards accepted it.
 import type { Detection, ExtractedArticle } from '../core/types';
+import type { ExtractionExplain } from '../core/extract/explain';
 
 export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
 
 export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
 export type BackgroundToContent = { type: 'extract'; generic: boolean };
+/** From the popup to the tab's content script: why the extraction came out as it did. */
+export type PopupToContent = { type: 'explain'; generic: boolean };
+export type ExplainReply = { ok: true; explain: ExtractionExplain; error: string | null };
 export type ExtractReply =
   | { ok: true; article: ExtractedArticle; detection: Detection }
   | { ok: false; error: ErrorInfo; detection: Detection | null };
@@ -112,4 +116,35 @@ export function parseExtractReply(v: unknown): ExtractReply | null {
     return { ok: false, error: { code: v.error.code as ErrorCode, message: v.error.message }, detection };
   }
   return null;
+}
+
+const MAX_EXPLAIN_ITEMS = 200;
+const strList = (v: unknown, max: number): string[] | null =>
+  Array.isArray(v) && v.length <= MAX_EXPLAIN_ITEMS && v.every((x) => isStr(x, max)) ? (v as string[]) : null;
+
+/** An explanation from a content script, rebuilt from its checked parts only (it is shown to the user as text). */
+export function parseExplainReply(v: unknown): ExplainReply | null {
+  if (!isObj(v) || v.ok !== true || !isObj(v.explain) || !(v.error === null || isStr(v.error, 2000))) return null;
+  const e = v.explain;
+  if (!(e.path === null || e.path === 'site-rule' || e.path === 'user-rule' || e.path === 'generic') || !isNullableStr(e.rule, 200)) return null;
+  const metadata: ExtractionExplain['metadata'] = {};
+  if (!isObj(e.metadata) || Object.keys(e.metadata).length > 20) return null;
+  for (const [k, f] of Object.entries(e.metadata)) {
+    if (!isStr(k, 40) || !isObj(f) || !isNullableStr(f.value, 20_000) || !isStr(f.via, 500)) return null;
+    metadata[k] = { value: f.value, via: f.via };
+  }
+  if (!Array.isArray(e.removed) || e.removed.length > MAX_EXPLAIN_ITEMS) return null;
+  const removed = e.removed.map((r) => (isObj(r) && isStr(r.reason, 500) && isStr(r.text, 500) ? { reason: r.reason, text: r.text } : null));
+  if (removed.some((r) => r === null)) return null;
+  if (!Array.isArray(e.candidates) || e.candidates.length > MAX_EXPLAIN_ITEMS) return null;
+  let detection: ExtractionExplain['detection'] = null;
+  if (e.detection !== null) {
+    const d = e.detection;
+    const reasons = isObj(d) ? strList(d.reasons, 1000) : null;
+    if (!isObj(d) || !isStr(d.decision, 500) || !reasons) return null;
+    detection = { decision: d.decision, reasons };
+  }
+  // Candidates are the generic extractor's trace: kept as short text lines.
+  const candidates = e.candidates.map((c) => JSON.stringify(c) ?? '').map((c) => c.slice(0, 300));
+  return { ok: true, error: v.error, explain: { path: e.path, rule: e.rule, metadata, removed: removed as { reason: string; text: string }[], candidates, detection } };
 }
