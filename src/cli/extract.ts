@@ -139,7 +139,7 @@ export function formatExplain(row: CliRow): string {
     else out.push('candidates: (the generic extractor gives no trace yet)');
     out.push('metadata:');
     for (const [k, f] of Object.entries(ex.metadata)) out.push(`  ${k}: ${JSON.stringify(f.value)} ← ${f.via}`);
-    out.push(`removed inside the body: ${ex.removed.length}`, ...ex.removed.map((r) => `  - ${r.reason}: ${JSON.stringify(r.text)}`));
+    out.push(`removed blocks: ${ex.removed.length}`, ...ex.removed.map((r) => `  - ${r.reason}: ${JSON.stringify(r.text)}`));
   }
   return out.join('\n') + '\n';
 }

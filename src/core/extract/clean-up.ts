@@ -5,7 +5,7 @@ import { classWordRe, COMMENT_CLASS_WORDS, COMMENT_HEADINGS, NAVIGATION_CLASS_WO
 import { classIdString, elementsUnder, isHiddenByMarkup, kids, nodes, removeNode, tagName, textOf } from './dom';
 import { parseAuthorLabel } from './metadata/byline';
 import { parseVietnameseDate } from './metadata/date';
-import { hasArticleText } from './prune-related';
+import { hasArticleText, type RemovalLog } from './prune-related';
 
 const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas', 'link', 'meta', 'input', 'select', 'textarea', 'button', 'option', 'marquee', 'video', 'audio', 'map'];
 const BOILERPLATE_CLASS = classWordRe(COMMENT_CLASS_WORDS, TOOL_CLASS_WORDS, NAVIGATION_CLASS_WORDS);
@@ -50,7 +50,11 @@ function cleanupCapped(root: Element, maxNodes: number): void {
 }
 
 /** Remove boilerplate widgets (share bars, tags, tools, comment forms…) that carry no article text. */
-export function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number): void {
+export function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number, log?: RemovalLog): void {
+  const drop = (el: Element, reason: string) => {
+    log?.push({ reason, text: textOf(el).slice(0, 120) });
+    removeNode(el);
+  };
   const found = root.querySelectorAll('form, nav, aside, footer, [class], [id]');
   const cands: Element[] = [];
   for (let i = 0; i < found.length && i < maxNodes; i++) cands.push(found[i]);
@@ -59,11 +63,11 @@ export function pruneBoilerplate(root: Element, protect: Element | null, maxNode
     if (protect && (el === protect || el.contains(protect))) continue;
     const tag = tagName(el);
     if (tag === 'form' && !hasArticleText(el)) {
-      removeNode(el);
+      drop(el, 'form');
       continue;
     }
     if (tag === 'nav' || tag === 'aside' || tag === 'footer') {
-      if (!hasArticleText(el)) removeNode(el);
+      if (!hasArticleText(el)) drop(el, `<${tag}> without article text`);
       continue;
     }
     const cid = classIdString(el);
@@ -71,7 +75,7 @@ export function pruneBoilerplate(root: Element, protect: Element | null, maxNode
       // Tool rows often carry the date line ("div.artcle-tools > span.date"): keep those for the metadata pass.
       const t = textOf(el);
       if (t.length < 200 && parseVietnameseDate(toNFC(t))) continue;
-      removeNode(el);
+      drop(el, `boilerplate class/id "${cid.trim().slice(0, 60)}"`);
     }
   }
 }

@@ -118,12 +118,12 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const method: 'site-rule' | 'generic' = body ? 'site-rule' : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.
-    pruneRelatedNews(root, { maxNodes });
-    pruneBoilerplate(root, null, maxNodes);
+    pruneRelatedNews(root, { maxNodes, log: options.explain?.removed });
+    pruneBoilerplate(root, null, maxNodes, options.explain?.removed);
     body = findGenericBody(root, maxNodes);
   } else {
-    pruneRelatedNews(root, { protect: body, maxNodes });
-    pruneBoilerplate(root, body, maxNodes);
+    pruneRelatedNews(root, { protect: body, maxNodes, log: options.explain?.removed });
+    pruneBoilerplate(root, body, maxNodes, options.explain?.removed);
   }
   if (!body) throw new ExtractionError('no-content', 'No article text was found on the page.');
 
@@ -157,7 +157,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     const isField = /^(tác giả bài viết|nguồn tin)\s*:/i.test(toNFC(textOf(el)));
     if (isField || !(closing && (closing === el || el.contains(closing) || closing.contains(el)))) removeNode(el);
   }
-  pruneRelatedNews(body, { maxNodes });
+  pruneRelatedNews(body, { maxNodes, log: options.explain?.removed });
   pruneComments(body);
   pruneInlineLinkBoxes(body, url, options.explain?.removed);
   pruneLabelLines(body);
@@ -198,13 +198,14 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     ex.rule = rule ? (rule as { name?: string }).name ?? 'site rule' : null;
     const via = category === earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
     ex.metadata = {
-      title: { value: title.text, via: title.el ? `<${tagName(title.el)}> on the page` : '<title> / og:title' },
+      title: { value: title.text, via: title.via ?? 'found on the page' },
       category: { value: category, via },
-      publishedAt: { value: date.value, via: date.el ? `<${tagName(date.el)}> near the title or meta/JSON-LD` : 'meta/JSON-LD or none' },
-      author: { value: author, via: byline.author ? 'byline label, JSON-LD author, author box or meta author' : author ? 'closing line of the body' : 'none found' },
-      source: { value: source, via: source ? '"Nguồn:"/"Theo …" line' : 'none found' },
-      lead: { value: lead.text, via: lead.el ? 'sapo element' : 'none found' },
+      publishedAt: { value: date.value, via: date.via ?? 'found on the page' },
+      author: { value: author, via: byline.author ? byline.via ?? 'byline' : author ? 'closing line of the body (name, right-aligned or bold, or labelled)' : 'none found' },
+      source: { value: source, via: source ? '"Nguồn:" / "Theo …" line' : 'none found' },
+      lead: { value: lead.text, via: lead.el ? `sapo <${tagName(lead.el)}>` : 'none found' },
     };
+
   }
   return {
     url,

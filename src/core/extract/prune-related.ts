@@ -158,7 +158,7 @@ export function isTeaserGrid(el: Element): boolean {
 }
 
 /** Remove the related block introduced by heading element h. Returns the number of removed nodes. */
-function removeRelatedBlock(heading: Element, root: Element, protect: Element | null): number {
+function removeRelatedBlock(heading: Element, root: Element, protect: Element | null, log?: RemovalLog): number {
   let h = expandHeading(heading, root);
   // Grow to the largest ancestor that holds the heading and no article text.
   for (;;) {
@@ -170,6 +170,7 @@ function removeRelatedBlock(heading: Element, root: Element, protect: Element | 
   }
   if (h !== expandHeading(heading, root) && !hasArticleText(h, protect)) {
     // h is a self-contained block (heading + items); drop it whole.
+    note(log, `related block headed "${textOf(heading).slice(0, 40)}"`, h);
     removeNode(h);
     return 1;
   }
@@ -179,6 +180,7 @@ function removeRelatedBlock(heading: Element, root: Element, protect: Element | 
   const parent = h.parentNode;
   const siblings = parent ? nodes(parent) : [];
   let i = siblings.indexOf(h) + 1;
+  note(log, `related heading "${textOf(heading).slice(0, 40)}" and the links after it`, h);
   removeNode(h);
   removed++;
   for (; i < siblings.length; i++) {
@@ -204,6 +206,8 @@ export interface PruneOptions {
   protect?: Element | null;
   /** Stop after visiting this many elements. */
   maxNodes?: number;
+  /** Records each removed block with the reason (for --explain). */
+  log?: RemovalLog;
 }
 
 /**
@@ -251,7 +255,7 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
     const holder = expandHeading(h, root);
     const parent = holder.parentElement;
     if (parent && tagName(parent) === 'p' && textOf(parent).length > textOf(holder).length + 40) continue;
-    removed += removeRelatedBlock(h, root, protect);
+    removed += removeRelatedBlock(h, root, protect, options.log);
   }
 
   // 2. Class/id tokens.
@@ -261,6 +265,7 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
     if (hasArticleText(el, null)) continue;
     if (tagName(el) === 'body' || tagName(el) === 'html') continue;
     if (textOf(el).length === 0 && el.getElementsByTagName('img').length === 0) continue;
+    note(options.log, `related class/id "${classIdString(el).trim().slice(0, 60)}"`, el);
     removeNode(el);
     removed++;
   }

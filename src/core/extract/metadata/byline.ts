@@ -60,6 +60,8 @@ export interface BylineResult {
   source: string | null;
   /** Elements outside the body that carry labelled bylines (removed from any body that contains them). */
   labelEls: Element[];
+  /** Where the author came from, for --explain. */
+  via?: string;
 }
 
 /** Labelled bylines near the article (outside or inside the body), and itemprop/class author fields. */
@@ -72,6 +74,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
       const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? cleanName(t) : null);
       if (a) {
         res.author = a;
+        res.via = `site rule: ${sel}`;
         res.labelEls.push(el);
         break;
       }
@@ -96,6 +99,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
         const a = parseAuthorLabel(raw);
         if (a) {
           res.author = a;
+          res.via = `labelled byline "${raw.slice(0, 60)}"`;
           res.labelEls.push(el);
           break;
         }
@@ -111,9 +115,9 @@ export function findLabelledByline(root: Element, body: Element | null, containe
       if (el === scope) break;
     }
   }
-  if (!res.author) res.author = jsonLdAuthor(root.ownerDocument);
+  if (!res.author && (res.author = jsonLdAuthor(root.ownerDocument))) res.via = 'JSON-LD author';
   if (!res.author) authorBox(scope, body, res);
-  if (!res.author) res.author = metaAuthor(root.ownerDocument);
+  if (!res.author && (res.author = metaAuthor(root.ownerDocument))) res.via = 'meta name=author';
   return res;
 }
 
@@ -151,6 +155,7 @@ function authorBox(scope: Element, body: Element | null, res: BylineResult): voi
     const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? t : null);
     if (a && !ORG_NAME.test(a)) {
       res.author = a;
+      res.via = `author box <${tagName(el)} class="${(el.getAttribute('class') ?? '').slice(0, 40)}">`;
       if (!(body && body.contains(el))) res.labelEls.push(el);
       return;
     }

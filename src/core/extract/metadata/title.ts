@@ -6,6 +6,7 @@ import { jsonLdString, metaContent } from './meta-tags';
 export interface TitleResult {
   text: string;
   el: Element | null;
+  via?: string;
 }
 
 function docTitleCandidates(doc: Document): string[] {
@@ -93,7 +94,7 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
       el = null;
     }
     const text = el ? headingText(el) : '';
-    if (el && text) return { text, el };
+    if (el && text) return { text, el, via: `site rule: ${sel}` };
   }
   const docTitles = docTitleCandidates(doc);
   const all = elements ?? elementsUnder(root, 20000);
@@ -130,8 +131,8 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     }
     if (!best || score > best.score) best = { el, score, text };
   }
-  if (best && best.score >= 10) return { text: best.text, el: best.el };
-  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc))), el: null };
+  if (best && best.score >= 10) return { text: best.text, el: best.el, via: `<${tagName(best.el)}> scored ${best.score.toFixed(0)} (heading, class, match with og:title/<title>, place before the body)` };
+  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc))), el: null, via: 'og:title / JSON-LD headline / <title>' };
 }
 
 export { precedes };
