@@ -117,7 +117,9 @@ function urlSection(root: Element, url: string): string | null {
 function kicker(root: Element, title: string): string | null {
   const ft = foldVietnamese(title);
   if (ft.length < 10) return null;
-  const titleEl = elementsUnder(root, 30000).find((el) => tagName(el) !== 'a' && foldVietnamese(collapseWhitespace(textOf(el))) === ft);
+  // Title holders have few children: skipping the big containers keeps this linear on long pages.
+  const titleEl = elementsUnder(root, 30000).find((el) => el.childElementCount <= 4 && tagName(el) !== 'a'
+    && Math.abs((el.textContent ?? '').length - ft.length) < 80 && foldVietnamese(collapseWhitespace(textOf(el))) === ft);
   for (let el: Element | null = titleEl ?? null, up = 0; el && up < 2; el = el.parentElement, up++) {
     let prev = el.previousElementSibling;
     for (let i = 0; prev && i < 2; prev = prev.previousElementSibling, i++) {
