@@ -326,6 +326,12 @@ function notArticleKind(scan: PageScan, shape: UrlShape, reasons: string[]): Pag
     return 'documents';
   }
   if (shape.listing || (scan.pager && scan.headlineLinks >= 3) || scan.headlineLinks >= 5) {
+    // A listing is mostly teasers: a page with a run of prose outside the furniture is not one, whatever surrounds it.
+    const prose = scan.blocks.find((b) => !b.boiler && b.directCount >= 3 && b.directChars >= 400);
+    if (prose && !shape.listing) {
+      reasons.push(`${scan.headlineLinks} headline links beside a ${Math.round(prose.directChars)}-char text block: not a listing`);
+      return 'other';
+    }
     reasons.push(`${scan.headlineLinks} headline links${scan.pager ? ', pager' : ''}`);
     return 'listing';
   }

@@ -199,23 +199,21 @@ const isParagraph = (b: Block, textCells: Map<number, number>) =>
  * (a headline link per teaser) starts new runs instead of adding to the body's.
  */
 function proseRuns(blocks: Block[], textCells: Map<number, number>): void {
-  const runChars = new Map<number, number>();
-  const runCount = new Map<number, number>();
+  const runChars = new Float64Array(blocks.length);
+  const runCount = new Uint32Array(blocks.length);
   for (const b of blocks) {
     const p = b.parent;
     if (p < 0 || b.tagBoiler) continue;
     if (isParagraph(b, textCells)) {
-      const chars = (runChars.get(p) ?? 0) + b.own - b.ownLink;
-      const count = (runCount.get(p) ?? 0) + 1;
-      runChars.set(p, chars);
-      runCount.set(p, count);
+      const chars = (runChars[p] += b.own - b.ownLink);
+      const count = ++runCount[p];
       if (chars > blocks[p].directChars) {
         blocks[p].directChars = chars;
         blocks[p].directCount = count;
       }
     } else if (b.headlines > 0) {
-      runChars.set(p, 0);
-      runCount.set(p, 0);
+      runChars[p] = 0;
+      runCount[p] = 0;
     }
   }
 }
