@@ -25,7 +25,9 @@ export function findLead(root: Element, body: Element, titleEl: Element | null, 
     const el = all[i];
     if (i > limit) break;
     const cid = classIdString(el);
-    const isLead = LEAD_CLASS.test(cid) || (el.getAttribute('itemprop') === 'description' && tagName(el) !== 'meta');
+    // Templates that style with utility classes name the sapo in a data attribute (data-role/data-slot="sapo").
+    const role = `${el.getAttribute('data-role') ?? ''} ${el.getAttribute('data-slot') ?? ''}`.toLowerCase();
+    const isLead = LEAD_CLASS.test(cid) || /(^|\s)(sapo|summary|lead|description)(\s|$)/.test(role) || (el.getAttribute('itemprop') === 'description' && tagName(el) !== 'meta');
     if (!isLead) continue;
     if (el === body || el.contains(body)) continue;
     if (/image|img|photo|caption|figure/.test(cid)) continue;
