@@ -195,7 +195,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   if (options.explain) {
     const ex = options.explain;
     ex.path = method;
-    ex.rule = rule ? (rule as { name?: string }).name ?? 'site rule' : null;
+    ex.rule = rule ? `${rule.id} (${rule.family})` : null;
     const via = category === earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
     ex.metadata = {
       title: { value: title.text, via: title.via ?? 'found on the page' },
