@@ -28,8 +28,11 @@ export interface ExtractedArticle {
   category: string | null;
   lead: string | null;
   author: string | null;
-  /** "Nguồn: …" / "Theo …" line, kept apart from the author. */
-  source: string | null;
+  /**
+   * The agency or paper the piece is taken from ("Theo TTXVN", "Nguồn: Báo Tuyên Quang"), kept apart from the
+   * author. Optional: articles archived before it was read have none.
+   */
+  source?: string | null;
   publishedAt: string | null;
   language: string;
   bodyHtml: string;

@@ -6,6 +6,7 @@ import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
+import { setupExplainToggle } from './explain-view';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
@@ -174,6 +175,8 @@ async function main(): Promise<void> {
   const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
   initPickButton(tabId, reply, setStatus);
   showUserRuleNote(reply?.userRule);
+  // Extraction details: offered once the page answered (the preview injected the content script if needed).
+  if (reply?.ok || reply?.detection) setupExplainToggle($<HTMLButtonElement>('explain-toggle'), $('explain'), tabId, () => generic);
   document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {

@@ -3,12 +3,16 @@
 import type { Detection, ExtractedArticle } from '../core/types';
 import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
 import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
+import type { ExtractionExplain } from '../core/extract/explain';
 
 export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'listing-page' | 'home-page' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
 
 export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
 export type BackgroundToContent = { type: 'extract'; generic: boolean };
+/** From the popup to the tab's content script: why the extraction came out as it did. */
+export type PopupToContent = { type: 'explain'; generic: boolean };
+export type ExplainReply = { ok: true; explain: ExtractionExplain; error: string | null };
 export type ExtractReply =
   | { ok: true; article: ExtractedArticle; detection: Detection; userRule?: UserRuleStatus }
   | { ok: false; error: ErrorInfo; detection: Detection | null; userRule?: UserRuleStatus };
@@ -60,7 +64,7 @@ export function isExtractedArticle(v: unknown): v is ExtractedArticle {
   const extractor = v.extractor;
   return isHttpUrl(v.url) && isHttpUrl(v.canonicalUrl) && isStr(v.title, 5000) && (v.title as string).trim().length > 0
     && isNullableStr(v.category, 1000) && isNullableStr(v.lead, 20_000) && isNullableStr(v.author, 1000)
-    && isNullableStr(v.source ?? null, 1000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
+    && isNullableStr(v.source ?? null, 5000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
     && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
     && Array.isArray(images) && images.length <= 2000
     && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))
@@ -156,4 +160,35 @@ export function parsePickedRule(v: unknown): PickedRuleMessage | null {
   if (!Array.isArray(exclude) || exclude.length > MAX_EXCLUDES) return null;
   for (let i = 0; i < exclude.length; i++) if (!isStr(exclude[i], MAX_SELECTOR_CHARS)) return null;
   return { type: 'user-rule-picked', body: v.body, exclude: [...exclude] };
+}
+
+const MAX_EXPLAIN_ITEMS = 200;
+const strList = (v: unknown, max: number): string[] | null =>
+  Array.isArray(v) && v.length <= MAX_EXPLAIN_ITEMS && v.every((x) => isStr(x, max)) ? (v as string[]) : null;
+
+/** An explanation from a content script, rebuilt from its checked parts only (it is shown to the user as text). */
+export function parseExplainReply(v: unknown): ExplainReply | null {
+  if (!isObj(v) || v.ok !== true || !isObj(v.explain) || !(v.error === null || isStr(v.error, 2000))) return null;
+  const e = v.explain;
+  if (!(e.path === null || e.path === 'site-rule' || e.path === 'user-rule' || e.path === 'generic') || !isNullableStr(e.rule, 200)) return null;
+  const metadata: ExtractionExplain['metadata'] = {};
+  if (!isObj(e.metadata) || Object.keys(e.metadata).length > 20) return null;
+  for (const [k, f] of Object.entries(e.metadata)) {
+    if (!isStr(k, 40) || !isObj(f) || !isNullableStr(f.value, 20_000) || !isStr(f.via, 500)) return null;
+    metadata[k] = { value: f.value, via: f.via };
+  }
+  if (!Array.isArray(e.removed) || e.removed.length > MAX_EXPLAIN_ITEMS) return null;
+  const removed = e.removed.map((r) => (isObj(r) && isStr(r.reason, 500) && isStr(r.text, 500) ? { reason: r.reason, text: r.text } : null));
+  if (removed.some((r) => r === null)) return null;
+  if (!Array.isArray(e.candidates) || e.candidates.length > MAX_EXPLAIN_ITEMS) return null;
+  let detection: ExtractionExplain['detection'] = null;
+  if (e.detection !== null) {
+    const d = e.detection;
+    const reasons = isObj(d) ? strList(d.reasons, 1000) : null;
+    if (!isObj(d) || !isStr(d.decision, 500) || !reasons) return null;
+    detection = { decision: d.decision, reasons };
+  }
+  // Candidates are the generic extractor's trace: kept as short text lines.
+  const candidates = e.candidates.map((c) => JSON.stringify(c) ?? '').map((c) => c.slice(0, 300));
+  return { ok: true, error: v.error, explain: { path: e.path, rule: e.rule, metadata, removed: removed as { reason: string; text: string }[], candidates, detection } };
 }

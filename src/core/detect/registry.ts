@@ -1,5 +1,6 @@
 // Host → provincial site. Pure functions over registry-data.ts; indexes are built once, lazily.
 import type { SiteInfo } from '../types';
+import { broadcasterSlug } from './registry-broadcasters';
 import {
   CURRENT_PROVINCES,
   DEPARTMENT_PREFIXES,
@@ -193,7 +194,14 @@ export function matchSite(rawHost: string): SiteMatch | null {
     if (!host.endsWith(tld)) continue;
     const rest = host.slice(0, -tld.length).split('.');
     const label = rest[rest.length - 1];
-    if (rest.length > 2 || !label.startsWith('bao')) continue;
+    if (rest.length > 2) continue;
+    const station = broadcasterSlug(label);
+    const stationRef = station ? slugs.get(station) : undefined;
+    if (stationRef) {
+      const named = stationRef.former ?? stationRef.current;
+      return { site: { host, name: `Đài PT-TH ${named}`, province: stationRef.current, kind: 'broadcaster' }, province: stationRef, confidence: 0.8, rule: 'media-pattern' };
+    }
+    if (!label.startsWith('bao')) continue;
     const ref = slugs.get(label.slice(3));
     if (ref) {
       const named = ref.former ?? ref.current;
