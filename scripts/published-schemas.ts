@@ -12,7 +12,7 @@ export function publishedSchemas(): Record<string, JsonSchema> {
     definitions: { article: ExportedArticleSchema },
     // The one custom check, the URLs' protocol, is stated as a pattern; any other check fails the conversion.
     overrideAction: ({ valibotAction, jsonSchema }) => (valibotAction.type === 'check' && (valibotAction as { requirement?: unknown }).requirement === isHttpProtocol
-      ? { ...jsonSchema, pattern: HTTP_URL_PATTERN } : undefined),
+      ? { ...jsonSchema, format: 'uri', pattern: HTTP_URL_PATTERN } : undefined),
     // An export never writes a key the declaration lacks (the importer reads past unknown ones: pickArticle).
     overrideSchema: ({ valibotSchema, jsonSchema }) => (valibotSchema.type === 'object' ? { ...jsonSchema, additionalProperties: false } : undefined),
   });
