@@ -4,18 +4,4 @@
 // schemas/export.schema.json also derive from); these are the types it infers.
 export type { SiteKind, ExtractorMethod } from './shapes/site-kinds';
 export type { SiteInfo, ArticleImage, ExtractedArticle, Article } from './shapes/article';
-import type { SiteInfo } from './shapes/article';
-
-export type PageKind = 'article' | 'listing' | 'home' | 'documents' | 'other';
-
-export interface Detection {
-  isProvincialNewsArticle: boolean;
-  province: string | null;
-  /** Kind of the site as the truth files name it: government-portal, newspaper, listing, home, documents, other. */
-  kind: string;
-  pageKind: PageKind;
-  site: SiteInfo | null;
-  /** 0..1; lower for hosts that only look provincial. */
-  confidence: number;
-  reasons: string[];
-}
+export type { PageKind, Detection } from './shapes/detection';

@@ -3,6 +3,7 @@
 import { is } from 'valibot';
 import type { Detection, ExtractedArticle } from '../core/types';
 import { ExtractedArticleSchema } from '../core/shapes/article';
+import { DetectionSchema } from '../core/shapes/detection';
 import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
 import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
 
@@ -50,10 +51,9 @@ const isHttpUrl = (v: unknown): v is string => {
   try { return /^https?:$/.test(new URL(v).protocol); } catch { return false; }
 };
 
+/** The declared detection report (core/shapes/detection.ts). */
 export function isDetection(v: unknown): v is Detection {
-  return isObj(v) && typeof v.isProvincialNewsArticle === 'boolean' && isNullableStr(v.province, 200) && isStr(v.kind, 50)
-    && isStr(v.pageKind, 50) && typeof v.confidence === 'number' && Array.isArray(v.reasons)
-    && (v.site === null || (isObj(v.site) && isStr(v.site.host, 300) && isStr(v.site.name, 500)));
+  return is(DetectionSchema, v);
 }
 
 /** The article's declared shape (core/shapes/article.ts), the same one an import is held to. */
