@@ -1,6 +1,9 @@
 // The messages that cross contexts, and their runtime validation. Anything arriving over runtime messaging is
 // untrusted until one of these guards accepted it.
+import { is } from 'valibot';
 import type { Detection, ExtractedArticle } from '../core/types';
+import { ExtractedArticleSchema } from '../core/shapes/article';
+import { DetectionSchema } from '../core/shapes/detection';
 import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
 import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
 import type { ExtractionExplain } from '../core/extract/explain';
@@ -52,23 +55,14 @@ const isHttpUrl = (v: unknown): v is string => {
   try { return /^https?:$/.test(new URL(v).protocol); } catch { return false; }
 };
 
+/** The declared detection report (core/shapes/detection.ts). */
 export function isDetection(v: unknown): v is Detection {
-  return isObj(v) && typeof v.isProvincialNewsArticle === 'boolean' && isNullableStr(v.province, 200) && isStr(v.kind, 50)
-    && isStr(v.pageKind, 50) && typeof v.confidence === 'number' && Array.isArray(v.reasons)
-    && (v.site === null || (isObj(v.site) && isStr(v.site.host, 300) && isStr(v.site.name, 500)));
+  return is(DetectionSchema, v);
 }
 
+/** The article's declared shape (core/shapes/article.ts), the same one an import is held to. */
 export function isExtractedArticle(v: unknown): v is ExtractedArticle {
-  if (!isObj(v)) return false;
-  const images = v.images;
-  const extractor = v.extractor;
-  return isHttpUrl(v.url) && isHttpUrl(v.canonicalUrl) && isStr(v.title, 5000) && (v.title as string).trim().length > 0
-    && isNullableStr(v.category, 1000) && isNullableStr(v.lead, 20_000) && isNullableStr(v.author, 1000)
-    && isNullableStr(v.source ?? null, 5000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
-    && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
-    && Array.isArray(images) && images.length <= 2000
-    && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))
-    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'user-rule' || extractor.method === 'generic');
+  return is(ExtractedArticleSchema, v);
 }
 
 /** From the background to the extension's open pages while it upgrades the archive after an update (minutes on a big one). */

@@ -1,6 +1,7 @@
 // Host → provincial site. Pure functions over registry-data.ts; indexes are built once, lazily.
 import type { SiteInfo } from '../types';
 import { broadcasterSlug } from './registry-broadcasters';
+import { LISTED_SITE_KINDS, type ListedSiteKind } from '../shapes/site-kinds';
 import {
   CURRENT_PROVINCES,
   DEPARTMENT_PREFIXES,
@@ -42,7 +43,7 @@ export interface UserSite {
   host: string;
   /** A current or former province name, as in the registry. */
   province: string;
-  kind: 'government-portal' | 'department-site' | 'newspaper' | 'broadcaster';
+  kind: ListedSiteKind;
   name?: string;
 }
 
@@ -58,8 +59,7 @@ export function setUserSites(sites: readonly UserSite[]): UserSite[] {
   for (const s of sites) {
     const host = normalizeHost(s?.host ?? '');
     const ref = typeof s?.province === 'string' ? resolveProvince(s.province.normalize('NFC').trim()) : null;
-    const kinds = ['government-portal', 'department-site', 'newspaper', 'broadcaster'];
-    if (!host || !ref || !kinds.includes(s.kind)) { rejected.push(s); continue; }
+    if (!host || !ref || !LISTED_SITE_KINDS.includes(s.kind)) { rejected.push(s); continue; }
     const name = (typeof s.name === 'string' && s.name.trim()) || host;
     next.set(host, { site: { host, name, province: ref.current, kind: s.kind }, province: ref, confidence: 1, rule: 'user' });
   }
