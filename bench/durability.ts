@@ -20,7 +20,7 @@ export async function benchDurability(): Promise<void> {
   const out = { strict: { saveMs: [] as number[], batchMs: [] as number[] }, default: { saveMs: [] as number[], batchMs: [] as number[] } };
   try {
     for (let r = 0; r < rounds; r++) {
-      for (const kind of (r % 2 ? ['strict', 'default'] : ['default', 'strict']) as Array<'strict' | 'default'>) {
+      for (const kind of (r % 2 ? ['strict', 'default'] as const : ['default', 'strict'] as const)) {
         const run = await b.call<{ saveMs: number[]; batchMs: number[] }>('durability', kind, saves, batches, 1000, 400);
         out[kind].saveMs.push(...run.saveMs.slice(1));
         out[kind].batchMs.push(...run.batchMs.slice(1));

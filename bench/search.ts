@@ -39,7 +39,7 @@ function approxBytes(v: unknown): number {
   if (typeof v === 'number' || typeof v === 'boolean') return 8;
   if (ArrayBuffer.isView(v)) return v.byteLength;
   if (Array.isArray(v)) return v.reduce((n: number, x) => n + approxBytes(x), 8);
-  if (typeof v === 'object') return Object.entries(v as object).reduce((n, [k, x]) => n + k.length + approxBytes(x), 8);
+  if (typeof v === 'object') return Object.entries(v).reduce((n, [k, x]) => n + k.length + approxBytes(x), 8);
   return 8;
 }
 

@@ -32,7 +32,7 @@ export function ours(useSiteRules: boolean): Runner {
 
 export const readability: Runner = (page) => {
   const doc = parseHtml(page.html, page.truth.url);
-  const r = new Readability(doc as never).parse();
+  const r = new Readability(doc).parse();
   const text = r?.textContent ?? '';
   return { bodyText: text, title: r?.title ?? null, publishedAt: r?.publishedTime ?? null, author: r?.byline ?? null };
 };

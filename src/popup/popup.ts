@@ -62,7 +62,7 @@ let waiting = 0;
 async function askBackground<T>(message: object): Promise<T> {
   waiting++;
   try {
-    return (await browser.runtime.sendMessage(message)) as T;
+    return (await browser.runtime.sendMessage(message));
   } finally {
     waiting--;
   }
@@ -99,7 +99,7 @@ function showRepairProgress(message: unknown): undefined {
 /** Whether the tab's article is in the archive now (false when that cannot be known). */
 async function archivedNow(tabId: number): Promise<boolean> {
   try {
-    const after = (await browser.runtime.sendMessage({ type: 'preview', tabId })) as PreviewReply;
+    const after = await browser.runtime.sendMessage<unknown, PreviewReply>({ type: 'preview', tabId });
     return Boolean(after?.ok && after.archived);
   } catch {
     return false;

@@ -153,12 +153,12 @@ export function parsePickedRule(v: unknown): PickedRuleMessage | null {
   const exclude = v.exclude;
   if (!Array.isArray(exclude) || exclude.length > MAX_EXCLUDES) return null;
   for (let i = 0; i < exclude.length; i++) if (!isStr(exclude[i], MAX_SELECTOR_CHARS)) return null;
-  return { type: 'user-rule-picked', body: v.body, exclude: [...exclude] };
+  return { type: 'user-rule-picked', body: v.body, exclude: [...(exclude as string[])] };
 }
 
 const MAX_EXPLAIN_ITEMS = 200;
 const strList = (v: unknown, max: number): string[] | null =>
-  Array.isArray(v) && v.length <= MAX_EXPLAIN_ITEMS && v.every((x) => isStr(x, max)) ? (v as string[]) : null;
+  Array.isArray(v) && v.length <= MAX_EXPLAIN_ITEMS && v.every((x) => isStr(x, max)) ? (v) : null;
 
 /** An explanation from a content script, rebuilt from its checked parts only (it is shown to the user as text). */
 export function parseExplainReply(v: unknown): ExplainReply | null {

@@ -7,7 +7,7 @@ import { findCategoryWithReason } from '../../src/core/extract/metadata/category
 const TITLE = 'Giá vàng giảm, vẫn cao hơn thế giới gần 20 triệu đồng';
 const cat = (head: string, body: string, url = 'https://bao.example.vn/kinh-doanh/gia-vang-giam-123456.htm') => {
   const doc = parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url);
-  return findCategoryWithReason(doc, doc.body!, TITLE, [], url);
+  return findCategoryWithReason(doc, doc.body, TITLE, [], url);
 };
 const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 

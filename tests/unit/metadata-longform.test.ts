@@ -18,7 +18,7 @@ describe('long-form header', () => {
 });
 
 describe('headingText', () => {
-  const h = (inner: string) => headingText(parseHtml(`<html><body><h1>${inner}</h1></body></html>`).body!.firstElementChild!);
+  const h = (inner: string) => headingText(parseHtml(`<html><body><h1>${inner}</h1></body></html>`).body.firstElementChild!);
   it('turns <br> and block pieces into spaces', () => {
     expect(h('Tuyên Quang:<br>Mùa hoa tam giác mạch')).toBe('Tuyên Quang: Mùa hoa tam giác mạch');
     expect(h('<div>Dòng một</div><div>dòng hai</div>')).toBe('Dòng một dòng hai');

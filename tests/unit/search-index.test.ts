@@ -10,7 +10,6 @@ import { idTableSettled } from '../../src/core/search/index-reader';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 import { addIndexed } from '../helpers/indexed-archive';
-import type { Article } from '../../src/core/types';
 
 const V1_STORES = {
   articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',

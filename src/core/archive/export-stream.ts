@@ -142,7 +142,7 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
   } : pickArticle;
   for await (const page of articlesForExport(db, filter, options)) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-    const parts: string[] = new Array(page.length);
+    const parts = new Array<string>(page.length);
     for (let i = 0; i < page.length; i++) {
       const a = page[i];
       const listSep = done > 0 ? ',\n' : '\n';

@@ -73,7 +73,7 @@ class ArchivedKeys {
     this.ids.clear();
     this.urls.clear();
     await db.articles.orderBy('canonicalUrl').eachKey((url, cursor) => {
-      const id = cursor.primaryKey as string;
+      const id = cursor.primaryKey;
       this.ids.add(id);
       this.urls.set(url as string, id);
     });
@@ -125,7 +125,7 @@ function nextTask(): Promise<void> {
   });
 }
 
-async function* batchesOf(rows: ImportRow[], size: number): AsyncGenerator<ImportRow[]> {
+function* batchesOf(rows: ImportRow[], size: number): Generator<ImportRow[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 

@@ -180,7 +180,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const fl = lead.text ? foldVietnamese(lead.text) : '';
   while (blocks.length && (foldVietnamese(blocks[0]) === ft || (fl && foldVietnamese(blocks[0]) === fl))) {
     blocks = blocks.slice(1);
-    clean.firstElementChild && removeNode(clean.firstElementChild);
+    if (clean.firstElementChild) removeNode(clean.firstElementChild);
   }
   if (!blocks.length) throw new ExtractionError('no-content', 'No article text was found on the page.');
 

@@ -608,7 +608,7 @@ export async function rebuildSearchIndexInTx(src: TableSource, options: { batch?
   let done = 0;
   let last: string | null = null;
   for (;;) {
-    const page: Article[] = await (last === null ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(batch).toArray();
+    const page = (await (last === null ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(batch).toArray()) as Article[];
     if (!page.length) break;
     await indexArticlesInTx(src, page, { fresh: true });
     last = page[page.length - 1].id;

@@ -31,7 +31,7 @@ export function record<const E extends v.ObjectEntries>(entries: E, notObject: s
 export function sentences(issues: readonly v.BaseIssue<unknown>[]): string[] {
   const out = new Set<string>();
   for (const issue of issues) {
-    const index = issue.path?.find((p) => typeof p.key === 'number')?.key;
+    const index = issue.path?.find((p): p is typeof p & { key: number } => typeof p.key === 'number')?.key;
     out.add(index === undefined ? issue.message : issue.message.replace('[#]', `[${String(index)}]`));
   }
   return [...out];

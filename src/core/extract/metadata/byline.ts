@@ -4,7 +4,7 @@ import { collapseWhitespace, toNFC } from '../../text/normalize';
 import { classIdString, safeQueryAll, shortText, tagName, textOf } from '../dom';
 import { classWordRe, BYLINE_CLASS_WORDS } from '../../vocabulary';
 import { decodeEntities } from './category';
-import { jsonLdObjects, metaContent } from './meta-tags';
+import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
 const BYLINE_CLASS = classWordRe(BYLINE_CLASS_WORDS);
 /** Names that are the outlet, not a person ("TUOI TRE ONLINE", "NLD.COM.VN", "Ban biên tập"). */
@@ -128,7 +128,7 @@ export function jsonLdAuthor(doc: Document): string | null {
     if (!a) continue;
     const list = (Array.isArray(a) ? a : [a]).flat();
     const names = list
-      .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && (x as Record<string, unknown>)['@type'] !== 'Organization' ? String((x as Record<string, unknown>).name ?? '') : ''))
+      .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && (x as Record<string, unknown>)['@type'] !== 'Organization' ? jsonText((x as Record<string, unknown>).name) : ''))
       .map((n) => cleanName(decodeEntities(n)))
       .filter((n) => n && looksLikeName(n) && !ORG_NAME.test(n));
     if (names.length) return names.join(' - ');

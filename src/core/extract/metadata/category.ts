@@ -3,7 +3,7 @@
 // the URL's section. Never a related block's heading, never a menu.
 import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize';
 import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
-import { jsonLdObjects, metaContent } from './meta-tags';
+import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
 export interface CategoryResult {
   value: string | null;
@@ -52,7 +52,7 @@ function jsonLdBreadcrumb(doc: Document, title: string): string | null {
     items.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
     const names = items.map((it) => {
       const item = it.item as Record<string, unknown> | string | undefined;
-      return String(it.name ?? (item && typeof item === 'object' ? item.name : '') ?? '');
+      return jsonText(it.name ?? (item && typeof item === 'object' ? item.name : ''));
     });
     const path = crumbPath(names, title);
     if (path) return path;
@@ -86,7 +86,7 @@ function visibleBreadcrumb(root: Element, title: string): string | null {
     if (!t) continue;
     const { parts, links } = crumbLinks(el);
     if (links > MAX_CRUMBS) continue;
-    if (!strong && (!/[›»>\/|]/.test(t) || t.length > 200)) continue;
+    if (!strong && (!/[›»>/|]/.test(t) || t.length > 200)) continue;
     const path = crumbPath(parts.length ? parts : t.length <= 200 ? t.split(/\s*[›»>|/]\s*/) : [], title);
     if (path) return path;
   }
