@@ -5,6 +5,7 @@ import { extractArticle } from '../src/core/extract';
 import { closeParser, parseHtml } from './parse-html';
 import { CORPUS_DIR, corpusAvailable, loadPages, scoredPages, type EvalPage } from './pages';
 import { aggregate, f1, foldWs, precisionRecall, type PR } from './score';
+import { runWebBench } from './web-bench';
 
 export interface PageResult {
   id: string;
@@ -125,13 +126,27 @@ function printRun(name: string, results: PageResult[]): Totals {
   return t;
 }
 
+/** `--set NAME` (repeatable: corpus, fixtures, web-bench) limits the run to those sets; other words filter page ids. */
+function parseArgs(argv: string[]): { sets: string[]; only: string[] } {
+  const sets: string[] = [];
+  const only: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--set' && argv[i + 1]) sets.push(argv[++i]);
+    else if (!argv[i].startsWith('-')) only.push(argv[i]);
+  }
+  return { sets, only };
+}
+
 async function main(): Promise<void> {
+  const started = performance.now();
+  const args = parseArgs(process.argv.slice(2));
+  const wanted = (set: string) => !args.sets.length || args.sets.includes(set);
   if (!corpusAvailable()) console.log(`Corpus not found at ${CORPUS_DIR}: scoring only tests/fixtures/extract.`);
   const all = loadPages();
-  const pages = scoredPages(all);
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const pages = scoredPages(all).filter((p) => wanted(p.set));
+  const only = args.only;
   const sel = only.length ? pages.filter((p) => only.some((o) => p.id.includes(o))) : pages;
-  if (!sel.length) {
+  if (!sel.length && !wanted('web-bench')) {
     console.log('No scored pages found.');
     return;
   }
@@ -150,6 +165,12 @@ async function main(): Promise<void> {
       `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${pc(t.title, 0)} date=${pc(t.date, 0)} author=${pc(t.author, 0)} n=${t.n}`,
     );
   }
+  if (wanted('web-bench') && !only.length) {
+    const lines = await runWebBench();
+    console.log('\n## Summary (web-bench)');
+    for (const l of lines) console.log(l);
+  }
+  console.log(`\neval took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   await closeParser();
 }
 
