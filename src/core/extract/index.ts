@@ -6,6 +6,7 @@ import { articleRegion, baseUrlOf, dropUpTo, firstBoldParagraph, lastBlockElemen
 import { cleanup, pruneBoilerplate, pruneComments, pruneLabelLines } from './clean-up';
 import { clearQueryIndex, elementsUnder, hasAnyText, headElements, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
+import type { GenericTrace } from './generic-trace';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
 import { looksLikeDateLine } from './metadata/date';
@@ -37,6 +38,8 @@ export interface ExtractOptions {
   useSiteRules?: boolean;
   /** Cap on elements visited/kept (default 60 000). Pages above 8× this are refused as too large. */
   maxNodes?: number;
+  /** Filled, on the generic path, with why it chose its body (candidates, scores, fallback): see generic-trace.ts. */
+  genericTrace?: GenericTrace;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -69,7 +72,14 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
 function extractGuarded(doc: Document, url: string, options: ExtractOptions): ExtractedArticle {
   try {
-    return extractUnsafe(doc, url, options);
+    try {
+      return extractUnsafe(doc, url, options, false);
+    } catch (e) {
+      // The generic path pruned away every block: once more, keeping what the pruning passes would drop.
+      if (!(e instanceof ExtractionError && e.code === 'no-content' && (e as { generic?: boolean }).generic)) throw e;
+      if (options.genericTrace) options.genericTrace.retriedWithoutPruning = true;
+      return extractUnsafe(doc, url, options, true);
+    }
   } catch (e) {
     if (e instanceof ExtractionError) throw e;
     if (e instanceof RangeError) throw new ExtractionError('too-large', 'The page is nested too deeply to extract safely.');
@@ -77,7 +87,13 @@ function extractGuarded(doc: Document, url: string, options: ExtractOptions): Ex
   }
 }
 
-function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ExtractedArticle {
+/** 'No article text' from the generic path, which a lenient second pass may still fill. */
+function genericEmpty(): ExtractionError {
+  return Object.assign(new ExtractionError('no-content', 'No article text was found on the page.'), { generic: true });
+}
+
+/** `lenient`: generic path without the pruning passes (related news, boilerplate, title/lead/label lines). */
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions, lenient: boolean): ExtractedArticle {
   const maxNodes = options.maxNodes ?? 60000;
   if (!doc || !doc.documentElement) throw new ExtractionError('not-html', 'The page is not an HTML document.');
   const total = doc.getElementsByTagName('*').length;
@@ -114,14 +130,16 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const method: 'site-rule' | 'generic' = body ? 'site-rule' : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.
-    pruneRelatedNews(root, { maxNodes });
-    pruneBoilerplate(root, null, maxNodes);
-    body = findGenericBody(root, maxNodes);
+    if (!lenient) {
+      pruneRelatedNews(root, { maxNodes });
+      pruneBoilerplate(root, null, maxNodes);
+    }
+    body = findGenericBody(root, maxNodes, { explain: options.genericTrace });
   } else {
     pruneRelatedNews(root, { protect: body, maxNodes });
     pruneBoilerplate(root, body, maxNodes);
   }
-  if (!body) throw new ExtractionError('no-content', 'No article text was found on the page.');
+  if (!body) throw method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
 
   const all = elementsUnder(root, maxNodes);
   const title = findTitle(doc, root, body, rule?.title, all);
@@ -142,8 +160,8 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   if (looksLikeTitle(category)) category = null;
 
   // Clean the body itself.
-  if (title.el && body.contains(title.el)) dropUpTo(body, title.el);
-  if (lead.el && body.contains(lead.el)) removeNode(lead.el);
+  if (title.el && body.contains(title.el) && !lenient) dropUpTo(body, title.el);
+  if (lead.el && body.contains(lead.el) && !lenient) removeNode(lead.el);
   if (date.el && body.contains(date.el) && looksLikeDateLine(textOf(date.el))) removeNode(date.el);
   // Labelled bylines outside the body are metadata only; inside the body, a closing "Tác giả: …" line is what the
   // page prints as the last line, so it stays (NukeViet's field rows "Tác giả bài viết:"/"Nguồn tin:" never do).
@@ -153,10 +171,12 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     const isField = /^(tác giả bài viết|nguồn tin)\s*:/i.test(toNFC(textOf(el)));
     if (isField || !(closing && (closing === el || el.contains(closing) || closing.contains(el)))) removeNode(el);
   }
-  pruneRelatedNews(body, { maxNodes });
-  pruneComments(body);
-  pruneInlineLinkBoxes(body);
-  pruneLabelLines(body);
+  if (!lenient) {
+    pruneRelatedNews(body, { maxNodes });
+    pruneComments(body);
+    pruneInlineLinkBoxes(body);
+    pruneLabelLines(body);
+  }
 
   const base = baseUrlOf(doc, url);
   const clean = buildCleanTree(body, base, maxNodes * 4);
@@ -168,7 +188,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     blocks = blocks.slice(1);
     clean.firstElementChild && removeNode(clean.firstElementChild);
   }
-  if (!blocks.length) throw new ExtractionError('no-content', 'No article text was found on the page.');
+  if (!blocks.length) throw method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
 
   // Closing byline / source line (kept in bodyText).
   let author = byline.author;
