@@ -41,13 +41,23 @@ function moveStrayHeadContent(doc: Document): void {
  */
 export function dropSvgStyles(html: string): string {
   if (!/<svg[\s>]/i.test(html)) return html;
-  return html.replace(/<svg[\s>][\s\S]*?<\/svg\s*>/gi, (svg) => svg.replace(/<style[\s>][\s\S]*?<\/style\s*>/gi, ''));
+  const lower = html.toLowerCase();
+  // A <style> is inside an svg when the last "<svg" before it comes after the last "</svg" before it.
+  return html.replace(/<style[\s>][\s\S]*?<\/style\s*>/gi, (style, at: number) => (lower.lastIndexOf('<svg', at) > lower.lastIndexOf('</svg', at) ? '' : style));
+}
+
+/**
+ * An end tag with anything after its name ("</svg\n</span>") ends at the next ">" in a browser, the rest ignored;
+ * happy-dom does not close the element, and the page after it nests inside (one web-bench page loses its article).
+ */
+export function tidyEndTags(html: string): string {
+  return html.replace(/<\/([a-z][a-z0-9-]*)\s[^>]*>/gi, '</$1>');
 }
 
 /** Parse html as if served from url (document.URL/baseURI = url). */
 export function parseHtml(html: string, url = 'https://example.gov.vn/'): Document {
   const w = windowFor(url);
-  const doc = new w.DOMParser().parseFromString(dropSvgStyles(html), 'text/html') as unknown as Document;
+  const doc = new w.DOMParser().parseFromString(tidyEndTags(dropSvgStyles(html)), 'text/html') as unknown as Document;
   moveStrayHeadContent(doc);
   return doc;
 }

@@ -14,3 +14,11 @@ describe('parseHtml (happy-dom, browser-like)', () => {
     expect(doc.body.textContent).toContain('Der Artikel beginnt hier.');
   });
 });
+
+describe('parseHtml end tags', () => {
+  it('an end tag with junk after its name still closes the element, as a browser reads it', () => {
+    const doc = parseHtml('<html><body><div id="a"><svg><g></g></svg\n\t</span><p>Danach</p></div></body></html>');
+    expect(doc.querySelector('svg p')).toBeNull();
+    expect(doc.querySelector('#a > p')?.textContent).toBe('Danach');
+  });
+});

@@ -13,6 +13,9 @@ export type { GenericTrace } from './generic-trace';
 const POSITIVE = /(^|[\s_-])(article|articlebody|content|contents|detail|details|body|bodytext|noidung|noi-dung|chitiet|chi-tiet|entry|post|main|text|textdetail|news-content|story|journal|rtestate|fulltext|baiviet|tin-chi-tiet|hentry|blog|page)([\s_-]|$)|content|noidung|chitiet|detail|article|bodytext|contentdetail|divnoidung/;
 const NEGATIVE = /(^|[\s_-])(comment|comments|footer|sidebar|side|menu|nav|navbar|widget|banner|ads|advert|quangcao|share|social|related|other|tag|tags|login|search|counter|thongke|link|links|lienket|breadcrumb|header|top|bottom|copyright|rating|poll|vote|col-right|col-left|right|left|aside|marquee|hot|most|latest|popular|moi-nhat|doc-nhieu|masthead|meta|promo|shopping|sponsor|teaser|cookie|newsletter|subscribe|modal|popup)([\s_-]|$)/;
 
+/** Reader comments: never the article, and their paragraphs do not vote for the containers around them. */
+const COMMENTS = /(^|[\s_-])(comments?|commentlist|comment-list|comment-body|disqus|respond|replies|binhluan|binh-luan|ykien|y-kien|ykienbandoc)([\s_-]|$)/;
+
 export function classWeight(el: Element): number {
   const s = classIdString(el);
   if (!s.trim()) return 0;
@@ -55,6 +58,8 @@ function asParagraph(el: Element, s: ElementStats, parent: ElementStats | undefi
 }
 
 interface Scores {
+  /** Undivided paragraph points of everything under an element (for the dense-ancestor step). */
+  total: Map<Element, number>;
   score: Map<Element, number>;
   /** Content points only (no class/tag weight): a candidate needs real paragraphs under it. */
   content: Map<Element, number>;
@@ -63,12 +68,24 @@ interface Scores {
 function scoreParagraphs(els: Element[], stats: Map<Element, ElementStats>, root: Element): Scores {
   const score = new Map<Element, number>();
   const content = new Map<Element, number>();
+  const own = new Map<Element, number>();
+  const isComments = new Map<Element, boolean>();
+  const commentsBox = (el: Element) => {
+    let v = isComments.get(el);
+    if (v === undefined) isComments.set(el, (v = COMMENTS.test(classIdString(el))));
+    return v;
+  };
   for (const el of els) {
     const s = stats.get(el)!;
     const para = asParagraph(el, s, el.parentElement ? stats.get(el.parentElement) : undefined);
     if (!para || para.chars < 25) continue;
     if (densityOf(s) > 0.5) continue;
-    const points = 1 + para.commas + Math.min(Math.floor(para.chars / 100), 3);
+    // List items count half: a long list of citations or links is rarely the article.
+    const points = (1 + para.commas + Math.min(Math.floor(para.chars / 100), 3)) * (tagName(el) === 'li' ? 0.5 : 1);
+    let inComments = false;
+    for (let a = el.parentElement, k = 0; a && k < 8 && !inComments; a = a.parentElement, k++) inComments = commentsBox(a);
+    if (inComments) continue;
+    own.set(el, points);
     let anc: Element | null = el.parentElement;
     for (let level = 0; anc && level < 5; level++) {
       if (!score.has(anc)) {
@@ -82,7 +99,16 @@ function scoreParagraphs(els: Element[], stats: Map<Element, ElementStats>, root
       anc = anc.parentElement;
     }
   }
-  return { score, content };
+  const total = new Map<Element, number>();
+  for (let i = els.length - 1; i >= 0; i--) {
+    const el = els[i];
+    const t = (total.get(el) ?? 0) + (own.get(el) ?? 0);
+    if (t === 0) continue;
+    total.set(el, t);
+    const p = el.parentElement;
+    if (p) total.set(p, (total.get(p) ?? 0) + t);
+  }
+  return { total, score, content };
 }
 
 interface Ranked {
@@ -129,6 +155,27 @@ function refine(top: Ranked, ranked: Ranked[], sc: Scores, stats: Map<Element, E
   }
   while (best !== root && best.parentElement && best.parentElement !== root && best.parentElement.children.length === 1) best = best.parentElement;
   return best;
+}
+
+/**
+ * Climb while the parent adds real paragraphs (≥ 30 % more points) and little link text: an article cut into several
+ * blocks (page-builder columns, CMS fields) comes out whole instead of as its best-scoring piece.
+ */
+function expandToDenseAncestor(best: Element, sc: Scores, stats: Map<Element, ElementStats>, root: Element, trace?: GenericTrace): Element {
+  let cur = best;
+  for (let p = cur.parentElement; p && cur !== root; p = p.parentElement) {
+    const cs = stats.get(cur)!;
+    const ps = stats.get(p);
+    if (!ps) break;
+    const added = (sc.total.get(p) ?? 0) - (sc.total.get(cur) ?? 0);
+    const addedChars = ps.chars - cs.chars;
+    const addedLinks = ps.linkChars - cs.linkChars;
+    if (added < Math.max(3, 0.3 * (sc.total.get(cur) ?? 0)) || addedLinks > 0.3 * Math.max(1, addedChars)) break;
+    cur = p;
+    if (p === root) break;
+  }
+  if (cur !== best) trace?.notes.push(`widened to ${describeElement(cur)}, which adds paragraphs`);
+  return cur;
 }
 
 function endsLikeSentence(el: Element): boolean {
@@ -207,7 +254,7 @@ export function findGenericBody(root: Element, maxNodes = 30000, options: Generi
   if (trace) trace.candidates = ranked.slice(0, 5).map((r) => ({ element: describeElement(r.el), score: +r.score.toFixed(1), chars: stats.get(r.el)!.chars, linkDensity: +densityOf(stats.get(r.el)).toFixed(2) }));
   const top = ranked[0];
   if (top && top.score >= 5) {
-    const best = refine(top, ranked, sc, stats, root, trace);
+    const best = expandToDenseAncestor(refine(top, ranked, sc, stats, root, trace), sc, stats, root, trace);
     const siblings = best === root ? [best] : articleSiblings(best, sc, stats);
     const body = wrap(best, siblings);
     if (trace) Object.assign(trace, { path: 'best-candidate', chosen: describeElement(best), mergedSiblings: siblings.length - 1 });
