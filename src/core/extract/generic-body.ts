@@ -157,25 +157,47 @@ function refine(top: Ranked, ranked: Ranked[], sc: Scores, stats: Map<Element, E
   return best;
 }
 
+/** A child of a widened container that carries no article: link-dense, marked as chrome, or a header piece. */
+function isChrome(el: Element, stats: Map<Element, ElementStats>): boolean {
+  const s = stats.get(el);
+  return !s || densityOf(s) > 0.5 || classWeight(el) < 0 || METADATA_CLASS.test(classIdString(el));
+}
+
 /**
- * Climb while the parent adds real paragraphs (≥ 30 % more points) and little link text: an article cut into several
- * blocks (page-builder columns, CMS fields) comes out whole instead of as its best-scoring piece.
+ * Climb while the parent adds real paragraphs (≥ 30 % more points, outside chrome children) and little link text:
+ * an article cut into several blocks (page-builder columns, CMS fields) comes out whole, not as its best piece.
  */
 function expandToDenseAncestor(best: Element, sc: Scores, stats: Map<Element, ElementStats>, root: Element, trace?: GenericTrace): Element {
   let cur = best;
   for (let p = cur.parentElement; p && cur !== root; p = p.parentElement) {
-    const cs = stats.get(cur)!;
-    const ps = stats.get(p);
-    if (!ps) break;
-    const added = (sc.total.get(p) ?? 0) - (sc.total.get(cur) ?? 0);
-    const addedChars = ps.chars - cs.chars;
-    const addedLinks = ps.linkChars - cs.linkChars;
+    let added = 0;
+    let addedChars = 0;
+    let addedLinks = 0;
+    for (const k of Array.from(p.children)) {
+      if (k === cur || isChrome(k, stats)) continue;
+      const ks = stats.get(k)!;
+      added += sc.total.get(k) ?? 0;
+      addedChars += ks.chars;
+      addedLinks += ks.linkChars;
+    }
     if (added < Math.max(3, 0.3 * (sc.total.get(cur) ?? 0)) || addedLinks > 0.3 * Math.max(1, addedChars)) break;
     cur = p;
     if (p === root) break;
   }
   if (cur !== best) trace?.notes.push(`widened to ${describeElement(cur)}, which adds paragraphs`);
   return cur;
+}
+
+/** The widened container without its chrome children (moved into a wrapper; the chrome stays for metadata). */
+function withoutChrome(container: Element, keep: Element, stats: Map<Element, ElementStats>): Element {
+  const kids = Array.from(container.childNodes);
+  const chrome = new Set(kids.filter((k) => k.nodeType === 1 && !(k as Element).contains(keep) && isChrome(k as Element, stats)));
+  if (!chrome.size) return container;
+  const wrapper = container.ownerDocument.createElement('div');
+  const firstKept = kids.find((k) => !chrome.has(k));
+  container.insertBefore(wrapper, firstKept ?? null);
+  for (const k of kids) if (!chrome.has(k)) wrapper.appendChild(k);
+  return wrapper;
 }
 
 function endsLikeSentence(el: Element): boolean {
@@ -254,9 +276,10 @@ export function findGenericBody(root: Element, maxNodes = 30000, options: Generi
   if (trace) trace.candidates = ranked.slice(0, 5).map((r) => ({ element: describeElement(r.el), score: +r.score.toFixed(1), chars: stats.get(r.el)!.chars, linkDensity: +densityOf(stats.get(r.el)).toFixed(2) }));
   const top = ranked[0];
   if (top && top.score >= 5) {
-    const best = expandToDenseAncestor(refine(top, ranked, sc, stats, root, trace), sc, stats, root, trace);
-    const siblings = best === root ? [best] : articleSiblings(best, sc, stats);
-    const body = wrap(best, siblings);
+    const refined = refine(top, ranked, sc, stats, root, trace);
+    const best = expandToDenseAncestor(refined, sc, stats, root, trace);
+    const siblings = best === root || best !== refined ? [best] : articleSiblings(best, sc, stats);
+    const body = best !== refined ? withoutChrome(best, refined, stats) : wrap(best, siblings);
     if (trace) Object.assign(trace, { path: 'best-candidate', chosen: describeElement(best), mergedSiblings: siblings.length - 1 });
     return body;
   }
