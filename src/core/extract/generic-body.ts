@@ -83,7 +83,8 @@ function scoreParagraphs(els: Element[], stats: Map<Element, ElementStats>, root
     // List items count half: a long list of citations or links is rarely the article.
     const points = (1 + para.commas + Math.min(Math.floor(para.chars / 100), 3)) * (tagName(el) === 'li' ? 0.5 : 1);
     let inComments = false;
-    for (let a = el.parentElement, k = 0; a && k < 8 && !inComments; a = a.parentElement, k++) inComments = commentsBox(a);
+    // Below the root only: <body class="showing-comments"> is a page state, not a comment thread.
+    for (let a = el.parentElement, k = 0; a && a !== root && k < 6 && !inComments; a = a.parentElement, k++) inComments = commentsBox(a);
     if (inComments) continue;
     own.set(el, points);
     let anc: Element | null = el.parentElement;
