@@ -46,9 +46,11 @@ function walkElements(): number {
   extract(runs: number) {
     let ok = true;
     const ours = time(() => { try { extractArticle(document, location.href); } catch { ok = false; } }, runs);
+    // The generic path alone (what an unknown site and "save anyway" get).
+    const generic = time(() => { try { extractArticle(document, location.href, { useSiteRules: false }); } catch { /* timed anyway */ } }, runs);
     // Readability mutates its input, so it gets a clone, and so is timed with the clone included.
     const readability = time(() => new Readability(document.cloneNode(true) as Document).parse(), runs);
     const cloneOnly = time(() => document.cloneNode(true), runs);
-    return { oursMs: ours, readabilityMs: readability, cloneMs: cloneOnly, ok };
+    return { oursMs: ours, genericMs: generic, readabilityMs: readability, cloneMs: cloneOnly, ok };
   },
 };

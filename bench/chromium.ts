@@ -39,7 +39,7 @@ export async function benchChromium(which: Array<'detect' | 'extract'>, runs = 3
     return p ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: p.html }) : route.fulfill({ status: 404, body: '' });
   });
   const page = await context.newPage();
-  const rows: Array<{ id: string; article: boolean; detectMs?: number; walkMs?: number; oursMs?: number; readabilityMs?: number }> = [];
+  const rows: Array<{ id: string; article: boolean; detectMs?: number; walkMs?: number; oursMs?: number; genericMs?: number; readabilityMs?: number }> = [];
   for (const p of pages) {
     await page.goto(p.url, { waitUntil: 'load' });
     await page.addScriptTag({ content: code });
@@ -66,6 +66,8 @@ export async function benchChromium(which: Array<'detect' | 'extract'>, runs = 3
     for (const r of arts) console.log(`  ${r.id.padEnd(36)} ${r.oursMs!.toFixed(3).padStart(8)} ${r.readabilityMs!.toFixed(3).padStart(8)} ${(r.oursMs! / r.readabilityMs!).toFixed(2).padStart(7)}`);
     const ours = median(arts.map((r) => r.oursMs!)), theirs = median(arts.map((r) => r.readabilityMs!));
     console.log(`extract: median ours ${ours.toFixed(3)} ms, Readability ${theirs.toFixed(3)} ms, ratio ${(ours / theirs).toFixed(2)} (target ≤ 1.0, < 20 ms)`);
+    const generic = median(arts.map((r) => r.genericMs!));
+    console.log(`extract (generic path, no site rules): median ${generic.toFixed(3)} ms, ratio to Readability ${(generic / theirs).toFixed(2)}`);
     console.log(JSON.stringify({ bench: 'extract-chromium', browser: `chromium ${version}`, pages: arts.length, oursMedianMs: +ours.toFixed(3), readabilityMedianMs: +theirs.toFixed(3), ratio: +(ours / theirs).toFixed(2) }));
   }
 }

@@ -7,6 +7,7 @@ import { CORPUS_DIR, corpusAvailable, loadPages, scoredPages, type EvalPage } fr
 import { aggregate, f1, foldWs, precisionRecall, type PR } from './score';
 import { detectionResults, loadVnReal, printDetection, VN_REAL_DIR, vnRealScored } from './vn-real';
 import { checkVnRealFloors } from './vn-real-floors';
+import { runWebBench } from './web-bench';
 
 export interface PageResult {
   id: string;
@@ -137,20 +138,34 @@ function printRun(name: string, results: PageResult[]): Totals {
   return t;
 }
 
+/** `--set NAME` (repeatable: corpus, fixtures, vn-real, web-bench) limits the run to those sets; other words filter page ids. */
+function parseArgs(argv: string[]): { sets: string[]; only: string[] } {
+  const sets: string[] = [];
+  const only: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--set' && argv[i + 1]) sets.push(argv[++i]);
+    else if (!argv[i].startsWith('-')) only.push(argv[i]);
+  }
+  return { sets, only };
+}
+
 async function main(): Promise<void> {
+  const started = performance.now();
+  const args = parseArgs(process.argv.slice(2));
+  const wanted = (set: string) => !args.sets.length || args.sets.includes(set);
   if (!corpusAvailable()) console.log(`Corpus not found at ${CORPUS_DIR}: scoring only tests/fixtures/extract.`);
   const all = loadPages();
-  const pages = scoredPages(all);
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const pages = scoredPages(all).filter((p) => wanted(p.set));
+  const only = args.only;
   const sel = only.length ? pages.filter((p) => only.some((o) => p.id.includes(o))) : pages;
-  if (!sel.length) {
+  if (!sel.length && !wanted('web-bench')) {
     console.log('No scored pages found.');
     return;
   }
   const sets = [...new Set(sel.map((p) => p.set))];
   const summary: [string, Totals][] = [];
-  const real = loadVnReal();
-  if (!real.length) console.log(`vn-real corpus not found at ${VN_REAL_DIR}: real-page scoring skipped.`);
+  const real = wanted('vn-real') ? loadVnReal() : [];
+  if (!real.length && wanted('vn-real')) console.log(`vn-real corpus not found at ${VN_REAL_DIR}: real-page scoring skipped.`);
   const realSel = only.length ? real.filter((p) => only.some((o) => p.id.includes(o))) : real;
   sel.push(...vnRealScored(realSel));
   if (realSel.length) sets.push('vn-real');
@@ -171,6 +186,12 @@ async function main(): Promise<void> {
   }
   if (detected) console.log(`vn-real detection`.padEnd(30), `${detected[0]}/${detected[1]}`);
   const failed = checkVnRealFloors(summary, detected);
+  if (wanted('web-bench') && !only.length) {
+    const lines = await runWebBench();
+    console.log('\n## Summary (web-bench)');
+    for (const l of lines) console.log(l);
+  }
+  console.log(`\neval took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   await closeParser();
   if (failed) process.exitCode = 1;
 }

@@ -135,8 +135,8 @@ export function formatExplain(row: CliRow): string {
   if (ex.detection) out.push(`detection: ${ex.detection.decision}`, ...ex.detection.reasons.map((r) => `  - ${r}`));
   if (row.article) {
     out.push(`body: ${ex.path}${ex.rule ? ` (${ex.rule})` : ''}, ${row.article.wordCount} words`);
-    if (ex.candidates.length) out.push('candidates:', ...ex.candidates.map((c) => `  - ${JSON.stringify(c)}`));
-    else out.push('candidates: (the generic extractor gives no trace yet)');
+    if (ex.candidates.length) out.push('generic scorer:', ...ex.candidates.map((c) => `  - ${String(c)}`));
+    else out.push('generic scorer: not used (a rule chose the body)');
     out.push('metadata:');
     for (const [k, f] of Object.entries(ex.metadata)) out.push(`  ${k}: ${JSON.stringify(f.value)} ← ${f.via}`);
     out.push(`removed blocks: ${ex.removed.length}`, ...ex.removed.map((r) => `  - ${r.reason}: ${JSON.stringify(r.text)}`));

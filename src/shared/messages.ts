@@ -174,7 +174,8 @@ export function parseExplainReply(v: unknown): ExplainReply | null {
   if (!Array.isArray(e.removed) || e.removed.length > MAX_EXPLAIN_ITEMS) return null;
   const removed = e.removed.map((r) => (isObj(r) && isStr(r.reason, 500) && isStr(r.text, 500) ? { reason: r.reason, text: r.text } : null));
   if (removed.some((r) => r === null)) return null;
-  if (!Array.isArray(e.candidates) || e.candidates.length > MAX_EXPLAIN_ITEMS) return null;
+  const candidates = strList(e.candidates, 1000);
+  if (!candidates) return null;
   let detection: ExtractionExplain['detection'] = null;
   if (e.detection !== null) {
     const d = e.detection;
@@ -182,7 +183,5 @@ export function parseExplainReply(v: unknown): ExplainReply | null {
     if (!isObj(d) || !isStr(d.decision, 500) || !reasons) return null;
     detection = { decision: d.decision, reasons };
   }
-  // Candidates are the generic extractor's trace: kept as short text lines.
-  const candidates = e.candidates.map((c) => JSON.stringify(c) ?? '').map((c) => c.slice(0, 300));
   return { ok: true, error: v.error, explain: { path: e.path, rule: e.rule, metadata, removed: removed as { reason: string; text: string }[], candidates, detection } };
 }

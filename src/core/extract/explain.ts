@@ -12,8 +12,8 @@ export interface ExtractionExplain {
   path: 'site-rule' | 'user-rule' | 'generic' | null;
   /** The site rule's name when one matched. */
   rule: string | null;
-  /** The generic extractor's candidates and scores, when it exposes a trace (slot for generic-body.ts). */
-  candidates: unknown[];
+  /** The generic scorer's trace as lines (path taken, leading candidates with their scores), when it ran. */
+  candidates: string[];
   metadata: Record<string, FieldReason>;
   removed: RemovedBlock[];
   detection: { decision: string; reasons: string[] } | null;

@@ -6,6 +6,7 @@ import { articleRegion, baseUrlOf, dropUpTo, firstBoldParagraph, lastBlockElemen
 import { cleanup, pruneBoilerplate, pruneComments, pruneLabelLines } from './clean-up';
 import { clearQueryIndex, elementsUnder, hasAnyText, headElements, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
+import { describeGenericTrace, newGenericTrace, type GenericTrace } from './generic-trace';
 import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
 import { looksLikeDateLine } from './metadata/date';
@@ -50,6 +51,8 @@ export interface ExtractOptions {
   purify?: (tree: Element) => Element;
   /** Filled with why each part was chosen (for --explain and the popup's extraction details). */
   explain?: ExtractionExplain;
+  /** Filled, on the generic path, with why it chose its body (candidates, scores, fallback): see generic-trace.ts. */
+  genericTrace?: GenericTrace;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -73,16 +76,26 @@ function canonicalOf(doc: Document, url: string): string {
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle {
+  // An explanation carries the generic scorer's trace too (filled only when the generic path runs).
+  const trace = options.explain ? (options.genericTrace ?? newGenericTrace()) : options.genericTrace;
   try {
-    return extractGuarded(doc, url, options);
+    return extractGuarded(doc, url, { ...options, genericTrace: trace });
   } finally {
     clearQueryIndex(doc);
+    if (options.explain && trace?.path) options.explain.candidates = describeGenericTrace(trace);
   }
 }
 
 function extractGuarded(doc: Document, url: string, options: ExtractOptions): ExtractedArticle {
   try {
-    return extractUnsafe(doc, url, options);
+    try {
+      return extractUnsafe(doc, url, options, false);
+    } catch (e) {
+      // The generic path pruned away every block: once more, keeping what the pruning passes would drop.
+      if (!(e instanceof ExtractionError && e.code === 'no-content' && (e as { generic?: boolean }).generic)) throw e;
+      if (options.genericTrace) options.genericTrace.retriedWithoutPruning = true;
+      return extractUnsafe(doc, url, options, true);
+    }
   } catch (e) {
     if (e instanceof ExtractionError) throw e;
     if (e instanceof RangeError) throw new ExtractionError('too-large', 'The page is nested too deeply to extract safely.');
@@ -90,7 +103,13 @@ function extractGuarded(doc: Document, url: string, options: ExtractOptions): Ex
   }
 }
 
-function extractUnsafe(doc: Document, url: string, options: ExtractOptions): ExtractedArticle {
+/** 'No article text' from the generic path, which a lenient second pass may still fill. */
+function genericEmpty(): ExtractionError {
+  return Object.assign(new ExtractionError('no-content', 'No article text was found on the page.'), { generic: true });
+}
+
+/** `lenient`: generic path without the pruning passes (related news, boilerplate, title/lead/label lines). */
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions, lenient: boolean): ExtractedArticle {
   const maxNodes = options.maxNodes ?? 60000;
   if (!doc || !doc.documentElement) throw new ExtractionError('not-html', 'The page is not an HTML document.');
   const total = doc.getElementsByTagName('*').length;
@@ -128,14 +147,16 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const method: ExtractorMethod = body ? (userHit ? 'user-rule' : 'site-rule') : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.
-    pruneRelatedNews(root, { maxNodes, log: options.explain?.removed });
-    pruneBoilerplate(root, null, maxNodes, options.explain?.removed);
-    body = findGenericBody(root, maxNodes);
+    if (!lenient) {
+      pruneRelatedNews(root, { maxNodes, log: options.explain?.removed });
+      pruneBoilerplate(root, null, maxNodes, options.explain?.removed);
+    }
+    body = findGenericBody(root, maxNodes, { explain: options.genericTrace });
   } else {
     pruneRelatedNews(root, { protect: body, maxNodes, log: options.explain?.removed });
     pruneBoilerplate(root, body, maxNodes, options.explain?.removed);
   }
-  if (!body) throw new ExtractionError('no-content', 'No article text was found on the page.');
+  if (!body) throw method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
 
   const all = elementsUnder(root, maxNodes);
   const title = findTitle(doc, root, body, rule?.title, all);
@@ -156,8 +177,8 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   if (looksLikeTitle(category)) category = null;
 
   // Clean the body itself.
-  if (title.el && body.contains(title.el)) dropUpTo(body, title.el);
-  if (lead.el && body.contains(lead.el)) removeNode(lead.el);
+  if (title.el && body.contains(title.el) && !lenient) dropUpTo(body, title.el);
+  if (lead.el && body.contains(lead.el) && !lenient) removeNode(lead.el);
   if (date.el && body.contains(date.el) && looksLikeDateLine(textOf(date.el))) removeNode(date.el);
   // Labelled bylines outside the body are metadata only; inside the body, a closing "Tác giả: …" line is what the
   // page prints as the last line, so it stays (NukeViet's field rows "Tác giả bài viết:"/"Nguồn tin:" never do).
@@ -167,10 +188,12 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     const isField = /^(tác giả bài viết|nguồn tin)\s*:/i.test(toNFC(textOf(el)));
     if (isField || !(closing && (closing === el || el.contains(closing) || closing.contains(el)))) removeNode(el);
   }
-  pruneRelatedNews(body, { maxNodes, log: options.explain?.removed });
-  pruneComments(body);
-  pruneInlineLinkBoxes(body, url, options.explain?.removed);
-  pruneLabelLines(body);
+  if (!lenient) {
+    pruneRelatedNews(body, { maxNodes, log: options.explain?.removed });
+    pruneComments(body);
+    pruneInlineLinkBoxes(body, url, options.explain?.removed);
+    pruneLabelLines(body);
+  }
 
   const base = baseUrlOf(doc, url);
   const clean = buildCleanTree(body, base, maxNodes * 4);
@@ -182,7 +205,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     blocks = blocks.slice(1);
     if (clean.firstElementChild) removeNode(clean.firstElementChild);
   }
-  if (!blocks.length) throw new ExtractionError('no-content', 'No article text was found on the page.');
+  if (!blocks.length) throw method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
 
   // Closing byline / source line (kept in bodyText).
   let author = byline.author;
@@ -202,6 +225,8 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   }
 
   const bodyText = bodyTextFromBlocks(blocks);
+  // A fallback that found a container but no words in it has found no article.
+  if (countWords(bodyText) === 0) throw new ExtractionError('no-content', 'No article text was found on the page.');
   if (options.explain) {
     const ex = options.explain;
     ex.path = method;
