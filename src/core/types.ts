@@ -48,6 +48,10 @@ export interface Article extends ExtractedArticle {
   note: string;
   /** Set when a later save replaced the content of this article. */
   updatedAt?: string;
+  /** How the article entered the archive when not by a click on its page: 'bulk' = fetched from a listing's queue. */
+  capturedVia?: 'bulk';
+  /** The listing page a bulk capture found the article on. */
+  listingUrl?: string;
 }
 
 export type PageKind = 'article' | 'listing' | 'home' | 'documents' | 'other';

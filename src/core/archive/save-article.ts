@@ -1,6 +1,6 @@
 import type { Article, ExtractedArticle, SiteInfo } from '../types';
 import type { ArchiveDb } from './db';
-import { buildArticle, toVietnamIso } from './build-article';
+import { buildArticle, toVietnamIso, type Provenance } from './build-article';
 import { toArchiveError } from './errors';
 import { cleanTags, deleteMany } from './organize';
 import { SEARCH_TABLES } from '../search/schema';
@@ -31,10 +31,10 @@ export async function saveArticle(
   db: ArchiveDb,
   extracted: ExtractedArticle,
   site: SiteInfo | null,
-  options: { mode?: SaveMode; now?: Date; tags?: string[]; note?: string } = {},
+  options: { mode?: SaveMode; now?: Date; tags?: string[]; note?: string; provenance?: Provenance } = {},
 ): Promise<SaveResult> {
   const mode = options.mode ?? 'if-new';
-  const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '' });
+  const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '', provenance: options.provenance });
   let pending = 0;
   try {
     const result = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async (): Promise<SaveResult> => {

@@ -57,6 +57,8 @@ export function articleProblems(v: unknown): string[] {
   if (!isObj(ex) || typeof ex.version !== 'string' || (ex.method !== 'site-rule' && ex.method !== 'user-rule' && ex.method !== 'generic')) p.push(ex === undefined ? 'missing field "extractor"' : 'field "extractor" must be {version, method}');
   if (!Array.isArray(v.tags) || !v.tags.every((t) => typeof t === 'string' && t.length <= 200)) p.push(v.tags === undefined ? 'missing field "tags"' : 'field "tags" must be a list of strings');
   str('note', { max: 100_000 });
+  if (v.capturedVia !== undefined && v.capturedVia !== 'bulk') p.push('field "capturedVia" must be "bulk" when present');
+  if (v.listingUrl !== undefined && !httpUrl(v.listingUrl)) p.push('field "listingUrl" is not an http(s) URL');
   const names = v.collections;
   if (names !== undefined && !(Array.isArray(names) && names.length <= MAX_COLLECTIONS && names.every((n) => typeof n === 'string' && n.trim() && n.length <= 120))) {
     p.push('field "collections" must be a list of collection names');
@@ -66,7 +68,7 @@ export function articleProblems(v: unknown): string[] {
 
 const MAX_COLLECTIONS = 1000;
 
-const KNOWN_KEYS = ['id', 'url', 'canonicalUrl', 'site', 'title', 'category', 'lead', 'author', 'source', 'publishedAt', 'language', 'bodyHtml', 'bodyText', 'images', 'wordCount', 'contentHash', 'capturedAt', 'updatedAt', 'extractor', 'tags', 'note'] as const;
+const KNOWN_KEYS = ['id', 'url', 'canonicalUrl', 'site', 'title', 'category', 'lead', 'author', 'source', 'publishedAt', 'language', 'bodyHtml', 'bodyText', 'images', 'wordCount', 'contentHash', 'capturedAt', 'updatedAt', 'extractor', 'tags', 'note', 'capturedVia', 'listingUrl'] as const;
 
 /**
  * A validated article with only the documented fields, in the documented order: nothing unknown rides into the
