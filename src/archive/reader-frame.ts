@@ -1,6 +1,6 @@
 // The reader shows archived HTML inside a sandboxed frame: no scripts may run there even if the sanitizer missed
 // something, and the frame cannot reach the archive. Same origin (without allow-scripts) only lets this page size it.
-import { sanitizeArticleHtml } from '../core/extract/sanitize-html';
+import { sanitizeUntrustedHtml } from '../shared/untrusted-html';
 
 // flow-root keeps the first and last paragraphs' margins inside the body, so the root's box is the whole article.
 const FRAME_STYLE = `
@@ -18,8 +18,7 @@ const FRAME_STYLE = `
 
 /** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
 export function readerDocument(bodyHtml: string, baseUrl: string): string {
-  const parsed = new DOMParser().parseFromString(bodyHtml, 'text/html');
-  const clean = sanitizeArticleHtml(parsed.body, baseUrl);
+  const clean = sanitizeUntrustedHtml(bodyHtml, baseUrl);
   // CSP inside the frame as well: nothing but images from the web, no scripts, no plugins.
   const csp = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">`

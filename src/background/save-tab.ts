@@ -10,6 +10,14 @@ import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { archiveDb } from './archive';
 import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
+import { REFUSAL_CODE, unsaveablePage } from '../core/save-policy';
+import { errorSentence } from '../shared/i18n';
+
+/** Why the page must not be saved as an article (a listing or home page), or null. */
+function refusalOf(detection: Detection | null): ErrorInfo | null {
+  const kind = unsaveablePage(detection);
+  return kind ? { code: REFUSAL_CODE[kind], message: '' } : null;
+}
 
 const ref = (a: Article): ArchivedRef => ({
   id: a.id, title: a.title, capturedAt: a.capturedAt, ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}), tags: a.tags, note: a.note,
@@ -57,6 +65,9 @@ export async function previewTab(tabId: number): Promise<PreviewReply> {
   try {
     const reply = await extractFromTab(tabId, false);
     const ruleStatus = reply.userRule ? { userRule: reply.userRule } : {};
+    // A listing says it is one, whether or not the extractor found something in it.
+    const refusal = refusalOf(reply.detection);
+    if (refusal) return { ok: false, detection: reply.detection, error: refusal, archived: null, ...ruleStatus };
     if (!reply.ok) {
       return { ok: false, detection: reply.detection, error: reply.error, archived: null, ...ruleStatus };
     }
@@ -100,6 +111,12 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
   try {
     const reply = await extractFromTab(tabId, generic);
     detection = reply.detection;
+    const refusal = refusalOf(reply.detection);
+    if (refusal) {
+      // The context menu and the shortcut have no popup to explain: the badge and its tooltip say why.
+      await setBadge(tabId, 'refused', { detection, error: errorSentence(refusal) });
+      return { ok: false, error: refusal };
+    }
     if (!reply.ok) return { ok: false, error: reply.error };
     const { status, article } = await saveExtracted(reply.article, reply.detection, mode, edits);
     await setBadge(tabId, 'saved');

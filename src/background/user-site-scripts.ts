@@ -19,7 +19,7 @@ export async function syncUserSites(): Promise<void> {
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     if (granted.length) {
-      await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches: granted, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+      await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches: granted, js: ['content.js'], runAt: 'document_start', persistAcrossSessions: true }]);
     }
   } catch (error) {
     console.warn('[archiver] could not register content scripts for user sites', error);

@@ -1,4 +1,4 @@
-// Content script: classifies the page on load (for the badge) and extracts the article when asked.
+// Content script: classifies the page as it loads (for the badge; see detection-schedule.ts) and extracts the article when asked.
 // Runs as a self-contained IIFE; it may be injected twice (manifest + scripting API), so it guards itself.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { detectPage } from '../core/detect';
@@ -11,6 +11,8 @@ import { loadUserRules } from '../shared/user-rules';
 import { startPicker } from './picker';
 import { findListedArticles } from '../core/bulk/listing-links';
 import { findNextPage } from '../core/bulk/pagination';
+import { scheduleDetection } from './detection-schedule';
+import { purifyTree } from '../shared/untrusted-html';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -24,10 +26,16 @@ function safeDetect(): Detection | null {
   }
 }
 
+/** What the background last heard, so that the repeated runs of a settling page send only what changed. */
+let lastReport = '';
+
 function reportDetection(): void {
   if (!/^https?:$/.test(location.protocol)) return;
   const detection = safeDetect();
   if (!detection) return;
+  const report = JSON.stringify([location.href, detection.isProvincialNewsArticle, detection.pageKind, detection.province, detection.site?.host]);
+  if (report === lastReport) return;
+  lastReport = report;
   browser.runtime.sendMessage({ type: 'detected', url: location.href, detection }).catch(() => {
     /* the background may be restarting; the popup will ask again */
   });
@@ -37,7 +45,7 @@ function extractReply(generic: boolean, userRule: UserRule | null): ExtractReply
   const detection = safeDetect();
   try {
     // The user's rule for this host comes first, whatever the page is classified as: the person chose the body.
-    const article = extractArticle(document, location.href, { useSiteRules: !generic, userRule });
+    const article = extractArticle(document, location.href, { useSiteRules: !generic, userRule, purify: purifyTree });
     const ruleStatus = userRule ? { userRule: userRuleStatus(document, userRule, article.extractor.method) } : {};
     return { ok: true, article, detection: detection ?? fallbackDetection(), ...ruleStatus };
   } catch (error) {
@@ -70,18 +78,6 @@ if (!scope[FLAG]) {
     if (m?.type !== 'extract') return undefined;
     return userRuleHere().then((rule) => extractReply(m.generic === true, rule));
   });
-  // The user's own hosts must be known before the first classification.
-  // Classification waits for an idle moment so that it never competes with the page's own work.
-  const whenIdle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
-  void applyUserSites().finally(() => whenIdle(reportDetection));
-  // Single-page sites change the URL without a load: classify again when it changes.
-  let lastUrl = location.href;
-  const recheck = () => {
-    if (location.href === lastUrl) return;
-    lastUrl = location.href;
-    setTimeout(() => whenIdle(reportDetection), 300);
-  };
-  window.addEventListener('popstate', recheck);
-  window.addEventListener('hashchange', recheck);
-  setInterval(recheck, 1500);
+  // The user's own hosts must be known before the first classification (scheduleDetection waits for them).
+  scheduleDetection(reportDetection, applyUserSites());
 }

@@ -126,6 +126,7 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   }
   if (reply.status === 'created') {
     setStatus(t('popupSaved') + collected, done);
+    $('save-hint').hidden = true;
     saveButton.hidden = true;
     // Tags and note can still be changed right after saving: "update" keeps the edited ones.
     updateButton.hidden = false;
@@ -160,7 +161,9 @@ async function main(): Promise<void> {
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {
     // Say what the page is (e.g. a listing of a known portal) before why nothing could be taken from it.
-    setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), 'error');
+    // A listing or home page is not a failure but a refusal: said as a warning, with no way to save it anyway.
+    const refused = reply.error.code === 'listing-page' || reply.error.code === 'home-page';
+    setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), refused ? 'warn' : 'error');
     // A page the rules could not read can still be tried with the generic extractor.
     if (reply.error.code === 'unknown') {
       generic = true;
@@ -177,8 +180,11 @@ async function main(): Promise<void> {
     updateButton.hidden = false;
     return;
   }
-  setStatus(reply.detection.isProvincialNewsArticle ? '' : t('popupSaveAnywayHint'));
+  setStatus('');
   if (!reply.detection.isProvincialNewsArticle) {
+    // Below the preview's "not an article" line, which is what the hint answers.
+    $('save-hint').textContent = t('popupSaveAnywayHint');
+    $('save-hint').hidden = false;
     // Outside the recognised articles the site rules do not apply: save what the generic extractor finds.
     generic = true;
     saveButton.textContent = t('popupSaveAnyway');

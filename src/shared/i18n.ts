@@ -23,6 +23,8 @@ const ERROR_KEYS: Record<string, string> = {
   restricted: 'popupRestricted',
   unreachable: 'errorUnreachable',
   interrupted: 'errorInterrupted',
+  'listing-page': 'errorListingPage',
+  'home-page': 'errorHomePage',
 };
 
 /** A sentence for a person, never a stack trace. */

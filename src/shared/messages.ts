@@ -4,7 +4,7 @@ import type { Detection, ExtractedArticle } from '../core/types';
 import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
 import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
 
-export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'unknown';
+export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'listing-page' | 'home-page' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
 
 export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };

@@ -4,21 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArticle } from '../../src/core/archive/build-article';
-import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE } from '../helpers/corpus';
+import { loadOwnPages } from '../helpers/site-fixtures';
 import { sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 import { launchWithExtension, openArchive, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
-
-describe.skipIf(!corpusPresent)('concurrent saves', () => {
+describe('concurrent saves', () => {
   let session: ExtensionSession;
   const dir = mkdtempSync(join(tmpdir(), 'pna-concurrency-'));
-  const corpus = loadCorpus();
-  const articles = corpus.filter((p) => p.truth.isProvincialNewsArticle).slice(0, 10);
+  // The project's own pages (tests/fixtures): ten articles of as many CMSs.
+  const pages = loadOwnPages();
+  const articles = pages.filter((p) => p.truth.isProvincialNewsArticle).slice(0, 10);
 
-  beforeAll(async () => { session = await launchWithExtension({ pages: corpus }); });
+  beforeAll(async () => { session = await launchWithExtension({ pages }); });
   afterAll(async () => {
     await session?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -57,7 +56,7 @@ describe.skipIf(!corpusPresent)('concurrent saves', () => {
     await archive.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent?.includes('Đã nhập'));
     expect(await archive.textContent('[data-testid=notice]')).toContain('Đã nhập: 300 bài mới');
 
-    // Every corpus article once in the archive, and the index finds each by its title.
+    // Every article once in the archive, and the index finds each by its title.
     const check = await openArchive(session);
     expect(await check.textContent('[data-testid=result-count]')).toBe('310');
     for (const p of articles) {

@@ -122,7 +122,7 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     const { tabId } = await openCorpusPage(listing);
     const popup = await openPopupFor(session, tabId);
     const status = ((await popup.textContent('[data-testid=popup-status]')) ?? '').replace(/\s+/g, ' ');
-    expect(status).toMatch(/^Trang của .+, nhưng không phải tin bài\. Không tìm thấy nội dung bài viết trên trang này\.$/);
+    expect(status).toMatch(/^Trang của .+, nhưng không phải tin bài\. Đây là trang danh sách bài \(chuyên mục\), không phải một bài viết, nên không có bài nào để lưu\./);
     expect(await popup.isVisible('[data-testid=save-button]')).toBe(false);
     await popup.close();
   });

@@ -5,11 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE } from '../helpers/corpus';
+import { loadSitePages } from '../helpers/site-fixtures';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 import { longArticlesFile, startImport } from './helpers/archive-files';
-
-if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
 
 const SAVED = 'Đã lưu vào kho lưu trữ.';
 const INTERRUPTED = 'Việc lưu bị ngắt giữa chừng';
@@ -46,19 +44,20 @@ async function importPartway(archive: Page, total: number): Promise<void> {
 describe('faults', () => {
   let session: ExtensionSession;
   let dir: string;
-  const corpus = corpusPresent ? loadCorpus() : [];
+  // The project's own pages (tests/fixtures/site).
+  const pages = loadSitePages();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pna-faults-'));
-    session = await launchWithExtension({ pages: corpus });
+    session = await launchWithExtension({ pages });
   });
   afterAll(async () => {
     await session?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!corpusPresent)('service worker stopped mid-save: nothing half-stored, the popup says it was interrupted, a retry saves it once', async () => {
-    const article = corpus.find((p) => p.truth.isProvincialNewsArticle)!;
+  it('service worker stopped mid-save: nothing half-stored, the popup says it was interrupted, a retry saves it once', async () => {
+    const article = pages.find((p) => p.truth.isProvincialNewsArticle)!;
     const page = await session.context.newPage();
     await page.goto(article.truth.url);
     const tabId = await tabIdOf(session, page);

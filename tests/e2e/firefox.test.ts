@@ -1,19 +1,21 @@
 // The Firefox build end to end in Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi: the content
-// script recognises corpus articles (badge read through browser.action from an extension page), the popup saves one,
-// the archive lists, searches and reads them, and the JSON export matches the schema. Corpus pages are served at their
+// script recognises provincial articles (badge read through browser.action from an extension page), the popup saves one,
+// the archive lists, searches and reads them, and the JSON export matches the schema. The project's own pages (tests/fixtures) are served at their
 // real URLs by BiDi request interception; the machines have no network and nothing downloads a browser.
 import type { Page } from 'puppeteer-core';
-import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE, type CorpusPage } from '../helpers/corpus';
+import type { CorpusPage } from '../helpers/corpus';
+import { loadOwnPages, ownPage } from '../helpers/site-fixtures';
 import { exportSchemaErrors } from '../helpers/export-schema';
 import { FIREFOX, ORIGIN, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
 
-const skip = !firefoxPresent || !corpusPresent;
+const skip = !firefoxPresent;
 if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y firefox-esr): Firefox end-to-end tests skipped`);
-else if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
 
 describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
-  const corpus = loadCorpus();
-  const byId = (prefix: string) => corpus.find((p) => p.id.startsWith(prefix)) as CorpusPage;
+  // The project's own pages (tests/fixtures): a Tuyên Quang portal article (s01) and listing (s02), a district
+  // portal's article (f02).
+  const corpus = loadOwnPages();
+  const byId = (prefix: string): CorpusPage => ownPage(prefix);
   let session: FirefoxSession;
   let control: Page;
   const openExtensionPage = (path: string, readySelector: string) => session.openExtensionPage(path, readySelector);
@@ -35,42 +37,42 @@ describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
   });
 
   it('recognises a provincial article (badge TIN) and not a listing page', async () => {
-    const { page, tabId } = await openCorpusPage(byId('a01'));
+    const { page, tabId } = await openCorpusPage(byId('s01'));
     expect(await waitForBadge(tabId, 'TIN')).toBe('TIN');
     await page.close();
-    const listing = await openCorpusPage(byId('n01'));
+    const listing = await openCorpusPage(byId('s02'));
     expect(await waitForBadge(listing.tabId, 'TIN', 2500)).toBe('');
     await listing.page.close();
   });
 
   it('previews and saves an article through the popup; the badge turns to ✓', async () => {
-    const a01 = byId('a01');
-    const { page, tabId } = await openCorpusPage(a01);
+    const s01 = byId('s01');
+    const { page, tabId } = await openCorpusPage(s01);
     expect(await waitForBadge(tabId, 'TIN')).toBe('TIN');
     const popup = await saveThroughPopup(tabId);
-    expect(await popup.$eval('[data-testid=popup-title]', (e) => e.textContent)).toBe(a01.truth.title);
+    expect(await popup.$eval('[data-testid=popup-title]', (e) => e.textContent)).toBe(s01.truth.title);
     await popup.close();
     expect(await waitForBadge(tabId, '✓')).toBe('✓');
     await page.close();
   });
 
   it('lists saved articles, finds one by a query without diacritics, and reads it', async () => {
-    const { page, tabId } = await openCorpusPage(byId('a09'));
+    const { page, tabId } = await openCorpusPage(byId('f02'));
     (await saveThroughPopup(tabId)).close();
     await page.close();
     const archive = await openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
     await archive.waitForFunction(() => document.querySelectorAll('[data-testid=result-item]').length === 2);
     const titles = await archive.$$eval('[data-testid=result-item] .title', (els) => els.map((e) => e.textContent));
-    expect(titles).toEqual([byId('a09').truth.title, byId('a01').truth.title]);
+    expect(titles).toEqual([byId('f02').truth.title, byId('s01').truth.title]);
 
-    await archive.type('[data-testid=search-input]', 'son duong');
+    await archive.type('[data-testid=search-input]', 'na hang');
     await archive.keyboard.press('Enter');
     await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1');
-    expect(await archive.$eval('[data-testid=result-item] .title', (e) => e.textContent)).toBe(byId('a09').truth.title);
+    expect(await archive.$eval('[data-testid=result-item] .title', (e) => e.textContent)).toBe(byId('f02').truth.title);
 
     await archive.click('[data-testid=result-item] a.title');
     await archive.waitForSelector('#reader-view:not([hidden])');
-    expect(await archive.$eval('[data-testid=reader-title]', (e) => e.textContent)).toBe(byId('a09').truth.title);
+    expect(await archive.$eval('[data-testid=reader-title]', (e) => e.textContent)).toBe(byId('f02').truth.title);
     // The sandboxed frame is same-origin (no scripts): read it from the page.
     await archive.waitForFunction(() => ((document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.body?.textContent ?? '').length > 200);
     expect(await archive.evaluate(() => (document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument!.querySelectorAll('p').length)).toBeGreaterThan(2);
@@ -106,9 +108,9 @@ describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
     const file = JSON.parse(exported.text);
     expect(exportSchemaErrors(file)).toEqual([]);
     expect(file.count).toBe(2);
-    const a01 = file.articles.find((a: { url: string }) => a.url === byId('a01').truth.url);
+    const a01 = file.articles.find((a: { url: string }) => a.url === byId('s01').truth.url);
     expect(a01.site.province).toBe('Tuyên Quang');
-    expect(a01.publishedAt).toBe('2023-07-05T08:12:00+07:00');
+    expect(a01.publishedAt).toBe('2024-11-28T09:30:00+07:00');
     await archive.close();
   });
 });

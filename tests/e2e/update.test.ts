@@ -1,100 +1,92 @@
-// An update keeps everything: the build before the search index (archive schema v1) saves articles, the current
-// build replaces it in the same profile and folder (same extension id), every article is there and searchable, and
-// the new build's service worker saves and indexes new articles in the upgraded archive.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// An update keeps everything: an archive as the first release (schema v1, before the search index) left it in the
+// browser — a committed dump, tests/fixtures/archive-v1 — is opened by the current build, which upgrades it: every
+// article is there and searchable, old saves still answer as archived, and new saves are indexed too.
+// (Needs no git history: the old layout comes from the fixture, not from building an old commit.)
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE, type CorpusPage } from '../helpers/corpus';
-import { launchWithExtension, openArchive, openPopupFor, tabIdOf, EXTENSION_DIR } from './helpers/extension-browser';
+import { loadPageDir } from '../../eval/pages';
+import { loadSitePages } from '../helpers/site-fixtures';
+import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 
-const root = resolve(import.meta.dirname, '../..');
+const fixtures = resolve(import.meta.dirname, '../fixtures');
+const dump = JSON.parse(readFileSync(join(fixtures, 'archive-v1/archive-v1.json'), 'utf8'));
+const pages = [...loadSitePages(), ...loadPageDir(join(fixtures, 'extract'), 'fixtures')];
+const page = (prefix: string) => pages.find((p) => p.id.startsWith(prefix))!;
 
-/** The last commit before the archive schema got its version 2, or null in a clone without that history. */
-function previousRelease(): string | null {
-  try {
-    const introduced = execFileSync('git', ['log', '--format=%H', '-n1', '-S', 'db.version(2)', '--', 'src/core/archive/db.ts'], { cwd: root, encoding: 'utf8' }).trim();
-    return introduced ? execFileSync('git', ['rev-parse', `${introduced}^`], { cwd: root, encoding: 'utf8' }).trim() : null;
-  } catch {
-    return null;
-  }
+interface Dump {
+  database: string;
+  idbVersion: number;
+  stores: Array<{ name: string; keyPath: string; autoIncrement: boolean; indexes: Array<{ name: string; keyPath: string; unique: boolean; multiEntry: boolean }> }>;
+  rows: Record<string, unknown[]>;
 }
 
-const previous = previousRelease();
-const skipReason = !corpusPresent ? CORPUS_SKIP_MESSAGE : !previous ? 'git history without the schema-v1 build: update test skipped' : '';
-if (skipReason) console.warn(skipReason);
+/** Writes the dump into the extension's IndexedDB (from its worker, before any extension page opened the archive). */
+async function restoreDump(session: ExtensionSession, d: Dump): Promise<number> {
+  const sw = await session.serviceWorker();
+  return sw.evaluate((d: Dump) => new Promise<number>((done, fail) => {
+    const open = indexedDB.open(d.database, d.idbVersion);
+    open.onupgradeneeded = () => {
+      if (open.result.objectStoreNames.length) fail(new Error('the archive already existed'));
+      for (const s of d.stores) {
+        const store = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const i of s.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      }
+    };
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(Object.keys(d.rows), 'readwrite');
+      for (const [name, rows] of Object.entries(d.rows)) for (const row of rows) tx.objectStore(name).add(row);
+      tx.oncomplete = () => { const version = db.version; db.close(); done(version); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), d);
+}
 
-describe.skipIf(!!skipReason)('updating the extension', () => {
-  const work = mkdtempSync(join(tmpdir(), 'pna-update-'));
-  const extensionDir = join(work, 'extension');
-  const profileDir = join(work, 'profile');
-  const corpus = loadCorpus();
-  const pages = ['a01', 'a09', 'a03'].map((id) => corpus.find((p) => p.id.startsWith(id)) as CorpusPage);
+describe('updating the extension', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchWithExtension({ pages });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
 
-  beforeAll(() => {
-    // Build the previous release from git, with this checkout's node_modules.
-    const src = join(work, 'previous');
-    mkdirSync(src);
-    execFileSync('sh', ['-c', `git archive ${previous} | tar -x -C "${src}"`], { cwd: root });
-    symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'));
-    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: src, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/package-variants.ts'], { cwd: src, stdio: 'pipe' });
-    cpSync(join(src, 'dist/chromium'), extensionDir, { recursive: true });
-  }, 240_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  it('keeps every article of a schema-v1 archive, and makes them searchable, when the current build opens it', async () => {
+    expect(await restoreDump(session, dump)).toBe(10);
+    const archive = await openArchive(session);
+    // Its first opening upgraded the archive (re-indexing every article) and says so.
+    expect(await archive.textContent('[data-testid=notice]')).toBe('Đã nâng cấp kho lưu trữ: 3 bài, vẫn đủ và tìm được như trước.');
+    expect(await archive.textContent('[data-testid=result-count]')).toBe('3');
+    await archive.fill('[data-testid=search-input]', 'cau binh ca');
+    await archive.press('[data-testid=search-input]', 'Enter');
+    await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1');
+    expect(await archive.textContent('[data-testid=result-item] .title')).toBe(page('s01').truth.title);
+    // Tags and notes written by the first release are still there.
+    await archive.locator('[data-testid=result-item] a.title').first().click();
+    await archive.waitForSelector('#reader-view:not([hidden])');
+    expect(await archive.inputValue('[data-testid=reader-note]')).toBe('ghi chú từ bản đầu tiên');
+    expect(await archive.inputValue('[data-testid=reader-tags]')).toBe('giao thông');
 
-  it('keeps every article, and makes them searchable, after the new build replaces the old one', async () => {
-    const old = await launchWithExtension({ pages: corpus, profileDir, extensionDir });
-    const id = old.extensionId;
-    for (const p of pages.slice(0, 2)) {
-      const page = await old.context.newPage();
-      await page.goto(p.truth.url);
-      const popup = await openPopupFor(old, await tabIdOf(old, page));
-      await popup.getByTestId('save-button').click();
-      await popup.waitForSelector('#status.ok');
-    }
-    await old.close();
+    // The old saves still answer as "already archived" in the popup.
+    const old = await session.context.newPage();
+    await old.goto(page('f02').truth.url);
+    const popup = await openPopupFor(session, await tabIdOf(session, old));
+    expect(await popup.textContent('[data-testid=popup-status]')).toMatch(/^Bài này đã có trong kho/);
+    await popup.close();
 
-    // The update: same folder, new files, a higher version. An update from the store also registers the new build's
-    // service worker; a relaunch with --load-extension keeps the old registration, and with it the old worker's code
-    // (even with a higher version), so the registration is cleared as the update would replace it.
-    rmSync(extensionDir, { recursive: true, force: true });
-    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-    const manifestPath = join(extensionDir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: `${manifest.version}.1` }));
-    rmSync(join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
-    const updated = await launchWithExtension({ pages: corpus, profileDir, extensionDir });
-    try {
-      expect(updated.extensionId).toBe(id);
-      const archive = await openArchive(updated);
-      // Its first opening upgraded the archive (re-indexing every article) and says so.
-      expect(await archive.textContent('[data-testid=notice]')).toBe('Đã nâng cấp kho lưu trữ: 2 bài, vẫn đủ và tìm được như trước.');
-      expect(await archive.textContent('[data-testid=result-count]')).toBe('2');
-      await archive.fill('[data-testid=search-input]', 'cai cach hanh chinh');
-      await archive.press('[data-testid=search-input]', 'Enter');
-      await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1');
-      expect(await archive.textContent('[data-testid=result-item] .title')).toBe(pages[0].truth.title);
-      // The old saves still answer as "already archived" in the new popup.
-      const page = await updated.context.newPage();
-      await page.goto(pages[1].truth.url);
-      const popup = await openPopupFor(updated, await tabIdOf(updated, page));
-      expect(await popup.textContent('[data-testid=popup-status]')).toMatch(/^Bài này đã có trong kho/);
-      // The new worker saves into the upgraded archive and indexes what it saves (the old worker's code, which had no
-      // search index, would save an article that no search finds).
-      const third = await updated.context.newPage();
-      await third.goto(pages[2].truth.url);
-      const thirdPopup = await openPopupFor(updated, await tabIdOf(updated, third));
-      await thirdPopup.getByTestId('save-button').click();
-      await thirdPopup.waitForSelector('#status.ok');
-      await archive.reload();
-      await archive.waitForSelector('body[data-ready="true"]');
-      await archive.fill('[data-testid=search-input]', 'nong thon moi');
-      await archive.press('[data-testid=search-input]', 'Enter');
-      await archive.waitForFunction((title) => document.querySelector('[data-testid=result-item] .title')?.textContent === title, pages[2].truth.title);
-      expect(await archive.textContent('[data-testid=result-count]')).toBe('1');
-    } finally {
-      await updated.close();
-    }
+    // A new save goes into the upgraded archive and is indexed.
+    const next = await session.context.newPage();
+    await next.goto(page('f12').truth.url);
+    const nextPopup = await openPopupFor(session, await tabIdOf(session, next));
+    await nextPopup.getByTestId('save-button').click();
+    await nextPopup.waitForSelector('#status.ok');
+    await archive.goto(archive.url().split('#')[0]);
+    await archive.waitForSelector('body[data-ready="true"]');
+    await archive.fill('[data-testid=search-input]', 'quoc te phu nu');
+    await archive.press('[data-testid=search-input]', 'Enter');
+    await archive.waitForFunction((title) => document.querySelector('[data-testid=result-item] .title')?.textContent === title, page('f12').truth.title);
+    expect(await archive.textContent('[data-testid=result-count]')).toBe('1');
+    await archive.close();
   });
 });

@@ -3,10 +3,8 @@
 // with the background's progress, instead of sitting blank.
 import type { Page } from 'playwright-core';
 import { generateArticle } from '../../bench/search-corpus';
-import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE, type CorpusPage } from '../helpers/corpus';
+import { loadSitePages, sitePage } from '../helpers/site-fixtures';
 import { launchWithExtension, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
-
-if (!corpusPresent) console.warn(CORPUS_SKIP_MESSAGE);
 
 const ARTICLES = 5000;
 
@@ -19,10 +17,9 @@ const recordTexts = (page: Page, selector: string) => page.evaluate((sel) => {
 }, selector);
 const seenTexts = (page: Page) => page.evaluate(() => (globalThis as { seenTexts?: string[] }).seenTexts ?? []);
 
-describe.skipIf(!corpusPresent)('upgrading the archive in the background', () => {
+describe('upgrading the archive in the background', () => {
   let session: ExtensionSession;
-  const corpus = loadCorpus();
-  const article = corpus.find((p) => p.id.startsWith('a01')) as CorpusPage;
+  const article = sitePage('s01');
   const extensionPage = async (path: string) => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/${path}`);
@@ -30,7 +27,7 @@ describe.skipIf(!corpusPresent)('upgrading the archive in the background', () =>
   };
 
   beforeAll(async () => {
-    session = await launchWithExtension({ pages: corpus });
+    session = await launchWithExtension({ pages: loadSitePages() });
   });
   afterAll(() => session?.close());
 

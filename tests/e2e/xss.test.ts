@@ -20,6 +20,13 @@ describe('hostile articles in Chromium', () => {
   const calls: TrapCall[] = [];
   const isExtension = (c: TrapCall) => !c.pageUrl.startsWith('http');
   const fromExtension = () => calls.filter(isExtension).filter((c) => !c.id.startsWith('control-'));
+  /**
+   * Content-Security-Policy violations in extension pages (and their frames): a blocked handler means hostile markup
+   * was built where handlers can fire, which the CSP only happened to stop. Reported by the pages' own
+   * `securitypolicyviolation` events and by Chromium's console messages about CSP.
+   */
+  const violations: string[] = [];
+  const cspViolations = () => violations.splice(0);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pna-xss-'));
@@ -28,8 +35,18 @@ describe('hostile articles in Chromium', () => {
     await context.exposeBinding('__xssReport', (source, id: unknown) => {
       calls.push({ id: String(id), pageUrl: source.page?.url() ?? '', frameUrl: source.frame.url() });
     });
+    await context.exposeBinding('__cspReport', (source, what: unknown) => {
+      if (!(source.page?.url() ?? '').startsWith('http')) violations.push(`${source.frame.url().slice(0, 80)}: ${String(what)}`);
+    });
+    context.on('console', (message) => {
+      const url = message.page()?.url() ?? message.location().url;
+      if (/Content.Security.Policy/i.test(message.text()) && !url.startsWith('http')) violations.push(`console of ${url.slice(0, 80)} at ${message.location().url.slice(0, 60)}:${message.location().lineNumber}: ${message.text().slice(0, 120)}`);
+    });
     await context.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (w.__cspReport as (x: string) => void)?.(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+      }, true);
       const report = (id: unknown) => (w.__xssReport as (x: string) => void)(String(id));
       w.__xssTrap = report;
       for (const name of ['alert', 'confirm', 'prompt', 'print']) w[name] = (x: unknown) => report(`${name}:${String(x)}`);
@@ -80,6 +97,7 @@ describe('hostile articles in Chromium', () => {
       await page.close();
     }
     expect(fromExtension()).toEqual([]);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('lists and reads every hostile article, with tags and notes full of payloads, and nothing runs', async () => {
@@ -115,6 +133,7 @@ describe('hostile articles in Chromium', () => {
     expect(await archive.locator('#filter-tag option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('<')]));
     await archive.close();
     expect(fromExtension()).toEqual([]);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('reads imported articles whose stored HTML is the raw corpus, unsanitized, and nothing runs', async () => {
@@ -153,6 +172,7 @@ describe('hostile articles in Chromium', () => {
     }
     await archive.close();
     expect(fromExtension()).toEqual([]);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('exports the hostile archive as JSON without running anything', async () => {
@@ -161,6 +181,7 @@ describe('hostile articles in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     await archive.close();
     expect(fromExtension()).toEqual([]);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('runs the archive page under a CSP that blocks inline script and eval (from the manifest, not a meta tag)', async () => {
@@ -196,5 +217,7 @@ describe('hostile articles in Chromium', () => {
     await cdp.detach();
     await archive.close();
     expect(fromExtension()).toEqual([]);
+    // The recorder the tests above rely on does see violations: these deliberate ones.
+    expect(cspViolations().join('\n')).toMatch(/script-src-elem/);
   });
 });

@@ -41,6 +41,11 @@ export interface ExtractOptions {
   /** The user's rule for this host (picked in the popup): tried before site rules and the generic path; when it
    * misses (the layout changed), extraction goes on as if there were none and `extractor.method` says so. */
   userRule?: UserRule | null;
+  /**
+   * The maintained sanitizer (DOMPurify, see src/shared/untrusted-html.ts) the clean tree goes through before it is
+   * serialized; passed in where a window exists (the content script), so that this module stays pure.
+   */
+  purify?: (tree: Element) => Element;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -203,7 +208,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     source,
     publishedAt: date.value,
     language: (doc.documentElement.getAttribute('lang') ?? 'vi').split(/[-_]/)[0].toLowerCase() || 'vi',
-    bodyHtml: serialize(clean),
+    bodyHtml: serialize(options.purify ? options.purify(clean) : clean),
     bodyText,
     images: collectImages(body, base),
     wordCount: countWords(bodyText),

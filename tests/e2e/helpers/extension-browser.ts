@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CorpusPage } from '../../helpers/corpus';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../dist/chromium');
+// PNA_EXTENSION_DIR runs the suite against another build (e.g. the main branch's, to see a test fail before a fix).
+export const EXTENSION_DIR = process.env.PNA_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../dist/chromium');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // A 1×1 transparent PNG for every image the pages ask for: the machines have no network.
@@ -20,7 +21,17 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { pages?: CorpusPage[]; profileDir?: string; extraArgs?: string[]; extensionDir?: string; withoutDefaultArgs?: string[] } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  pages?: CorpusPage[];
+  profileDir?: string;
+  extraArgs?: string[];
+  extensionDir?: string;
+  withoutDefaultArgs?: string[];
+  /** Requests (by URL) left unanswered for ever, as an image server that never replies: the page's `load` never fires. */
+  stall?: (url: string) => boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} missing: run npm run build first`);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pna-profile-'));
@@ -51,6 +62,7 @@ export async function launchWithExtension(options: { pages?: CorpusPage[]; profi
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const url = request.url().split('#')[0];
+    if (options.stall?.(url)) return; // never fulfilled: the request stays pending until the page goes away
     const page = byUrl.get(url);
     if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
     if (request.resourceType() === 'image') return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
