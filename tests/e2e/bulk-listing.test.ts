@@ -127,4 +127,50 @@ describe('bulk capture from a listing page', () => {
     expect(await archive.textContent('main')).toContain(LEGACY_TITLE);
     expect(await resultCount(archive, marker(MISSING[0]))).toBe(0);
   });
+
+  it('closed mid-run and started again: the run goes on where it stopped and ends as an uninterrupted run', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'pna-bulk-restart-'));
+    let second: ExtensionSession | null = null;
+    try {
+      let first = await launchWithExtension({ extensionDir, profileDir });
+      const firstLog = await serveBulkSite(first.context);
+      await (await first.serviceWorker()).evaluate(() => chrome.storage.local.set({ bulkSettings: { delayMs: 300, timeoutMs: 1500, backoffMs: 200 } }));
+      const listing = await first.context.newPage();
+      await listing.goto(LISTING);
+      const popup = await openPopupFor(first, await tabIdOf(first, listing));
+      await popup.waitForSelector('[data-testid=bulk-panel]:not([hidden])');
+      await popup.fill('[data-testid=bulk-pages]', '2');
+      await popup.getByTestId('bulk-more').click();
+      await popup.waitForFunction(() => document.querySelectorAll('[data-testid=bulk-list] li').length >= 30);
+      await popup.getByTestId('bulk-save').click();
+      await popup.waitForSelector('[data-testid=bulk-run]:not([hidden])');
+      // Closed while pages are being fetched.
+      const fetched = () => firstLog.requests.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r.url)).length;
+      while (fetched() < 10) await new Promise((r) => setTimeout(r, 50));
+      await first.close();
+      first = null as unknown as ExtensionSession;
+
+      second = await launchWithExtension({ extensionDir, profileDir });
+      const secondLog = await serveBulkSite(second.context);
+      // The archive page asks for the run's status as a person opening the popup would; that question also wakes the
+      // queue. (Without any extension page open, the start-up resume alone was not seen to restart fetching here.)
+      const page = await openArchive(second);
+      type Status = { progress: { state: string; saved: number; skipped: number; notArticle: number; failed: number; total: number } | null };
+      let status: Status = { progress: null };
+      for (let i = 0; i < 250 && status.progress?.state !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'bulk-status' }))) as Status;
+      }
+      expect(status.progress).toMatchObject({ state: 'done', total: 30, saved: 26, skipped: 0, notArticle: 1, failed: 3 });
+      // It resumed: pages fetched after the restart, and not the whole listing again.
+      const after = secondLog.requests.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r.url)).length;
+      expect(after).toBeGreaterThan(0);
+      expect(after).toBeLessThan(30);
+      expect(await resultCount(page, '')).toBe(26);
+      for (const i of [1, 10, 20, 30]) expect(await resultCount(page, marker(i))).toBe(1);
+    } finally {
+      await second?.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  });
 });

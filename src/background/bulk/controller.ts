@@ -30,10 +30,10 @@ function theRunner(): BulkRunner {
 export async function resumeBulkRuns(): Promise<void> {
   try {
     await requeueInterrupted(queueDb());
-    theRunner().kick();
   } catch (error) {
     console.warn('[archiver] bulk resume', error);
   }
+  theRunner().kick();
 }
 
 async function runSettings(): Promise<RunSettings> {
@@ -113,6 +113,8 @@ async function status(): Promise<BulkStatusReply> {
 }
 
 export async function handleBulkRequest(request: BulkRequest): Promise<unknown> {
+  // Every word from the popup also looks at the queue: a worker woken by it resumes a run that has pages left.
+  theRunner().kick();
   try {
     switch (request.type) {
       case 'bulk-list': {

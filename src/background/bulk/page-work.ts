@@ -17,7 +17,8 @@ export function originPattern(url: string): string {
 
 export async function workOnPage(item: QueueItem, settings: RunSettings): Promise<WorkResult> {
   const known = await findArchivedByUrl(archiveDb(), item.url);
-  if (known) return { state: 'skipped-duplicate', articleId: known.id };
+  // Saved by this page's own earlier try, whose outcome was lost when the browser or the worker stopped: saved.
+  if (known) return { state: item.attempts > 1 && known.capturedVia === 'bulk' && known.listingUrl === item.listingUrl ? 'saved' : 'skipped-duplicate', articleId: known.id };
   // Asked for in the popup when the run was started; revoked since, the page cannot be fetched.
   if (!(await browser.permissions.contains({ origins: [originPattern(item.url)] }))) return { state: 'failed', reason: 'permission', detail: new URL(item.url).hostname };
   const page = await fetchPage(item.url, settings.timeoutMs);
