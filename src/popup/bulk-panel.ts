@@ -87,11 +87,12 @@ async function addNextPages(setStatus: (text: string, kind?: '' | 'ok' | 'warn' 
   next = reply.next;
   $('bulk-more-row').hidden = !next;
   const added = t('bulkMoreAdded', formatCount(reply.pagesRead), formatCount(reply.links.length));
-  setStatus(`${t('bulkCount', formatCount(rows.length))} ${added}${reply.problem ? ` ${t('bulkMoreFailed', reply.problem)}` : ''}`, reply.problem ? 'warn' : '');
+  $('bulk-count').textContent = `${t('bulkCount', formatCount(rows.length))} ${added}`;
+  if (reply.problem) setStatus(t('bulkMoreFailed', reply.problem), 'warn');
 }
 
 /** Shows the panel when the page links to articles; false when it links to none (or could not be read). */
-export async function initBulkPanel(tabId: number, setStatus: (text: string, kind?: '' | 'ok' | 'warn' | 'error') => void, statePrefix: string): Promise<boolean> {
+export async function initBulkPanel(tabId: number, setStatus: (text: string, kind?: '' | 'ok' | 'warn' | 'error') => void): Promise<boolean> {
   const reply = (await browser.runtime.sendMessage({ type: 'bulk-list', tabId }).catch(() => null)) as BulkListReply | null;
   if (!reply?.ok || !reply.links.length) return false;
   listingUrl = reply.listingUrl;
@@ -107,7 +108,8 @@ export async function initBulkPanel(tabId: number, setStatus: (text: string, kin
   $('bulk-more-row').hidden = !next;
   $('bulk-why').textContent = t('bulkPermissionWhy', hostsOf([listingUrl]));
   addRows(reply.links);
-  setStatus(`${statePrefix} ${t('bulkCount', formatCount(reply.links.length))}`.trim());
+  // The status line keeps saying why this page itself is not saved; the panel says what it links to.
+  $('bulk-count').textContent = t('bulkCount', formatCount(reply.links.length));
   $('bulk').hidden = false;
   return true;
 }

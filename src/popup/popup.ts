@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     const refused = reply.error.code === 'listing-page' || reply.error.code === 'home-page';
     setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), refused ? 'warn' : 'error');
     // A listing's articles can be saved together (bulk capture).
-    if (refused) await initBulkPanel(tabId, setStatus, reply.detection ? stateLine(reply.detection) : '');
+    if (refused) await initBulkPanel(tabId, setStatus);
     // A page the rules could not read can still be tried with the generic extractor.
     if (reply.error.code === 'unknown') {
       generic = true;

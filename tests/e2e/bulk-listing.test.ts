@@ -65,7 +65,7 @@ describe('bulk capture from a listing page', () => {
     await listing.goto(LISTING);
     const popup = await openPopupFor(session, await tabIdOf(session, listing));
     await popup.waitForSelector('[data-testid=bulk-panel]:not([hidden])');
-    expect(await popup.textContent('[data-testid=popup-status]')).toContain('Trang này dẫn tới 10 bài.');
+    expect(await popup.textContent('[data-testid=bulk-count]')).toBe('Trang này dẫn tới 10 bài.');
     expect(await popup.locator('[data-testid=bulk-list] li').count()).toBe(10);
     expect(await popup.textContent('[data-testid=bulk-why]')).toContain(HOST);
 
@@ -73,6 +73,7 @@ describe('bulk capture from a listing page', () => {
     await popup.fill('[data-testid=bulk-pages]', '2');
     await popup.getByTestId('bulk-more').click();
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid=bulk-list] li').length >= 30);
+    expect(await popup.textContent('[data-testid=bulk-count]')).toBe('Trang này dẫn tới 30 bài. Đã đọc thêm 2 trang, thêm 20 bài.');
     const urls = await popup.$$eval('[data-testid=bulk-list] li', (lis) => lis.map((li) => (li as HTMLElement).dataset.url));
     expect(urls).toEqual(Array.from({ length: 30 }, (_, k) => articleUrl(k + 1)));
     expect(await popup.isHidden('#bulk-more-row')).toBe(true);
