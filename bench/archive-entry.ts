@@ -133,6 +133,29 @@ const api = {
     return { ms: performance.now() - t0, total: result.total };
   },
   count: () => db!.articles.count(),
+  /**
+   * The cost of strict durability: in a scratch archive opened with `durability`, `saves` single saves (each its own
+   * transaction, as a popup save) and an import of `batches` × `batchSize` articles with its journal (each batch one
+   * transaction). Returns each save's ms and each batch's ms (from one batch's progress report to the next).
+   */
+  async durability(durability: 'strict' | 'default', saves: number, batches: number, batchSize: number, bodyWords: number) {
+    const scratch = openArchiveDb({ name: `bench-durability-${durability}`, durability });
+    await scratch.delete();
+    await scratch.open();
+    const saveMs: number[] = [];
+    for (let i = 0; i < saves; i++) {
+      const a = generateArticle(1_000_000 + i, { source, bodyWords });
+      const t0 = performance.now();
+      await saveArticle(scratch, a, a.site, { now: new Date() });
+      saveMs.push(performance.now() - t0);
+    }
+    const rows = Array.from({ length: batches * batchSize }, (_, i) => ({ row: i + 1, ok: true as const, article: generateArticle(2_000_000 + i, { source, bodyWords }) }));
+    const batchMs: number[] = [];
+    let last = performance.now();
+    await applyImport(scratch, rows, { batchSize, journalId: 'bench', onProgress: () => { const now = performance.now(); batchMs.push(now - last); last = now; } });
+    await scratch.delete();
+    return { saveMs, batchMs };
+  },
   heapMB,
   async idbMB() {
     const estimate = await navigator.storage.estimate();

@@ -36,7 +36,7 @@ export async function openBenchPage(): Promise<BenchPage> {
     session,
     page,
     browser: `chromium ${version}`,
-    call: <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (globalThis as any).__pnaArchiveBench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>,
+    call: <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (globalThis as any).__pnaArchiveBench[f](...(a)), [fn, args] as const) as Promise<T>,
     close: () => session.close(),
   };
 }

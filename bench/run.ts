@@ -1,9 +1,10 @@
-// npm run bench -- <name>   (names: extract, detect, search, export)
+// npm run bench -- <name>   (names: extract, detect, search, export, durability)
 import { benchExtract } from './extract';
 import { benchSearch } from './search';
 import { benchDetect } from './detect';
 import { benchChromium } from './chromium';
 import { benchExport } from './export';
+import { benchDurability } from './durability';
 
 const benches: Record<string, () => Promise<void>> = {
   // Node (happy-dom) first, then the same code inside real Chromium pages.
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   detect: async () => { await benchDetect(); await benchChromium(['detect']); },
   search: benchSearch,
   export: () => benchExport(),
+  durability: benchDurability,
 };
 
 async function main(): Promise<void> {

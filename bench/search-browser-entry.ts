@@ -2,9 +2,10 @@
 // bulk index path and searchArchive, on the page's real IndexedDB.
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { saveArticle } from '../src/core/archive/save-article';
-import { flushSearchIndex, indexArticlesInTx, searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { flushSearchIndex, indexArticlesInTx } from '../src/core/search/index-writer';
 import { chainSource, generateArticle, VOCABULARY, zipfSource, type WordSource } from './search-corpus';
-import { makeBenchQueries, type BenchQuery } from './search-queries';
+import { makeBenchQueries } from './search-queries';
 import type { Article } from '../src/core/types';
 
 const NAME = 'pna-search-bench';
@@ -82,7 +83,7 @@ function archive(): ArchiveDb {
       s = Array.from({ length: 50 }, (_, i) => generateArticle(i * 7, { bodyWords, source, seed: 1 }));
     }
     const out: Array<{ form: string; ms: number; total: number }> = [];
-    for (const q of makeBenchQueries(s, count) as BenchQuery[]) {
+    for (const q of makeBenchQueries(s, count)) {
       const t0 = performance.now();
       const r = await searchArchive(d, q.text, { filters: q.filters, limit: 20 });
       out.push({ form: q.form, ms: performance.now() - t0, total: r.total });

@@ -9,7 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { openArchiveDb, type ArchiveDb } from '../src/core/archive/db';
 import { saveArticle } from '../src/core/archive/save-article';
-import { flushSearchIndex, indexArticlesInTx, searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { searchArchive, SEARCH_TABLES } from '../src/core/search';
+import { flushSearchIndex, indexArticlesInTx } from '../src/core/search/index-writer';
 import { generateArticle, VOCABULARY, zipfSource } from './search-corpus';
 import { corpusSource } from './search-corpus-node';
 import type { Article } from '../src/core/types';
@@ -38,7 +39,7 @@ function approxBytes(v: unknown): number {
   if (typeof v === 'number' || typeof v === 'boolean') return 8;
   if (ArrayBuffer.isView(v)) return v.byteLength;
   if (Array.isArray(v)) return v.reduce((n: number, x) => n + approxBytes(x), 8);
-  if (typeof v === 'object') return Object.entries(v as object).reduce((n, [k, x]) => n + k.length + approxBytes(x), 8);
+  if (typeof v === 'object') return Object.entries(v).reduce((n, [k, x]) => n + k.length + approxBytes(x), 8);
   return 8;
 }
 

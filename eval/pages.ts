@@ -21,7 +21,7 @@ export interface Truth {
 
 export interface EvalPage {
   id: string;
-  set: 'corpus' | 'fixtures';
+  set: 'corpus' | 'fixtures' | 'vn-real';
   /** The page's folder (page.html and truth.json). */
   dir: string;
   html: string;

@@ -13,7 +13,7 @@ const SETTINGS = {
 let shared: Window | null = null;
 
 function windowFor(url: string): Window {
-  if (!shared) shared = new Window({ url, settings: SETTINGS as never });
+  if (!shared) shared = new Window({ url, settings: SETTINGS });
   return shared;
 }
 

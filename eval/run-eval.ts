@@ -5,6 +5,8 @@ import { extractArticle } from '../src/core/extract';
 import { closeParser, parseHtml } from './parse-html';
 import { CORPUS_DIR, corpusAvailable, loadPages, scoredPages, type EvalPage } from './pages';
 import { aggregate, f1, foldWs, precisionRecall, type PR } from './score';
+import { detectionResults, loadVnReal, printDetection, VN_REAL_DIR, vnRealScored } from './vn-real';
+import { checkVnRealFloors } from './vn-real-floors';
 
 export interface PageResult {
   id: string;
@@ -30,7 +32,7 @@ export function ours(useSiteRules: boolean): Runner {
 
 export const readability: Runner = (page) => {
   const doc = parseHtml(page.html, page.truth.url);
-  const r = new Readability(doc as never).parse();
+  const r = new Readability(doc).parse();
   const text = r?.textContent ?? '';
   return { bodyText: text, title: r?.title ?? null, publishedAt: r?.publishedTime ?? null, author: r?.byline ?? null };
 };
@@ -39,6 +41,16 @@ export function dateOk(truth: string | null, got: string | null): boolean | null
   if (truth === null) return got === null ? null : null;
   if (!got) return false;
   return got.startsWith(truth);
+}
+
+/**
+ * A truth written as a path ("Kinh doanh > Tài chính") must match the whole path; a truth naming one category (the
+ * corpus's "most specific category the page shows") must match the path's last level.
+ */
+export function categoryOk(truth: string | null, got: string | null): boolean {
+  if (truth === null || got === null) return truth === got;
+  const last = (s: string) => foldWs(s.split(' > ').pop());
+  return truth.includes(' > ') ? foldWs(truth) === foldWs(got) : last(got) === foldWs(truth);
 }
 
 export function scorePage(page: EvalPage, run: Runner): PageResult {
@@ -56,7 +68,7 @@ export function scorePage(page: EvalPage, run: Runner): PageResult {
       date: t.publishedAt === null ? null : dateOk(t.publishedAt, out.publishedAt),
       author: t.author === null ? (out.author === null ? true : false) : foldWs(out.author) === foldWs(t.author),
       lead: out.lead === undefined ? null : foldWs(out.lead) === foldWs(t.lead),
-      category: out.category === undefined ? null : foldWs(out.category) === foldWs(t.category),
+      category: out.category === undefined ? null : categoryOk(t.category, out.category),
     };
   } catch (e) {
     return { id: page.id, pr: { precision: 0, recall: 0 }, leaks: [], title: false, date: false, author: false, error: String((e as Error).message ?? e) };
@@ -137,20 +149,30 @@ async function main(): Promise<void> {
   }
   const sets = [...new Set(sel.map((p) => p.set))];
   const summary: [string, Totals][] = [];
+  const real = loadVnReal();
+  if (!real.length) console.log(`vn-real corpus not found at ${VN_REAL_DIR}: real-page scoring skipped.`);
+  const realSel = only.length ? real.filter((p) => only.some((o) => p.id.includes(o))) : real;
+  sel.push(...vnRealScored(realSel));
+  if (realSel.length) sets.push('vn-real');
   for (const set of sets) {
     const ps = sel.filter((p) => p.set === set);
     summary.push([`${set}: ours (site rules)`, printRun(`${set}: ours (site rules on)`, ps.map((p) => scorePage(p, ours(true))))]);
     summary.push([`${set}: ours (generic)`, printRun(`${set}: ours (generic only, rules off)`, ps.map((p) => scorePage(p, ours(false))))]);
     summary.push([`${set}: Readability`, printRun(`${set}: Mozilla Readability 0.6`, ps.map((p) => scorePage(p, readability)))]);
   }
+  let detected: [number, number] | null = null;
+  if (realSel.length) detected = [printDetection('vn-real', detectionResults(realSel)), realSel.length];
   console.log('\n## Summary');
   for (const [name, t] of summary) {
     console.log(
       name.padEnd(30),
-      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${pc(t.title, 0)} date=${pc(t.date, 0)} author=${pc(t.author, 0)} n=${t.n}`,
+      `F1=${t.f1.toFixed(4)} (P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)}) leaks=${t.leaks} title=${pc(t.title, 0)} date=${pc(t.date, 0)} author=${pc(t.author, 0)} category=${pc(t.category, 0)} n=${t.n}`,
     );
   }
+  if (detected) console.log(`vn-real detection`.padEnd(30), `${detected[0]}/${detected[1]}`);
+  const failed = checkVnRealFloors(summary, detected);
   await closeParser();
+  if (failed) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('run-eval.ts')) {

@@ -3,10 +3,11 @@
 import { extractArticle } from '../src/core/extract';
 import { parseHtml } from './parse-html';
 import { loadPages } from './pages';
+import { loadVnReal } from './vn-real';
 
 const args = process.argv.slice(2);
 const id = args.find((a) => !a.startsWith('--'));
-const page = loadPages().find((p) => id && p.id.startsWith(id));
+const page = [...loadPages(), ...loadVnReal()].find((p) => id && p.id.startsWith(id));
 if (!page) {
   console.error(`usage: npx tsx eval/show.ts <page-id-prefix> [--generic] [--html]; no page matches ${JSON.stringify(id)}`);
   process.exit(2);

@@ -1,5 +1,5 @@
 // Pure transforms from the one root manifest.json to each browser's manifest.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 export type Manifest = Record<string, any>;
 
 export function withContentScriptMatches(base: Manifest, extra: string[]): Manifest {

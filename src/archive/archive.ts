@@ -5,7 +5,8 @@ import { applyI18n, formatCount, t } from '../shared/i18n';
 import { initBackupControls, showReminderIfDue } from './backup-controls';
 import { initBulkActions, updateSelectionBar } from './bulk-actions';
 import { initExportControls } from './export-controls';
-import { compactIndexInBackground, initImportControls, undoInterruptedImportsOnOpen } from './import-controls';
+import { compactIndexInBackground, initImportControls } from './import-controls';
+import { recoverOnOpen } from './recovery-notice';
 import { $, clearPassingNotice, db, notify, notifyError } from './page-kit';
 import { applyUserSites } from '../shared/user-sites';
 import { initReaderView, renderReader } from './reader-view';
@@ -103,7 +104,8 @@ async function main(): Promise<void> {
   // A machine with little memory keeps a smaller share of postings decoded between searches.
   setSearchCacheBytes(searchCacheBytesFor((navigator as Navigator & { deviceMemory?: number }).deviceMemory));
   await openArchiveWithUpgradeNotice().catch(notifyError);
-  await undoInterruptedImportsOnOpen().catch(notifyError);
+  // Before anything reads or writes the archive: an import cut off by a crash is undone (with progress).
+  await recoverOnOpen().catch(notifyError);
   // The user's own sites name former provinces too: the list shows them as the registry's do.
   await applyUserSites().catch(() => []);
   await Promise.all([showCount(), initSearchView({ onSelectionChange: updateSelectionBar })]);

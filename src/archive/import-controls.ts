@@ -1,12 +1,14 @@
 // Import: read the file, validate all of it, let the user choose what happens to duplicates, apply in
 // transactions (undone on failure), and report what was added, updated, skipped and rejected, row by row.
-import { applyImport, undoInterruptedImports, type DuplicatePolicy, type ImportReport } from '../core/archive/import-apply';
+import { applyImport, type DuplicatePolicy, type ImportReport } from '../core/archive/import-apply';
+import { importLockName } from '../core/archive/recovery';
+import { archiveRecovered } from './recovery-notice';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { addToNamedCollections } from '../core/archive/collections';
 import { ImportFileError } from '../core/archive/import-parse';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
-import { compactSearchIndex } from '../core/search';
+import { compactIndex } from '../core/archive/store';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, notify, notifyError, progressDisplay } from './page-kit';
@@ -67,22 +69,12 @@ function askPolicy(file: File, source: ImportSource): Promise<ImportChoice | nul
 /** The running import's, for the progress bar's cancel button (shared with exports). */
 let importController: AbortController | null = null;
 
-/** Held while an import runs, so that another archive tab does not take its journal for an interrupted one. */
-const importLock = (journalId: string) => `pna-import-${journalId}`;
-
-/** On opening the archive: undoes imports whose page closed before they finished, and says so. */
-export async function undoInterruptedImportsOnOpen(): Promise<number> {
-  const undone = await undoInterruptedImports(db, async (id) => ((await navigator.locks.query()).held ?? []).some((l) => l.name === importLock(id)));
-  if (undone) notify(t('importInterruptedUndone', formatCount(undone)));
-  return undone;
-}
-
 /**
  * Merges the index segments an import left (one per batch) while the page stays open; searches work meanwhile.
  * A failure or a closed page loses nothing: the next flush of saved articles, or the next page, merges what is due.
  */
 export function compactIndexInBackground(): void {
-  void compactSearchIndex(db).catch(() => undefined);
+  void compactIndex(db).catch(() => undefined);
 }
 
 /**
@@ -156,8 +148,11 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const controller = (importController = new AbortController());
   try {
     const rows = importRowsOf(file, source);
+    // An import cut off earlier is undone before this one writes.
+    await archiveRecovered();
     const journalId = crypto.randomUUID();
-    const report = await navigator.locks.request(importLock(journalId), () => applyImport(db, rows, {
+    // Held while it runs, so that no other context takes its journal for an interrupted import's.
+    const report = await navigator.locks.request(importLockName(journalId), () => applyImport(db, rows, {
       journalId,
       total,
       onDuplicate: choice.policy,

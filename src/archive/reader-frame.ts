@@ -67,7 +67,7 @@ function whenParsed(frame: HTMLIFrameElement, previous: Document | null): Promis
  * the frame's current height (a short article after a long one kept the long one's height).
  */
 function keepFitted(frame: HTMLIFrameElement, doc: Document): () => void {
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const win = doc.defaultView;
   if (!win) return () => {};
   const fit = () => {
     // A hidden frame has no layout: its 0 would cut the article. The frame's observer fires again once it is shown.

@@ -58,7 +58,7 @@ export function stateFromUrl(): SearchState {
 function writeUrl(): void {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const k of FILTER_KEYS) if (state.filters[k]) params.set(k, state.filters[k]!);
+  for (const k of FILTER_KEYS) if (state.filters[k]) params.set(k, state.filters[k]);
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }

@@ -1,8 +1,9 @@
 // Service worker (Chromium) / background script (Firefox): routes messages, keeps the badge, owns saving.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseContentMessage, parsePickedRule, parsePickStart, parsePopupRequest } from '../shared/messages';
+import { parseContentMessage, parsePickedRule, parsePickStart, parsePopupRequest, parseRepairProgress } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
+import { recoverAtStartUp } from './archive';
 import { syncUserSites } from './user-site-scripts';
 import { startPicker, storePickedRule } from './user-rule-picker';
 import { parseBulkRequest } from '../shared/bulk-messages';
@@ -38,6 +39,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     if ((message as { type?: unknown })?.type === 'bulk-parse' || (message as { type?: unknown })?.type === 'bulk-progress') return undefined;
     const bulk = parseBulkRequest(message);
     if (bulk) return handleBulkRequest(bulk);
+    // An archive page telling the popup how far its repair is: not for the background.
+    if (parseRepairProgress(message)) return undefined;
     const request = parsePopupRequest(message);
     if (!request) {
       console.warn('[archiver] rejected a malformed request', message);
@@ -70,6 +73,9 @@ browser.runtime.onStartup.addListener(() => void resumeBulkRuns());
 });
 browser.permissions.onAdded?.addListener(() => void syncUserSites());
 void syncUserSites();
+
+// An import cut off by a crash is undone at start-up, before a tab or the popup asks anything (they wait for it).
+void recoverAtStartUp().catch((error) => console.warn('[archiver] recovery of an interrupted import', error));
 
 // Ask the browser to keep the archive through storage pressure (granted silently for extensions in Chromium).
 void navigator.storage?.persist?.().catch(() => false);

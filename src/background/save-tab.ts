@@ -7,7 +7,7 @@ import type { ArchivedRef, CollectionRef, ErrorInfo, PreviewReply, SaveReply } f
 import { addToCollection, CollectionError, listCollections } from '../core/archive/collections';
 import { setNote, setTags } from '../core/archive/organize';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
-import { archiveDb } from './archive';
+import { archiveDb, readyArchive } from './archive';
 import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
 import { REFUSAL_CODE, unsaveablePage } from '../core/save-policy';
@@ -49,7 +49,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 
 export async function archivedRefFor(url: string, canonicalUrl?: string): Promise<ArchivedRef | null> {
   try {
-    const found = await findArchivedByUrl(archiveDb(), url, canonicalUrl);
+    const found = await findArchivedByUrl(await readyArchive(), url, canonicalUrl);
     return found ? ref(found) : null;
   } catch {
     return null;
@@ -88,7 +88,8 @@ export interface SaveEdits { tags?: string[]; note?: string; collection?: string
 export async function saveExtracted(
   extracted: ExtractedArticle, detection: Detection | null, mode: 'if-new' | 'update', edits: SaveEdits = {}, provenance?: Provenance,
 ): Promise<{ status: SaveResult['status']; article: Article }> {
-  const db = archiveDb();
+  // An interrupted import is undone before any save (which then applies to what the archive really holds).
+  const db = await readyArchive();
   const result = await saveArticle(db, extracted, siteFor(extracted, detection), { mode, tags: edits.tags, note: edits.note, provenance });
   let article = result.article;
   if (result.status === 'updated' || result.status === 'unchanged') {
@@ -109,6 +110,8 @@ export async function saveExtracted(
 export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic: boolean, edits: SaveEdits = {}): Promise<SaveReply> {
   let detection: Detection | null = null;
   try {
+    // An interrupted import is undone before the save (which then applies to what the archive really holds).
+    await readyArchive();
     const reply = await extractFromTab(tabId, generic);
     detection = reply.detection;
     const refusal = refusalOf(reply.detection);

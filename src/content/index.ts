@@ -4,7 +4,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { detectPage } from '../core/detect';
 import { extractArticle, ExtractionError } from '../core/extract';
 import type { Detection } from '../core/types';
-import type { ExtractReply } from '../shared/messages';
+import { explainPage } from '../core/extract/explain';
+import type { ExplainReply, ExtractReply } from '../shared/messages';
 import { applyUserSites } from '../shared/user-sites';
 import { userRuleFor, userRuleStatus, type UserRule } from '../core/extract/user-rules';
 import { loadUserRules } from '../shared/user-rules';
@@ -59,6 +60,12 @@ async function userRuleHere(): Promise<UserRule | null> {
   return userRuleFor(await loadUserRules(), location.href);
 }
 
+/** The same extraction as a save (the host's picked rule included), with its reasons. */
+async function explainReply(generic: boolean): Promise<ExplainReply> {
+  const { explain, error } = explainPage(document, location.href, generic, await userRuleHere());
+  return { ok: true, explain, error };
+}
+
 function fallbackDetection(): Detection {
   return { isProvincialNewsArticle: false, province: null, kind: 'other', pageKind: 'other', site: null, confidence: 0, reasons: ['detection failed'] };
 }
@@ -75,6 +82,7 @@ if (!scope[FLAG]) {
     if (m?.type === 'list-articles') {
       return Promise.resolve({ url: location.href, articles: findListedArticles(document, location.href), next: findNextPage(document, location.href) });
     }
+    if (m?.type === 'explain') return explainReply(m.generic === true);
     if (m?.type !== 'extract') return undefined;
     return userRuleHere().then((rule) => extractReply(m.generic === true, rule));
   });

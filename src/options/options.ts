@@ -128,7 +128,7 @@ $<HTMLInputElement>('import-sites').addEventListener('change', () => {
 });
 fillProvinces();
 initBuiltInSites();
-$<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e as SubmitEvent));
+$<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e));
 void render();
 initUserRulesSettings();
 void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));

@@ -67,11 +67,11 @@ async function saveSelected(setStatus: (text: string, kind?: '' | 'ok' | 'warn' 
   if (!chosen.length) return;
   const urls = chosen.map((c) => c.url);
   if (!(await permitted(urls))) return setStatus(t('bulkPermissionDenied', hostsOf(urls)), 'error');
-  const reply = (await browser.runtime.sendMessage({ type: 'bulk-start', listingUrl, pages: chosen.map((c) => ({ url: c.url, title: c.title })) })) as BulkStartReply;
+  const reply = await browser.runtime.sendMessage<unknown, BulkStartReply>({ type: 'bulk-start', listingUrl, pages: chosen.map((c) => ({ url: c.url, title: c.title })) });
   if (!reply?.ok) return setStatus(t('errorUnknown', reply?.problem ?? '—'), 'error');
   setStatus(t('bulkQueued', formatCount(reply.queued)), 'ok');
   $('bulk').hidden = true;
-  watchBulkRun();
+  void watchBulkRun();
 }
 
 async function addNextPages(setStatus: (text: string, kind?: '' | 'ok' | 'warn' | 'error') => void): Promise<void> {
@@ -79,7 +79,7 @@ async function addNextPages(setStatus: (text: string, kind?: '' | 'ok' | 'warn' 
   if (!(await permitted([next]))) return setStatus(t('bulkPermissionDenied', hostsOf([next])), 'error');
   const pages = Math.min(50, Math.max(1, Number($<HTMLInputElement>('bulk-pages').value) || 1));
   $('bulk-more').toggleAttribute('disabled', true);
-  const reply = (await browser.runtime.sendMessage({ type: 'bulk-more', listingUrl, next, pages, seen: rows.map((r) => r.link.url) })) as BulkMoreReply;
+  const reply = await browser.runtime.sendMessage<unknown, BulkMoreReply>({ type: 'bulk-more', listingUrl, next, pages, seen: rows.map((r) => r.link.url) });
   $('bulk-more').toggleAttribute('disabled', false);
   if (!reply?.ok) return setStatus(t('bulkMoreFailed', reply?.problem ?? '—'), 'error');
   addRows(reply.links);

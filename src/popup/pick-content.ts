@@ -31,7 +31,7 @@ export function initPickButton(tabId: number, reply: PreviewReply | undefined, s
     pick.disabled = true;
     let started: PickStartReply | undefined;
     try {
-      started = (await browser.runtime.sendMessage({ type: 'pick-start', tabId })) as PickStartReply;
+      started = await browser.runtime.sendMessage<unknown, PickStartReply>({ type: 'pick-start', tabId });
     } catch {
       started = undefined;
     }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
-import { parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
+import { parseRepairProgress, parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
@@ -8,6 +8,7 @@ import { initPickButton, showUserRuleNote } from './pick-content';
 import { initBulkPanel } from './bulk-panel';
 import { watchBulkRun } from './bulk-progress';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
+import { setupExplainToggle } from './explain-view';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
@@ -63,7 +64,7 @@ let waiting = 0;
 async function askBackground<T>(message: object): Promise<T> {
   waiting++;
   try {
-    return (await browser.runtime.sendMessage(message)) as T;
+    return (await browser.runtime.sendMessage(message));
   } finally {
     waiting--;
   }
@@ -81,10 +82,26 @@ function showUpgradeProgress(message: unknown): undefined {
   return undefined;
 }
 
+const repairEta = createEtaEstimator();
+
+/**
+ * While the archive is repaired after an interrupted import (the background or an archive page undoes it), a preview
+ * or save waits for it: say so, and how far, so that nothing looks archived (or saved) before the archive is whole.
+ */
+function showRepairProgress(message: unknown): undefined {
+  const progress = parseRepairProgress(message);
+  if (progress && waiting > 0 && progress.done < progress.total) {
+    const left = etaSuffix(repairEta(progress.done, progress.total, performance.now()));
+    setStatus(`${t('popupRepairing')} ${t('archiveRepairProgress', formatCount(progress.done), formatCount(progress.total))}${left}.`, 'warn');
+    document.querySelector('main')!.dataset.repairing = 'true';
+  }
+  return undefined;
+}
+
 /** Whether the tab's article is in the archive now (false when that cannot be known). */
 async function archivedNow(tabId: number): Promise<boolean> {
   try {
-    const after = (await browser.runtime.sendMessage({ type: 'preview', tabId })) as PreviewReply;
+    const after = await browser.runtime.sendMessage<unknown, PreviewReply>({ type: 'preview', tabId });
     return Boolean(after?.ok && after.archived);
   } catch {
     return false;
@@ -158,9 +175,12 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener(showUpgradeProgress);
   // A bulk run going on shows its progress whatever page the popup opened on.
   void watchBulkRun(true);
+  browser.runtime.onMessage.addListener(showRepairProgress);
   const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
   initPickButton(tabId, reply, setStatus);
   showUserRuleNote(reply?.userRule);
+  // Extraction details: offered once the page answered (the preview injected the content script if needed).
+  if (reply?.ok || reply?.detection) setupExplainToggle($<HTMLButtonElement>('explain-toggle'), $('explain'), tabId, () => generic);
   document.querySelector('main')!.dataset.state = reply?.ok ? 'ready' : 'error';
   if (!reply) return setStatus(t('errorUnknown', '—'), 'error');
   if (!reply.ok) {

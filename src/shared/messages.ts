@@ -1,14 +1,21 @@
 // The messages that cross contexts, and their runtime validation. Anything arriving over runtime messaging is
 // untrusted until one of these guards accepted it.
+import { is } from 'valibot';
 import type { Detection, ExtractedArticle } from '../core/types';
+import { ExtractedArticleSchema } from '../core/shapes/article';
+import { DetectionSchema } from '../core/shapes/detection';
 import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
 import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
+import type { ExtractionExplain } from '../core/extract/explain';
 
 export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'listing-page' | 'home-page' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
 
 export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
 export type BackgroundToContent = { type: 'extract'; generic: boolean };
+/** From the popup to the tab's content script: why the extraction came out as it did. */
+export type PopupToContent = { type: 'explain'; generic: boolean };
+export type ExplainReply = { ok: true; explain: ExtractionExplain; error: string | null };
 export type ExtractReply =
   | { ok: true; article: ExtractedArticle; detection: Detection; userRule?: UserRuleStatus }
   | { ok: false; error: ErrorInfo; detection: Detection | null; userRule?: UserRuleStatus };
@@ -48,23 +55,14 @@ const isHttpUrl = (v: unknown): v is string => {
   try { return /^https?:$/.test(new URL(v).protocol); } catch { return false; }
 };
 
+/** The declared detection report (core/shapes/detection.ts). */
 export function isDetection(v: unknown): v is Detection {
-  return isObj(v) && typeof v.isProvincialNewsArticle === 'boolean' && isNullableStr(v.province, 200) && isStr(v.kind, 50)
-    && isStr(v.pageKind, 50) && typeof v.confidence === 'number' && Array.isArray(v.reasons)
-    && (v.site === null || (isObj(v.site) && isStr(v.site.host, 300) && isStr(v.site.name, 500)));
+  return is(DetectionSchema, v);
 }
 
+/** The article's declared shape (core/shapes/article.ts), the same one an import is held to. */
 export function isExtractedArticle(v: unknown): v is ExtractedArticle {
-  if (!isObj(v)) return false;
-  const images = v.images;
-  const extractor = v.extractor;
-  return isHttpUrl(v.url) && isHttpUrl(v.canonicalUrl) && isStr(v.title, 5000) && (v.title as string).trim().length > 0
-    && isNullableStr(v.category, 1000) && isNullableStr(v.lead, 20_000) && isNullableStr(v.author, 1000)
-    && isNullableStr(v.source ?? null, 1000) && isNullableStr(v.publishedAt, 40) && isStr(v.language, 20)
-    && isStr(v.bodyHtml) && isStr(v.bodyText) && Number.isInteger(v.wordCount)
-    && Array.isArray(images) && images.length <= 2000
-    && images.every((i) => isObj(i) && isHttpUrl(i.src) && isNullableStr(i.caption, 5000) && isNullableStr(i.alt, 5000))
-    && isObj(extractor) && isStr(extractor.version, 50) && (extractor.method === 'site-rule' || extractor.method === 'user-rule' || extractor.method === 'generic');
+  return is(ExtractedArticleSchema, v);
 }
 
 /** From the background to the extension's open pages while it upgrades the archive after an update (minutes on a big one). */
@@ -73,6 +71,14 @@ export type UpgradeProgress = { type: 'upgrade-progress'; done: number; total: n
 export function parseUpgradeProgress(v: unknown): UpgradeProgress | null {
   if (!isObj(v) || v.type !== 'upgrade-progress' || !isCount(v.done) || !isCount(v.total)) return null;
   return { type: 'upgrade-progress', done: v.done, total: v.total };
+}
+
+/** From whichever context undoes an interrupted import (recovery.ts) to the extension's other open pages. */
+export type RepairProgress = { type: 'repair-progress'; done: number; total: number };
+
+export function parseRepairProgress(v: unknown): RepairProgress | null {
+  if (!isObj(v) || v.type !== 'repair-progress' || !isCount(v.done) || !isCount(v.total)) return null;
+  return { type: 'repair-progress', done: v.done, total: v.total };
 }
 
 export function parseContentMessage(v: unknown): ContentToBackground | null {
@@ -147,5 +153,36 @@ export function parsePickedRule(v: unknown): PickedRuleMessage | null {
   const exclude = v.exclude;
   if (!Array.isArray(exclude) || exclude.length > MAX_EXCLUDES) return null;
   for (let i = 0; i < exclude.length; i++) if (!isStr(exclude[i], MAX_SELECTOR_CHARS)) return null;
-  return { type: 'user-rule-picked', body: v.body, exclude: [...exclude] };
+  return { type: 'user-rule-picked', body: v.body, exclude: [...(exclude as string[])] };
+}
+
+const MAX_EXPLAIN_ITEMS = 200;
+const strList = (v: unknown, max: number): string[] | null =>
+  Array.isArray(v) && v.length <= MAX_EXPLAIN_ITEMS && v.every((x) => isStr(x, max)) ? (v) : null;
+
+/** An explanation from a content script, rebuilt from its checked parts only (it is shown to the user as text). */
+export function parseExplainReply(v: unknown): ExplainReply | null {
+  if (!isObj(v) || v.ok !== true || !isObj(v.explain) || !(v.error === null || isStr(v.error, 2000))) return null;
+  const e = v.explain;
+  if (!(e.path === null || e.path === 'site-rule' || e.path === 'user-rule' || e.path === 'generic') || !isNullableStr(e.rule, 200)) return null;
+  const metadata: ExtractionExplain['metadata'] = {};
+  if (!isObj(e.metadata) || Object.keys(e.metadata).length > 20) return null;
+  for (const [k, f] of Object.entries(e.metadata)) {
+    if (!isStr(k, 40) || !isObj(f) || !isNullableStr(f.value, 20_000) || !isStr(f.via, 500)) return null;
+    metadata[k] = { value: f.value, via: f.via };
+  }
+  if (!Array.isArray(e.removed) || e.removed.length > MAX_EXPLAIN_ITEMS) return null;
+  const removed = e.removed.map((r) => (isObj(r) && isStr(r.reason, 500) && isStr(r.text, 500) ? { reason: r.reason, text: r.text } : null));
+  if (removed.some((r) => r === null)) return null;
+  if (!Array.isArray(e.candidates) || e.candidates.length > MAX_EXPLAIN_ITEMS) return null;
+  let detection: ExtractionExplain['detection'] = null;
+  if (e.detection !== null) {
+    const d = e.detection;
+    const reasons = isObj(d) ? strList(d.reasons, 1000) : null;
+    if (!isObj(d) || !isStr(d.decision, 500) || !reasons) return null;
+    detection = { decision: d.decision, reasons };
+  }
+  // Candidates are the generic extractor's trace: kept as short text lines.
+  const candidates = e.candidates.map((c) => JSON.stringify(c) ?? '').map((c) => c.slice(0, 300));
+  return { ok: true, error: v.error, explain: { path: e.path, rule: e.rule, metadata, removed: removed as { reason: string; text: string }[], candidates, detection } };
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { FIXTURE_DIR, loadPageDir } from '../../eval/pages';
 import type { Article } from '../../src/core/types';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
-import { importReadingArchive, writeReadingArchive } from './helpers/reading-archive';
+import { writeReadingArchive } from './helpers/reading-archive';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // `npm run screenshots` refreshes docs/screenshots; plain test runs keep theirs out of the tree.
@@ -145,7 +145,7 @@ describe('accessibility of the extension pages in Chromium', () => {
 
   it('has no axe violations in the restore dialog, which is named by its heading', async () => {
     const [download] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('backup').click()]);
-    await archive.setInputFiles('[data-testid=restore-file]', (await download.path())!);
+    await archive.setInputFiles('[data-testid=restore-file]', (await download.path()));
     await archive.waitForSelector('[data-testid=restore-dialog][open]');
     expect(await archive.getByRole('dialog', { name: 'Khôi phục' }).isVisible()).toBe(true);
     expect(await axeViolations(archive)).toEqual([]);
@@ -244,7 +244,7 @@ describe('accessibility of the extension pages in Chromium', () => {
   it('has no axe violations in the popup on an article, and saves with tags and a note by keyboard alone', async () => {
     const [fixture] = loadPageDir(FIXTURE_DIR, 'fixtures').filter((p) => p.id.startsWith('f01'));
     const tab = await session.context.newPage();
-    await tab.goto(fixture.truth.url as string, { waitUntil: 'load' });
+    await tab.goto(fixture.truth.url, { waitUntil: 'load' });
     const popup = await openPopupFor(session, await tabIdOf(session, tab));
     expect(await axeViolations(popup)).toEqual([]);
     await tabUntil(popup, async (p) => (await focused(p)) === 'popup-tags');

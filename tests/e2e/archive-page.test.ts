@@ -183,7 +183,7 @@ describe('archive page in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     expect(download.suggestedFilename()).toMatch(/^archive-cai-cach-hanh-chinh-\d{4}-\d{2}-\d{2}\.json$/);
     const { readFileSync } = await import('node:fs');
-    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { filter: { collection: string }; articles: Array<{ title: string }> };
+    const file = JSON.parse(readFileSync((await download.path()), 'utf8')) as { filter: { collection: string }; articles: Array<{ title: string }> };
     expect(file.filter.collection).toBe('Cải cách hành chính');
     expect(file.articles.map((a) => a.title).sort()).toEqual([TITLES[0][0], TITLES[1][0]].sort());
 

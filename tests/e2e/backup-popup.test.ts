@@ -77,7 +77,7 @@ describe('popup tags, backup reminder, backup and restore in Chromium', () => {
     expect(await archive.textContent('[data-testid=backup-reminder]')).toContain('2 bài mới');
     const [download] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('reminder-backup').click()]);
     expect(download.suggestedFilename()).toMatch(/^provincial-news-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.json$/);
-    const path = (await download.path())!;
+    const path = (await download.path());
     const file = JSON.parse(readFileSync(path, 'utf8'));
     expect(file.formatName).toBe('dexie');
     expect(file.data.tables.map((t: { name: string }) => t.name).sort()).toEqual(['articles', 'settings', 'versions']);

@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 declare const chrome: any;
 // Bulk capture from a listing page, in real Chromium: the popup lists the page's articles, follows its pagination,
 // queues the chosen ones; the background fetches them politely (offscreen parsing), reports every fault per page,

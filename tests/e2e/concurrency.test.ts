@@ -8,7 +8,7 @@ import { loadOwnPages } from '../helpers/site-fixtures';
 import { sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 import { launchWithExtension, openArchive, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;  
 
 describe('concurrent saves', () => {
   let session: ExtensionSession;

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadCorpus, corpusPresent, CORPUS_SKIP_MESSAGE, type CorpusPage } from '../helpers/corpus';
 import { exportSchemaErrors } from '../helpers/export-schema';
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;  
 import { launchWithExtension, tabIdOf, waitForBadge, openPopupFor, openArchive, type ExtensionSession } from './helpers/extension-browser';
 
 // README's screenshots: `npm run screenshots` refreshes docs/screenshots; plain test runs keep theirs out of the tree.
@@ -177,7 +177,7 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     const archive = await openArchive(session);
     const [download] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('export-json').click()]);
     expect(download.suggestedFilename()).toMatch(/^archive-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const file = JSON.parse(readFileSync((await download.path()), 'utf8'));
     expect(exportSchemaErrors(file)).toEqual([]);
     expect(file.count).toBe(3);
     expect(file.articles.map((a: { title: string }) => a.title)).toContain(byId('a01').truth.title);
@@ -189,7 +189,7 @@ describe.skipIf(!corpusPresent)('extension in Chromium', () => {
     expect(await archive.textContent('[data-testid=export-json]')).toBe('Xuất CSV');
     const [csvDownload] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('export-json').click()]);
     expect(csvDownload.suggestedFilename()).toMatch(/^archive-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    const csv = readFileSync((await csvDownload.path()), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(byId('a01').truth.title!);
     expect(csv.trim().split('\r\n').length).toBeGreaterThanOrEqual(4);

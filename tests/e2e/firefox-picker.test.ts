@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { CorpusPage } from '../helpers/corpus';
 import { FIREFOX, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
-declare const browser: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const browser: any;  
 
 if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y firefox-esr): Firefox picker test skipped`);
 
@@ -28,7 +28,7 @@ async function waitForText(page: Page, selector: string, wanted: RegExp): Promis
   const start = Date.now();
   let text = '';
   while (Date.now() - start < 15_000) {
-    text = (await page.$eval(selector, (e) => e.textContent ?? '').catch(() => '')) as string;
+    text = await page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
     if (wanted.test(text)) return text;
     await new Promise((r) => setTimeout(r, 100));
   }

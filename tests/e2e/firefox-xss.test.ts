@@ -46,7 +46,7 @@ describe.skipIf(!firefoxPresent)('hostile articles in Firefox', () => {
         hostileTabs.add(page);
         await page.evaluateOnNewDocument(() => {
           const w = window as unknown as Record<string, unknown>;
-          const calls: string[] = (w.__xssCalls = []) as string[];
+          const calls: string[] = (w.__xssCalls = []);
           w.__xssTrap = (id: unknown) => { calls.push(String(id)); };
           for (const name of ['alert', 'confirm', 'prompt', 'print']) w[name] = w.__xssTrap;
         });

@@ -58,7 +58,7 @@ describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
 
   it('lists saved articles, finds one by a query without diacritics, and reads it', async () => {
     const { page, tabId } = await openCorpusPage(byId('f02'));
-    (await saveThroughPopup(tabId)).close();
+    await (await saveThroughPopup(tabId)).close();
     await page.close();
     const archive = await openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
     await archive.waitForFunction(() => document.querySelectorAll('[data-testid=result-item]').length === 2);

@@ -4,13 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { exportSchemaErrors } from '../helpers/export-schema';
 import { loadSitePages, sitePage } from '../helpers/site-fixtures';
 import type { CorpusPage } from '../helpers/corpus';
 import { badgeText, launchWithExtension, tabIdOf, waitForBadge, openPopupFor, openArchive, type ExtensionSession } from './helpers/extension-browser';
 import { startImport } from './helpers/archive-files';
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;  
 
 const pages = loadSitePages();
 const article = sitePage('s01');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { EXTENSION_DIR } from './helpers/extension-browser';
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;  
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -30,7 +30,7 @@ describe('npm start without a display', () => {
     delete env.WAYLAND_DISPLAY;
     const child = spawn(process.execPath, ['scripts/start-chromium.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr!.on('data', (c) => { stderr += String(c); });
+    child.stderr.on('data', (c) => { stderr += String(c); });
     try {
       const out = await waitForOutput(child, /Stop with Ctrl\+C\./);
       const id = /\(id ([a-p]{32})\)/.exec(out)?.[1];

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CorpusPage } from '../helpers/corpus';
 import { launchWithExtension, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;  
 
 const HOST = 'sovhttdl.dienbien.gov.vn';
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/user-rule');
@@ -162,7 +162,7 @@ describe('content picker in Chromium', () => {
 
     // The site list's export carries the rule; importing that file elsewhere brings it back whole.
     const [download] = await Promise.all([options.waitForEvent('download'), options.click('[data-testid=export-sites]')]);
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; rules: StoredRule[] };
+    const exported = JSON.parse(readFileSync((await download.path()), 'utf8')) as { format: string; rules: StoredRule[] };
     expect(exported.format).toBe('provincial-news-archiver-sites');
     expect(exported.rules).toEqual(await storedRules());
     await session.serviceWorker().then((sw) => sw.evaluate(() => chrome.storage.local.remove('userRules')));

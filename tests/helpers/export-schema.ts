@@ -7,9 +7,15 @@ const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schem
 
 /** Validates an export file against schemas/export.schema.json; returns readable errors (empty when valid). */
 export function exportSchemaErrors(file: unknown): string[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  const validate = ajv.compile(schema);
+  const validate = compiled();
   if (validate(file)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+function compiled() {
+  if (validator) return validator;
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  return (validator = ajv.compile(schema));
 }

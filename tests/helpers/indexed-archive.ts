@@ -1,11 +1,8 @@
-// Articles added and indexed in one transaction, as an import batch does.
-import { indexArticlesInTx, SEARCH_TABLES } from '../../src/core/search';
+// Articles added and indexed in one transaction, as an import batch does (through the archive store).
 import type { ArchiveDb } from '../../src/core/archive/db';
+import { writeArchive } from '../../src/core/archive/store';
 import type { Article } from '../../src/core/types';
 
 export async function addIndexed(db: ArchiveDb, articles: Article[]): Promise<void> {
-  await db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-    await db.articles.bulkAdd(articles);
-    await indexArticlesInTx(db, articles);
-  });
+  await writeArchive(db, (w) => w.putArticles(articles), { origin: 'import' });
 }

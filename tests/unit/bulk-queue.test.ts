@@ -133,7 +133,7 @@ describe('runner over the queue database', () => {
     const again = await createRun(db, 'https://a.gov.vn/', [{ url: 'https://a.gov.vn/1', title: '' }, { url: 'https://a.gov.vn/2', title: '' }], {}, 1);
     expect(again.queued).toBe(1);
     const [first] = await runItems(db, run.id);
-    await db.items.update(first.id!, { state: 'fetching', attempts: 1 });
+    await db.items.update(first.id, { state: 'fetching', attempts: 1 });
     expect(await requeueInterrupted(db)).toBe(1);
     const clock = new VirtualClock();
     const fetched: string[] = [];

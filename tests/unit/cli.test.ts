@@ -43,3 +43,33 @@ describe('command line', () => {
     expect(lines[2].detection.kind).toBe('listing');
   });
 });
+
+describe('command line --explain', () => {
+  it('prints an error line, not a stack trace, for a missing or unreadable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pna-explain-'));
+    const broken = join(dir, 'broken.html');
+    writeFileSync(broken, Buffer.from([0, 0xff, 0x3c, 0x3c, 0x3c]));
+    for (const file of [broken, join(dir, 'missing.html')]) {
+      let out = '';
+      try {
+        runCli(['--explain', file]);
+      } catch (error) {
+        out = String((error as { stdout?: string }).stdout ?? '') + String((error as { stderr?: string }).stderr ?? '');
+      }
+      expect(out).toMatch(/^error: /m);
+      expect(out).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('explains an own fixture: detection, body path, metadata sources and the removed card', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pna-explain-'));
+    const file = join(dir, 'a.html');
+    const p = (n: number) => `<p>Đoạn ${n}: giá hoa nhập khẩu tăng mạnh trong dịp lễ năm nay do chi phí vận chuyển đội lên và nguồn hàng khan hiếm.</p>`;
+    writeFileSync(file, `<html><head><title>Giá hoa tăng</title><meta property="article:section" content="Kinh tế"></head><body><h1>Giá hoa nhập khẩu tăng mạnh dịp lễ</h1><p>07/03/2026</p><div class="content">${p(1)}<div><a href="/gia-vang-tang-manh-hom-nay-a196671.html">Giá vàng hôm nay tăng mạnh trở lại</a><p>Giá vàng tăng theo thế giới.</p></div>${p(2)}${p(3)}</div></body></html>`);
+    const out = runCli(['--explain', '--url', 'https://baocantho.com.vn/gia-hoa-nhap-khau-tang-manh-a196670.html', file]);
+    expect(out).toMatch(/^detection: provincial news article/m);
+    expect(out).toMatch(/^body: generic/m);
+    expect(out).toMatch(/category: "Kinh tế" ← meta article:section/);
+    expect(out).toMatch(/one-item related card.*Giá vàng hôm nay/);
+  });
+});

@@ -74,6 +74,11 @@ describe('registry data', () => {
     for (const name of currentNames) expect(covered.has(name), name).toBe(true);
   });
 
+  it('lists the radio-TV station of every one of the 63 pre-merger provinces', () => {
+    const stations = MEDIA_SITES.filter((m) => m.kind === 'broadcaster');
+    for (const f of FORMER_PROVINCES) expect(stations.some((s) => s.province === f.name), f.name).toBe(true);
+  });
+
   it('names district portals for Tuyên Quang, Hà Giang and Thái Nguyên', () => {
     for (const p of ['Tuyên Quang', 'Hà Giang', 'Thái Nguyên']) {
       expect(DISTRICT_PORTALS.filter((d) => d.province === p).length, p).toBeGreaterThanOrEqual(5);
@@ -129,6 +134,18 @@ describe('lookupSite / lookupProvince', () => {
   ])('does not match %s', (host) => {
     expect(lookupSite(host)).toBeNull();
     expect(lookupProvince(host)).toBeNull();
+  });
+
+  it('finds radio-TV stations by their own hosts and by the <province>tv shapes', () => {
+    const station = (h: string) => { const m = matchSite(h); return m && { kind: m.site.kind, province: m.province.former ?? m.province.current }; };
+    expect(station('trt.com.vn')).toEqual({ kind: 'broadcaster', province: 'Thừa Thiên Huế' });
+    expect(station('www.qrt.vn')).toEqual({ kind: 'broadcaster', province: 'Quảng Nam' });
+    expect(station('laocaitv.vn')).toEqual({ kind: 'broadcaster', province: 'Lào Cai' });
+    expect(station('m.yenbaitv.vn')).toEqual({ kind: 'broadcaster', province: 'Yên Bái' });
+    expect(station('kontumtv.com.vn')).toEqual({ kind: 'broadcaster', province: 'Kon Tum' });
+    expect(station('truyenhinhsonla.vn')).toEqual({ kind: 'broadcaster', province: 'Sơn La' });
+    expect(station('vtv.vn')).toBeNull();
+    expect(station('abctv.vn')).toBeNull();
   });
 
   it('gives sub-sites a lower confidence than listed portals', () => {

@@ -4,12 +4,12 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDb } from '../../src/core/archive/db';
 import { deleteArticle, listArticles, saveArticle } from '../../src/core/archive/save-article';
 import { setTags } from '../../src/core/archive/organize';
-import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchIndex, searchArchive, searchArchiveIds, searchCacheBytesFor, setSearchCacheBytes, FLUSH_AT, SEARCH_TABLES } from '../../src/core/search';
+import { searchArchive, searchArchiveIds, searchCacheBytesFor, setSearchCacheBytes, SEARCH_TABLES } from '../../src/core/search';
+import { compactSearchIndex, flushSearchIndex, indexArticlesInTx, rebuildSearchIndex, FLUSH_AT } from '../../src/core/search/index-writer';
 import { idTableSettled } from '../../src/core/search/index-reader';
 import { generateArticle } from '../../bench/search-corpus';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 import { addIndexed } from '../helpers/indexed-archive';
-import type { Article } from '../../src/core/types';
 
 const V1_STORES = {
   articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',

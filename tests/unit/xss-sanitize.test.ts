@@ -32,6 +32,7 @@ function problems(out: string): string[] {
       if (!ALLOWED_ATTRS.has(name)) found.push(`attribute ${name} on <${tag}>`);
       if (URL_ATTRS.includes(name)) {
         // What the browser would resolve: strip the characters URL parsing ignores, then look at the scheme.
+        // eslint-disable-next-line no-control-regex -- the characters URL parsing ignores
         const v = a.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
         if (/^(javascript|data|vbscript|blob|file|filesystem):/.test(v)) found.push(`${name}=${a.value.slice(0, 40)} on <${tag}>`);
         if ((name === 'href' || name === 'src') && !/^https?:\/\//.test(v)) found.push(`non-http ${name}=${a.value.slice(0, 40)}`);

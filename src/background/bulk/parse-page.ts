@@ -3,8 +3,12 @@
 import browser from 'webextension-polyfill';
 import { parseBulkPage, type BulkParseReply, type BulkParseRequest } from '../../shared/bulk-parse';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
+// Chromium-only APIs the polyfill does not type (Firefox never reaches them: it parses in its background page).
+interface ChromeOffscreen {
+  runtime: { getContexts?: (filter: { contextTypes: string[]; documentUrls: string[] }) => Promise<unknown[]> };
+  offscreen: { createDocument: (options: { url: string; reasons: string[]; justification: string }) => Promise<void> };
+}
+declare const chrome: ChromeOffscreen;
 
 const OFFSCREEN_PATH = 'offscreen/offscreen.html';
 let creating: Promise<void> | null = null;
@@ -26,7 +30,7 @@ async function ensureOffscreen(): Promise<void> {
 export async function parseInDom(request: BulkParseRequest): Promise<BulkParseReply> {
   if (typeof DOMParser === 'function') return parseBulkPage(request, new DOMParser());
   await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage(request)) as BulkParseReply | undefined;
+  const reply = await browser.runtime.sendMessage<BulkParseRequest, BulkParseReply | undefined>(request);
   if (!reply || typeof reply !== 'object' || typeof reply.kind !== 'string') return { kind: 'error', message: 'The page parser did not answer' };
   return reply;
 }

@@ -97,7 +97,7 @@ class Picker {
     this.overlay.bar.setDoneEnabled(false);
     let reply: PickedRuleReply | undefined;
     try {
-      reply = (await browser.runtime.sendMessage({ type: 'user-rule-picked', body, exclude })) as PickedRuleReply;
+      reply = await browser.runtime.sendMessage<unknown, PickedRuleReply>({ type: 'user-rule-picked', body, exclude });
     } catch {
       reply = { ok: false, problem: 'storage' };
     }

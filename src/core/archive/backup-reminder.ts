@@ -2,6 +2,7 @@
 // page asks gently for a backup. The count lives in the settings table, so saves from the background, imports in
 // the archive page and backups all change one row, each in its own small transaction (no lost increments).
 import type { ArchiveDb } from './db';
+import { writeArchive } from './store';
 
 export const REMINDER_EVERY_KEY = 'backupReminderEvery';
 export const REMINDER_STATE_KEY = 'backupReminderState';
@@ -39,7 +40,7 @@ export async function getReminderEvery(db: ArchiveDb): Promise<number> {
 
 export async function setReminderEvery(db: ArchiveDb, every: number): Promise<number> {
   const value = cleanReminderEvery(every);
-  await db.settings.put({ key: REMINDER_EVERY_KEY, value });
+  await writeArchive(db, (w) => w.putSetting(REMINDER_EVERY_KEY, value));
   return value;
 }
 
@@ -49,9 +50,9 @@ export async function getReminderState(db: ArchiveDb): Promise<ReminderState> {
 
 async function updateState(db: ArchiveDb, change: (s: ReminderState) => ReminderState): Promise<ReminderState> {
   // Read and write in one transaction: the background and the archive page may count at the same moment.
-  return db.transaction('rw', db.settings, async () => {
-    const next = change(cleanState((await db.settings.get(REMINDER_STATE_KEY))?.value));
-    await db.settings.put({ key: REMINDER_STATE_KEY, value: next });
+  return writeArchive(db, async (w) => {
+    const next = change(cleanState((await w.read.settings.get(REMINDER_STATE_KEY))?.value));
+    await w.putSetting(REMINDER_STATE_KEY, next);
     return next;
   });
 }

@@ -11,11 +11,11 @@ import Dexie from 'dexie';
 import { exportDB, peakImportFile } from 'dexie-export-import';
 import { BackupRowScanner, BackupShapeError, scanBackupFile } from './backup-stream';
 import { JOURNAL_PREFIX } from './import-apply';
-import type { ArchiveDb, SettingRow } from './db';
+import type { ArchiveDb, SettingRow, VersionRow } from './db';
 import { toArchiveError } from './errors';
 import { articleProblems, pickArticle } from './validate-article';
-import { SEARCH_TABLES } from '../search/schema';
-import { rebuildSearchIndexInTx } from '../search/index-writer';
+import { writeArchive } from './store';
+import { SEARCH_TABLES } from '../search';
 import { noteBackedUp } from './backup-reminder';
 import type { Article } from '../types';
 
@@ -199,9 +199,9 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: RestoreO
   const total = Object.values(checked.rowCounts).reduce((a, b) => a + Math.max(0, b), 0);
   const report = options.onProgress;
   try {
-    await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
-      await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
-      const pending = new Map<string, unknown[]>();
+    // One store write: cleared, added and re-indexed together.
+    await writeArchive(db, (w) => w.replaceAll(async (add) => {
+      let pending: { articles: Article[]; versions: VersionRow[]; settings: SettingRow[] } = { articles: [], versions: [], settings: [] };
       const counts = new Map<string, number>();
       // Rows read from the file so far (the few settings rows left out below count too: the total is the file's).
       let read = 0;
@@ -213,17 +213,13 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: RestoreO
         // it would make the next opening undo articles that the backup holds.
         if (table === 'settings' && (row as SettingRow).key === STORAGE_SNAPSHOT_KEY) return;
         if (table === 'settings' && (row as SettingRow).key.startsWith(JOURNAL_PREFIX)) return;
-        const rows = pending.get(table);
-        if (rows) rows.push(row);
-        else pending.set(table, [row]);
+        (pending[table as keyof typeof pending] as unknown[]).push(row);
       });
       // The rows of each slice (a megabyte of file) are written before the next slice is read.
       const flush = async () => {
-        for (const [table, rows] of pending) {
-          if (!rows.length) continue;
-          pending.set(table, []);
-          await db.table(table).bulkAdd(rows);
-        }
+        const rows = pending;
+        pending = { articles: [], versions: [], settings: [] };
+        await add(rows);
         report?.('write', Math.min(read, total), total);
       };
       report?.('write', 0, total);
@@ -237,8 +233,7 @@ export async function restoreBackup(db: ArchiveDb, file: Blob, options: RestoreO
       });
       await flush();
       checkRowCounts(checked, counts);
-      await rebuildSearchIndexInTx(db, { onProgress: report && ((done, all) => report('index', done, all)) });
-    });
+    }, { onIndexProgress: report && ((done, all) => report('index', done, all)) }), { origin: 'restore' });
   } catch (error) {
     // Dexie hands a cancel back as its own AbortError: the caller gets the signal's.
     if (options.signal?.aborted) throw options.signal.reason;

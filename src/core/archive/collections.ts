@@ -3,7 +3,7 @@
 // membership lists of article ids, which an article deletion leaves alone (a deleted article simply no longer
 // matches; its undo brings it back into its collections).
 import type { ArchiveDb } from './db';
-import { toArchiveError } from './errors';
+import { writeArchive, type ArchiveReader } from './store';
 import { tagIdentity } from '../text/normalize';
 
 export interface Collection {
@@ -33,21 +33,16 @@ export function cleanName(name: string): string {
 
 /** Reads, changes and writes the collections row in one transaction, so two pages cannot lose each other's edits. */
 async function change<T>(db: ArchiveDb, edit: (all: Collection[]) => T): Promise<T> {
-  try {
-    return await db.transaction('rw', 'settings', async () => {
-      const all = await read(db);
-      const out = edit(all);
-      await db.settings.put({ key: KEY, value: all });
-      return out;
-    });
-  } catch (error) {
-    if (error instanceof CollectionError) throw error;
-    throw toArchiveError(error);
-  }
+  return writeArchive(db, async (w) => {
+    const all = await read(w.read);
+    const out = edit(all);
+    await w.putSetting(KEY, all);
+    return out;
+  });
 }
 
 /** The stored collections; rows that are not collections (a hand-edited or damaged backup) are left out. */
-async function read(db: ArchiveDb): Promise<Collection[]> {
+async function read(db: Pick<ArchiveReader, 'settings'>): Promise<Collection[]> {
   const value = (await db.settings.get(KEY))?.value;
   if (!Array.isArray(value)) return [];
   return value.flatMap((c: Partial<Collection> | null): Collection[] =>

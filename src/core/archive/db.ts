@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
 import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
-import { rebuildSearchIndexInTx } from '../search/index-writer';
+import { searchIndexWriter } from '../search/writer';
 
 export const DB_NAME = 'provincial-news-archive';
 
@@ -43,10 +43,17 @@ export function openArchiveDb(options: {
   name?: string;
   /** Articles indexed so far while an upgrade rebuilds the search index (it can take minutes on a big archive). */
   onUpgradeProgress?: (done: number, total: number) => void;
+  /**
+   * Write transactions are flushed to disk before they are reported done ('strict', the default here): a save the
+   * user was told about survives a power cut. Browsers without the option ignore it. 'default' is for measuring.
+   */
+  durability?: 'strict' | 'relaxed' | 'default';
 } = {}): ArchiveDb {
   // Passing `indexedDB: undefined` would hide the global one from Dexie: only hand over what was given.
   const injected = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {};
-  const db = new Dexie(options.name ?? DB_NAME, injected) as ArchiveDb;
+  // Dexie 4 takes durability per database, not per transaction: every write of this archive is strict (read-only
+  // transactions have nothing to flush).
+  const db = new Dexie(options.name ?? DB_NAME, { ...injected, chromeTransactionDurability: options.durability ?? 'strict' }) as ArchiveDb;
   db.version(1).stores({
     articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
     settings: 'key',
@@ -69,6 +76,6 @@ export function openArchiveDb(options: {
   // derived data: its old tables go and it is rebuilt from the articles in the upgrade transaction.
   db.version(4)
     .stores({ ...RETIRED_V2_STORES, ...SEARCH_STORES })
-    .upgrade((tx) => rebuildSearchIndexInTx(tx, { onProgress: options.onUpgradeProgress }));
+    .upgrade((tx) => searchIndexWriter.rebuild(tx, { onProgress: options.onUpgradeProgress }));
   return db;
 }

@@ -1,14 +1,6 @@
-export const EXPORT_FORMAT = 'provincial-news-archive';
-export const EXPORT_VERSION = 1;
-
-export interface ExportFilter {
-  ids?: string[];
-  province?: string;
-  /** The search (text and filters, as in the archive page's URL) whose results `ids` are. */
-  query?: string;
-  /** The named collection whose articles `ids` are. */
-  collection?: string;
-}
+// The export file's format, version and filter are declared in core/shapes/export-file.ts.
+import type { ExportFilter } from '../shapes/export-file';
+export { EXPORT_FORMAT, EXPORT_VERSION, type ExportFilter } from '../shapes/export-file';
 
 function slug(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

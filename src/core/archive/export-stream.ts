@@ -7,6 +7,8 @@ import { toVietnamIso } from './build-article';
 import { csvHeader, csvRow } from './formats/csv';
 import { toCslItem } from './formats/csl-json';
 import { pickArticle } from './validate-article';
+import type { ExportedArticle } from '../shapes/article';
+import type { ExportFile } from '../shapes/export-file';
 import { collectionNamesByArticle } from './collections';
 import { formerProvinceNamed, siteInProvince } from '../detect/province-of-time';
 
@@ -125,7 +127,7 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
   const { format } = options;
   if (format === 'json') {
     // `count` is written after the articles: it is the number actually written, even if the archive changed meanwhile.
-    const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, generator: options.generator, filter };
+    const head: Omit<ExportFile, 'articles' | 'count'> = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, generator: options.generator, filter };
     yield [`${JSON.stringify(head).slice(0, -1)},"articles":[`];
   } else if (format === 'csv') yield [csvHeader()];
   else if (format === 'csl-json') yield ['['];
@@ -133,14 +135,14 @@ export async function* exportParts(db: ArchiveDb, options: ExportOptions): Async
   // (and a spreadsheet shows them).
   const memberOf = format === 'csl-json' ? null : await collectionNamesByArticle(db);
   const asExported = memberOf?.size ? (a: Article) => {
-    const out: Article & { collections?: string[] } = pickArticle(a);
+    const out: ExportedArticle = pickArticle(a);
     const names = memberOf.get(a.id);
     if (names) out.collections = names;
     return out;
   } : pickArticle;
   for await (const page of articlesForExport(db, filter, options)) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-    const parts: string[] = new Array(page.length);
+    const parts = new Array<string>(page.length);
     for (let i = 0; i < page.length; i++) {
       const a = page[i];
       const listSep = done > 0 ? ',\n' : '\n';

@@ -4,11 +4,13 @@
 import type { Article } from '../types';
 import type { ArchiveDb } from './db';
 import { ImportFileError, type ImportRow } from './import-parse';
-import { SEARCH_TABLES, searchTables } from '../search/schema';
-import { indexArticlesInTx, unindexArticlesInTx } from '../search/index-writer';
-import { articleTerms, type DocTerms } from '../search/doc-terms';
+import { articleTerms, type DocTerms } from '../search';
 import { toArchiveError } from './errors';
+import { indexGeneration, writeArchive } from './store';
 import { toVietnamIso } from './build-article';
+import { deleteJournal, journalKey, undoJournal, type JournalEntry } from './import-journal';
+
+export { JOURNAL_PREFIX, undoInterruptedImports } from './import-journal';
 
 export type DuplicatePolicy = 'skip' | 'keep-both' | 'overwrite';
 
@@ -42,15 +44,6 @@ export interface ImportOptions {
   keepIds?: boolean;
 }
 
-/** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
-export const JOURNAL_PREFIX = 'import-journal:';
-const journalOf = (journalId: string) => `${JOURNAL_PREFIX}${journalId}:`;
-
-interface JournalEntry {
-  added: string[];
-  replaced: Array<{ articleId: string; versionSeq: number }>;
-}
-
 /** An accepted row, sanitized, with its index terms (and the collections the file puts it in). */
 interface Prepared { row: number; article: Article; terms: DocTerms; collections?: string[] }
 
@@ -80,7 +73,7 @@ class ArchivedKeys {
     this.ids.clear();
     this.urls.clear();
     await db.articles.orderBy('canonicalUrl').eachKey((url, cursor) => {
-      const id = cursor.primaryKey as string;
+      const id = cursor.primaryKey;
       this.ids.add(id);
       this.urls.set(url as string, id);
     });
@@ -117,10 +110,6 @@ class ArchivedKeys {
   }
 }
 
-async function indexGeneration(db: ArchiveDb): Promise<number> {
-  return (await searchTables(db).meta.get('meta'))?.gen ?? -1;
-}
-
 /** Rows prepared between two yields to the event loop. */
 const PREPARE_SLICE = 50;
 
@@ -136,7 +125,7 @@ function nextTask(): Promise<void> {
   });
 }
 
-async function* batchesOf(rows: ImportRow[], size: number): AsyncGenerator<ImportRow[]> {
+function* batchesOf(rows: ImportRow[], size: number): Generator<ImportRow[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
@@ -162,7 +151,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   const undo: Written[] = [];
   let done = 0;
   let batchNo = 0;
-  const journal = options.journalId ? journalOf(options.journalId) : null;
+  const journalId = options.journalId ?? null;
   const archived = new ArchivedKeys();
   /**
    * Sanitizes and counts terms outside the transaction, so that it overlaps the previous batch's commit; it yields
@@ -186,7 +175,7 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
     const present: string[] = [];
     /** Each accepted row's collections and the archived article it ended up as. */
     const membership: Array<[string[], string]> = [];
-    const planned = await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
+    const planned = await writeArchive(db, async (w) => {
       const plan: Planned[] = [];
       const inBatch = new Set<string>();
       await archived.refresh(db);
@@ -225,26 +214,24 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       const replacedAt = toVietnamIso(new Date());
       const replaced = plan.filter((p): p is Extract<Planned, { kind: 'replace' }> => p.kind === 'replace');
       if (replaced.length) {
-        const seqs = await db.versions.bulkAdd(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })), { allKeys: true });
+        const seqs = await w.addVersions(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })));
         replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
       }
       // Added ids were looked up above in this transaction and are not archived, hence not indexed. The articles are
       // written while the index builds their segment.
       const added = plan.filter((p) => p.kind === 'add');
-      await indexArticlesInTx(db, added.map((p) => p.article), {
-        fresh: true, terms: added.map((p) => p.terms), merge: false, alongside: () => db.articles.bulkPut(plan.map((p) => p.article)),
-      });
-      await indexArticlesInTx(db, replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
+      await w.addFreshArticles(added.map((p) => p.article), added.map((p) => p.terms));
+      await w.putArticles(replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
       await archived.wrote(db, plan.map((p) => p.article), replaced.map((p) => p.previous));
-      if (journal && plan.length) {
+      if (journalId !== null && plan.length) {
         const entry: JournalEntry = {
           added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
           replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
         };
-        await db.settings.put({ key: `${journal}${batchNo}`, value: entry });
+        await w.putSetting(journalKey(journalId, batchNo), entry);
       }
       return plan;
-    });
+    }, { origin: 'import' });
     for (const p of planned) {
       if (p.kind === 'add') report.added++;
       else report.updated++;
@@ -253,7 +240,8 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
       for (const id of [...present, ...planned.map((p) => p.article.id)]) keptIds.add(id);
       for (const [names, id] of membership) noteMembership(names, id);
     }
-    for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
+    // With a journal, the undo reads the journal (which a user's write may have shortened meanwhile) instead.
+    if (journalId === null) for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
     done += rows;
     options.onProgress?.(done, total);
   };
@@ -277,11 +265,14 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   } catch (error) {
     // A batch still being written (cancelled meanwhile) finishes first, so that the undo covers it.
     await writing?.catch(() => undefined);
-    await rollBack(db, undo, journal);
+    // With a journal, the undo reads it (batch by batch, each in its own transaction, so that a crash meanwhile leaves
+    // the rest to recovery): the articles a user changed meanwhile were taken out of it and stay as they are.
+    if (journalId !== null) await undoJournal(db, journalId);
+    else await rollBack(db, undo);
     if ((error instanceof DOMException && error.name === 'AbortError') || error instanceof ImportFileError) throw error;
     throw toArchiveError(error);
   }
-  if (journal) await db.settings.where('key').startsWith(journal).delete();
+  if (journalId !== null) await deleteJournal(db, journalId);
   if (keptIds) {
     report.ids = [...keptIds];
     report.collections = new Map([...fileCollections].map(([name, ids]) => [name, [...ids]]));
@@ -289,44 +280,14 @@ export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterab
   return report;
 }
 
-/**
- * Undoes imports whose page closed before they finished (their journal is still there), except those `isLive`
- * says are still running in another page. Returns the number of articles taken out or put back.
- */
-export async function undoInterruptedImports(db: ArchiveDb, isLive: (journalId: string) => boolean | Promise<boolean>): Promise<number> {
-  const rows = await db.settings.where('key').startsWith(JOURNAL_PREFIX).toArray();
-  const byImport = new Map<string, JournalEntry[]>();
-  for (const row of rows) {
-    const id = row.key.slice(JOURNAL_PREFIX.length).split(':')[0];
-    const entries = byImport.get(id);
-    if (entries) entries.push(row.value as JournalEntry);
-    else byImport.set(id, [row.value as JournalEntry]);
-  }
-  let undone = 0;
-  for (const [id, entries] of byImport) {
-    if (await isLive(id)) continue;
-    const versions = await db.versions.bulkGet(entries.flatMap((e) => e.replaced.map((r) => r.versionSeq)));
-    const written: Written[] = [
-      ...entries.flatMap((e) => e.added.map((added): Written => ({ kind: 'add', id: added }))),
-      ...versions.flatMap((v): Written[] => (v ? [{ kind: 'replace', previous: v.article, versionSeq: v.seq }] : [])),
-    ];
-    await rollBack(db, written, journalOf(id));
-    undone += written.length;
-  }
-  return undone;
-}
-
-/** Undoes written batches: added articles go, replaced ones come back; the import's journal goes with them. */
-async function rollBack(db: ArchiveDb, written: Written[], journal: string | null): Promise<void> {
-  await db.transaction('rw', ['articles', 'versions', 'settings', ...SEARCH_TABLES], async () => {
-    if (journal) await db.settings.where('key').startsWith(journal).delete();
-    if (!written.length) return;
+/** Undoes written batches of an import without a journal: added articles go, replaced ones come back. */
+async function rollBack(db: ArchiveDb, written: Written[]): Promise<void> {
+  if (!written.length) return;
+  await writeArchive(db, async (w) => {
     const added = written.flatMap((p) => (p.kind === 'add' ? [p.id] : []));
     const restored = written.flatMap((p) => (p.kind === 'replace' ? [p.previous] : []));
-    await db.versions.bulkDelete(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
-    await db.articles.bulkDelete(added);
-    await unindexArticlesInTx(db, added);
-    await db.articles.bulkPut(restored);
-    await indexArticlesInTx(db, restored);
-  });
+    await w.deleteVersions(written.flatMap((p) => (p.kind === 'replace' && p.versionSeq !== undefined ? [p.versionSeq] : [])));
+    await w.deleteArticles(added, { unread: true });
+    await w.putArticles(restored);
+  }, { origin: 'import' });
 }

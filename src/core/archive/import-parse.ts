@@ -71,7 +71,7 @@ function describeJsonError(error: unknown, text: string): ImportFileError {
 function checkVersion(version: unknown): number {
   if (!Number.isInteger(version) || (version as number) < 1) throw new ImportFileError('wrong-shape', '"version" is missing or not a positive whole number');
   if ((version as number) > EXPORT_VERSION) {
-    throw new ImportFileError('future-version', `The file was written by a newer version of the format (${version}); this extension reads up to version ${EXPORT_VERSION}. Update the extension to import it.`);
+    throw new ImportFileError('future-version', `The file was written by a newer version of the format (${String(version)}); this extension reads up to version ${EXPORT_VERSION}. Update the extension to import it.`);
   }
   return version as number;
 }
@@ -79,7 +79,7 @@ function checkVersion(version: unknown): number {
 function looksLikeArticleLine(line: string): boolean {
   if (!line.trimStart().startsWith('{')) return false;
   try {
-    const first = JSON.parse(line);
+    const first: unknown = JSON.parse(line);
     return typeof first === 'object' && first !== null && !Array.isArray(first) && !('format' in first) && !('articles' in first);
   } catch {
     return false;

@@ -46,7 +46,7 @@ const TAIL = /^\s*\](,"count":\d+)?\}\s*$/;
 
 function parseHead(line: string): Record<string, unknown> {
   try {
-    return JSON.parse(`${line.replace(/^\uFEFF/, '').trim()}]}`);
+    return JSON.parse(`${line.replace(/^\uFEFF/, '').trim()}]}`) as Record<string, unknown>;
   } catch {
     throw new NotStreamableError();
   }
@@ -57,7 +57,7 @@ function headVersion(head: Record<string, unknown>): number {
   const version = head.version;
   if (!Number.isInteger(version) || (version as number) < 1) throw new ImportFileError('wrong-shape', '"version" is missing or not a positive whole number');
   if ((version as number) > EXPORT_VERSION) {
-    throw new ImportFileError('future-version', `The file was written by a newer version of the format (${version}); this extension reads up to version ${EXPORT_VERSION}.`);
+    throw new ImportFileError('future-version', `The file was written by a newer version of the format (${String(version)}); this extension reads up to version ${EXPORT_VERSION}.`);
   }
   return version as number;
 }

@@ -1,11 +1,8 @@
-// Tags, notes and bulk changes. Tags live on the article and are filter terms of the search index, so every tag
-// change goes through here (or another path that re-indexes the article); deletions go with their index rows.
+// Tags, notes and bulk changes, each one store write (store.ts: the article and its index entries together).
 import type { Article } from '../types';
 import type { ArchiveDb, VersionRow } from './db';
-import { SEARCH_TABLES } from '../search/schema';
-import { indexArticleInTx, indexArticlesInTx, maybeFlushSearchIndex, unindexArticlesInTx } from '../search/index-writer';
-import { toArchiveError } from './errors';
 import { tagIdentity } from '../text/normalize';
+import { writeArchive } from './store';
 
 const MAX_TAG = 100;
 
@@ -28,31 +25,18 @@ export function parseTagInput(text: string): string[] {
   return cleanTags(text.split(/[,;\n]/));
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toArchiveError(error);
-  }
-}
-
-/** Tags are filter terms of the search index: an article whose tags change is indexed again with them. */
-export async function setTags(db: ArchiveDb, id: string, tags: readonly string[]): Promise<number> {
-  let queued = 0;
-  const changed = await guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
-    const article = await db.articles.get(id);
+/** Tags are filter terms of the search index: an article whose tags change is indexed again with them (the store). */
+export function setTags(db: ArchiveDb, id: string, tags: readonly string[]): Promise<number> {
+  return writeArchive(db, async (w) => {
+    const article = await w.read.articles.get(id);
     if (!article) return 0;
-    const updated = { ...article, tags: cleanTags(tags) };
-    await db.articles.put(updated);
-    queued = await indexArticleInTx(db, updated);
+    await w.putArticle({ ...article, tags: cleanTags(tags) });
     return 1;
-  }));
-  maybeFlushSearchIndex(db, queued);
-  return changed;
+  });
 }
 
 export function setNote(db: ArchiveDb, id: string, note: string): Promise<number> {
-  return guarded(() => db.articles.update(id, { note: note.normalize('NFC').slice(0, 100_000) }));
+  return writeArchive(db, (w) => w.setNote(id, note.normalize('NFC').slice(0, 100_000)));
 }
 
 /** Adds (or with remove: true, takes away) one tag on many articles in one transaction. */
@@ -60,18 +44,17 @@ export function tagMany(db: ArchiveDb, ids: readonly string[], tag: string, opti
   const [clean] = cleanTags([tag]);
   if (!clean) return Promise.resolve(0);
   const key = tagIdentity(clean);
-  return guarded(() => db.transaction('rw', ['articles', ...SEARCH_TABLES], async () => {
+  return writeArchive(db, async (w) => {
     const changed: Article[] = [];
-    for (const article of (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a)) {
+    for (const article of (await w.read.articles.bulkGet([...ids])).filter((a): a is Article => !!a)) {
       const has = article.tags.some((t) => tagIdentity(t) === key);
       if (options.remove ? !has : has) continue;
       changed.push({ ...article, tags: options.remove ? article.tags.filter((t) => tagIdentity(t) !== key) : [...article.tags, clean] });
     }
-    await db.articles.bulkPut(changed);
-    // Tags are filter terms of the search index: the changed articles are indexed again, as one segment.
-    await indexArticlesInTx(db, changed);
+    // The changed articles are indexed again, as one segment.
+    await w.putArticles(changed);
     return changed.length;
-  }));
+  });
 }
 
 /** What a deletion took away, kept so that it can be undone. */
@@ -82,24 +65,15 @@ export interface Deleted {
 
 /** Deletes articles with their earlier versions and index rows, in one transaction. */
 export function deleteMany(db: ArchiveDb, ids: readonly string[]): Promise<Deleted> {
-  return guarded(() => db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
-    const articles = (await db.articles.bulkGet([...ids])).filter((a): a is Article => !!a);
-    const gone = articles.map((a) => a.id);
-    const versions = await db.versions.where('articleId').anyOf(gone).toArray();
-    await db.articles.bulkDelete(gone);
-    await db.versions.bulkDelete(versions.map((v) => v.seq!));
-    await unindexArticlesInTx(db, [...ids]);
-    return { articles, versions };
-  }));
+  return writeArchive(db, (w) => w.deleteArticles(ids));
 }
 
 /** Puts deleted articles and their versions back (undo), searchable again. */
 export function restoreArticles(db: ArchiveDb, deleted: Deleted): Promise<void> {
-  return guarded(() => db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async () => {
-    await db.articles.bulkPut(deleted.articles);
-    await db.versions.bulkPut(deleted.versions);
-    await indexArticlesInTx(db, deleted.articles);
-  }));
+  return writeArchive(db, async (w) => {
+    await w.putArticles(deleted.articles);
+    await w.putVersions(deleted.versions);
+  });
 }
 
 /** Earlier versions of an article, the most recently replaced first. */

@@ -1,10 +1,8 @@
 import type { Article, ExtractedArticle, SiteInfo } from '../types';
 import type { ArchiveDb } from './db';
 import { buildArticle, toVietnamIso, type Provenance } from './build-article';
-import { toArchiveError } from './errors';
 import { cleanTags, deleteMany } from './organize';
-import { SEARCH_TABLES } from '../search/schema';
-import { indexArticleInTx, maybeFlushSearchIndex } from '../search/index-writer';
+import { writeArchive, type ArchiveReader } from './store';
 
 export type SaveMode = 'if-new' | 'update';
 
@@ -14,7 +12,7 @@ export type SaveResult =
   | { status: 'updated'; article: Article }
   | { status: 'unchanged'; article: Article };
 
-export async function findArchivedByUrl(db: ArchiveDb, url: string, canonicalUrl?: string): Promise<Article | undefined> {
+export async function findArchivedByUrl(db: Pick<ArchiveReader, 'articles'>, url: string, canonicalUrl?: string): Promise<Article | undefined> {
   const keys = [...new Set([url, canonicalUrl].filter((u): u is string => !!u))];
   return (
     (await db.articles.where('canonicalUrl').anyOf(keys).first()) ??
@@ -25,7 +23,7 @@ export async function findArchivedByUrl(db: ArchiveDb, url: string, canonicalUrl
 /**
  * Saves one extracted article. The same URL (or canonical URL) is stored once: with mode 'if-new' a second
  * save reports the archived copy; with 'update' it replaces the content and keeps id, tags, note and first capture time.
- * Runs in one transaction, so a failure (a full disk) leaves the archive as it was.
+ * Runs in one store transaction, so a failure (a full disk) leaves the archive as it was.
  */
 export async function saveArticle(
   db: ArchiveDb,
@@ -35,37 +33,28 @@ export async function saveArticle(
 ): Promise<SaveResult> {
   const mode = options.mode ?? 'if-new';
   const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '', provenance: options.provenance });
-  let pending = 0;
-  try {
-    const result = await db.transaction('rw', ['articles', 'versions', ...SEARCH_TABLES], async (): Promise<SaveResult> => {
-      const existing = await findArchivedByUrl(db, extracted.url, extracted.canonicalUrl);
-      if (!existing) {
-        await db.articles.add(fresh);
-        pending = await indexArticleInTx(db, fresh);
-        return { status: 'created', article: fresh };
-      }
-      if (mode === 'if-new') return { status: 'duplicate', article: existing };
-      if (existing.contentHash === fresh.contentHash) return { status: 'unchanged', article: existing };
-      const now = toVietnamIso(options.now ?? new Date());
-      const updated: Article = {
-        ...fresh,
-        id: existing.id,
-        tags: cleanTags([...existing.tags, ...fresh.tags]),
-        note: fresh.note || existing.note,
-        capturedAt: existing.capturedAt,
-        updatedAt: now,
-      };
-      // The replaced content is kept as an earlier version: what a portal changed or took down is history.
-      await db.versions.add({ articleId: existing.id, replacedAt: now, article: existing });
-      await db.articles.put(updated);
-      pending = await indexArticleInTx(db, updated);
-      return { status: 'updated', article: updated };
-    });
-    maybeFlushSearchIndex(db, pending);
-    return result;
-  } catch (error) {
-    throw toArchiveError(error);
-  }
+  return writeArchive(db, async (w): Promise<SaveResult> => {
+    const existing = await findArchivedByUrl(w.read, extracted.url, extracted.canonicalUrl);
+    if (!existing) {
+      await w.addArticle(fresh);
+      return { status: 'created', article: fresh };
+    }
+    if (mode === 'if-new') return { status: 'duplicate', article: existing };
+    if (existing.contentHash === fresh.contentHash) return { status: 'unchanged', article: existing };
+    const now = toVietnamIso(options.now ?? new Date());
+    const updated: Article = {
+      ...fresh,
+      id: existing.id,
+      tags: cleanTags([...existing.tags, ...fresh.tags]),
+      note: fresh.note || existing.note,
+      capturedAt: existing.capturedAt,
+      updatedAt: now,
+    };
+    // The replaced content is kept as an earlier version: what a portal changed or took down is history.
+    await w.addVersions([{ articleId: existing.id, replacedAt: now, article: existing }]);
+    await w.putArticle(updated);
+    return { status: 'updated', article: updated };
+  });
 }
 
 /** Removes an article, its earlier versions and its index entries in one transaction. False when it was not there. */

@@ -33,7 +33,7 @@ export async function createRun(db: QueueDb, listingUrl: string, pages: readonly
   const run: BulkRun = { id: `run-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, listingUrl, createdAt: now, state: 'running', settings: { ...DEFAULT_RUN_SETTINGS, ...settings } };
   let queued = 0;
   await db.transaction('rw', db.runs, db.items, async () => {
-    const live = new Set((await db.runs.where('state').anyOf('running', 'paused').primaryKeys()) as string[]);
+    const live = new Set<string>(await db.runs.where('state').anyOf('running', 'paused').primaryKeys());
     const pending = await db.items.where('state').anyOf('queued', 'fetching').toArray();
     const seen = new Set(pending.filter((i) => live.has(i.runId)).map((i) => i.url));
     const rows: QueueItem[] = [];

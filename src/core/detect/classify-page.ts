@@ -53,7 +53,18 @@ function isFrameset(doc: Document): boolean {
   return false;
 }
 
-export interface UrlShape { article: boolean; listing: boolean; home: boolean; special: boolean; documents: boolean; idParam: boolean }
+export interface UrlShape {
+  article: boolean;
+  /** An article id the CMS put in the URL (-a196670.html, -post404649.html, -d538952.html, …-20260307075519174.htm). */
+  articleId: boolean;
+  listing: boolean;
+  home: boolean;
+  special: boolean;
+  documents: boolean;
+  idParam: boolean;
+  /** A product page of a provincial e-commerce portal (san…gov.vn/san-pham/…). */
+  product: boolean;
+}
 
 export function urlShape(url: URL): UrlShape {
   // Hash routes (#/…, #!/…) of single-page apps stand for the path.
@@ -64,7 +75,9 @@ export function urlShape(url: URL): UrlShape {
   const idParam = /[?&](id|itemid|newsid|articleid|postid|nid|tinid)=\d+/.test(q);
   const last = path.split('/').filter(Boolean).pop() ?? '';
   const stem = last.replace(/\.(html?|aspx?|php|jsp|vov)$/, '');
+  const articleId = ARTICLE_ID_RES.some((re) => re.test(path)) || /[?&]id=\d+.*type=news|type=news.*[?&]id=\d+/.test(q);
   const article =
+    articleId ||
     /!-\d+\.html?$/.test(path) ||
     /view_detail\.aspx$/.test(path) && idParam ||
     /[?&]id=\d+.*type=news|type=news.*[?&]id=\d+/.test(q) ||
@@ -78,8 +91,17 @@ export function urlShape(url: URL): UrlShape {
   const first = path.split('/').filter(Boolean)[0] ?? '';
   const special = SPECIAL_SEGMENTS.has(stem) || SPECIAL_SECTIONS.has(first.replace(/\.(html?|aspx?|php)$/, ''));
   const documents = /(^|[/-])(van-ban|vanban|documents?)([/-]|$)/.test(path) && !article;
-  return { article, listing, home, special, documents, idParam };
+  const product = /(^|\/)(san-pham|sanpham|product|products|chi-tiet-san-pham)(\/|$)/.test(path) || (/^san/.test(url.hostname) && /\.gov\.vn$/.test(url.hostname) && /(^|\/)(san-pham|sp)\//.test(path));
+  return { article: article && !product, articleId: articleId && !product, listing, home, special, documents, idParam, product };
 }
+
+/** Article ids the Vietnamese CMS families put at the end of a slug: a/post/d/n/t + digits, long timestamps, bare ids. */
+const ARTICLE_ID_RES = [
+  /[a-z0-9]+(-[a-z0-9]+){2,}-(a|p|post|d|n|t|ar|news|tin|bai)\d{4,}(\.[a-z]+)?\/?$/,
+  /[a-z0-9]+(-[a-z0-9]+){2,}-\d{12,}(\.[a-z]+)?\/?$/,
+  /[a-z0-9]+(-[a-z0-9]+){2,}!?-\d{3,}\.(html?|aspx|vov|chn|htm|vnp)$/,
+  /[a-z0-9]+(-[a-z0-9]+){2,}-\d{5,}\/?$/,
+];
 
 function decodeSafe(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }
@@ -156,6 +178,62 @@ function dateByTitle(scan: PageScan, title: Block, body: BodyPick): boolean {
 
 const EMPTY = (reason: string): PageClassification => ({ pageKind: 'other', score: 0.9, reasons: [reason], title: null, scan: null });
 
+/** What the page says about itself, gathered once and read by every rule below. */
+interface Evidence {
+  shape: UrlShape;
+  metaArticle: boolean;
+  /** article:published_time in the head. */
+  metaPublished: boolean;
+  metaDate: boolean;
+  body: BodyPick | null;
+  title: Block | null;
+  dominant: Dominant | null;
+}
+
+interface Dominant { block: Block; chars: number; count: number }
+
+/**
+ * The page's dominant text block: the longest run of paragraphs no headline link breaks (class words ignored, so
+ * a main column named "sidebar-1" still counts). Teasers never make one: each is a run of one paragraph.
+ */
+function dominantBlock(scan: PageScan): Dominant | null {
+  let best: Block | null = null;
+  for (const b of scan.blocks) if (!b.tagBoiler && (!best || b.directChars > best.directChars)) best = b;
+  if (!best) return null;
+  const chars = Math.round(best.directChars);
+  const count = best.directCount;
+  if (!(count >= 3 ? chars >= 400 : count >= 1 && chars >= 800)) return null;
+  return { block: best, chars, count };
+}
+
+/** An <h1> shortly before the dominant block with a date between them: the shape of every article template. */
+function h1AboveDatedBlock(scan: PageScan, d: Dominant): boolean {
+  const start = d.block.textStart;
+  const h1 = scan.h1Starts.filter((x) => x < start && start - x < 3000);
+  if (h1.length !== 1) return false;
+  return DATE_RE.test(scan.text.slice(h1[0], Math.min(start + 200, h1[0] + 3200)));
+}
+
+const LEGAL_FIELD_RES = [/số\s*(\/\s*)?ký hiệu|số hiệu văn bản/i, /ngày ban hành/i, /ngày (có )?hiệu lực/i, /cơ quan ban hành/i, /người ký/i, /trích yếu/i, /loại văn bản/i];
+const SHOP_RE = /thêm vào giỏ|giỏ hàng|mua ngay|đặt mua|đặt hàng ngay/i;
+const STATIC_TITLE_RE = /^(liên hệ|thông tin liên hệ|lịch công tác|lịch làm việc|lịch tiếp công dân|danh bạ)/i;
+
+/** Pages that are never news articles however much text they hold. */
+function nonArticle(scan: PageScan, ev: Evidence, url: URL): { kind: PageKind; reason: string } | null {
+  const { shape, title } = ev;
+  if (shape.product) return { kind: 'other', reason: 'product page of an e-commerce portal' };
+  if (shape.home) return null;
+  // Field labels count only around the page's own title or main block (home pages carry document widgets).
+  const anchor = title?.textStart ?? ev.dominant?.block.textStart ?? ev.body?.block.textStart ?? -1;
+  const head = anchor < 0 ? '' : scan.text.slice(Math.max(0, anchor - 300), anchor + 3000);
+  const legal = LEGAL_FIELD_RES.filter((re) => re.test(head)).length;
+  if (legal >= 3) return { kind: 'documents', reason: `legal-document page (${legal} document fields)` };
+  if (SHOP_RE.test(head) && /(giá|price)\s*:?\s*[\d.,]+\s*(đ|₫|vnđ|vnd)/i.test(head)) return { kind: 'other', reason: 'product page (price and cart)' };
+  const titleText = title ? scan.text.slice(title.textStart, title.textStart + 80).trim() : '';
+  if (/\.gov\.vn$/.test(url.hostname) && STATIC_TITLE_RE.test(titleText)) return { kind: 'other', reason: 'contact or calendar page' };
+  return null;
+}
+
 /** Classifies a parsed page. Never throws on odd documents; returns 'other' when there is nothing to judge. */
 export function classifyPage(doc: Document, url: URL): PageClassification {
   const type = (doc.contentType ?? 'text/html').toLowerCase();
@@ -167,45 +245,95 @@ export function classifyPage(doc: Document, url: URL): PageClassification {
   const scan = scanPage(root);
   const reasons: string[] = [];
   if (scan.truncated) reasons.push('DOM larger than the scan budget; judged on its first part');
-  const shape = urlShape(url);
   const ogType = (meta(doc, 'og:type') ?? '').toLowerCase();
-  const metaArticle = ogType === 'article' || scan.jsonLdArticle || headHasJsonLdArticle(doc);
-  const metaDate = !!meta(doc, 'article:published_time') || scan.dateMarkup;
+  const metaPublished = !!meta(doc, 'article:published_time');
   const body = pickBody(scan);
-  const segs = titleSegments(doc);
-  const title = body ? findTitle(scan, segs, body) : null;
-
-  let isArticle = false;
-  let score = 0;
-  if (body) {
-    const b = body.block;
-    const density = b.total ? b.totalLink / b.total : 1;
-    const chars = Math.round(b.paraChars);
-    const listLike = b.headlines >= 5 && b.headlines >= b.paraCount * 0.6;
-    const enoughBody = chars >= 250 && (b.paraCount >= 2 || chars >= 500);
-    reasons.push(`body: ${chars} chars in ${b.paraCount} paragraphs, link density ${density.toFixed(2)}`);
-    if (listLike) reasons.push(`body holds ${b.headlines} headline links: list-like`);
-    const dateNear = title ? dateByTitle(scan, title, body) : DATE_RE.test(scan.text.slice(Math.max(0, body.start - 400), body.start + 200));
-    const support = [dateNear && 'date near the title', shape.article && 'article-shaped URL', metaArticle && 'og:type/JSON-LD article', metaDate && 'published-time metadata'].filter(Boolean) as string[];
-    if (title) reasons.push('title found before the body');
-    if (support.length) reasons.push(...support);
-    const blocked = shape.home || shape.special || (shape.listing && !shape.article);
-    if (blocked) reasons.push(shape.home ? 'home-page URL' : shape.special ? 'contact/info URL' : 'listing URL');
-    if (enoughBody && density <= 0.35 && !listLike && title && support.length > 0 && !blocked) {
-      isArticle = true;
-      score = Math.min(0.98, 0.55 + 0.1 * support.length + (chars >= 800 ? 0.1 : 0) + (b.paraCount >= 3 ? 0.05 : 0));
-    }
-  } else {
-    reasons.push('no body of paragraphs');
+  const ev: Evidence = {
+    shape: urlShape(url),
+    metaArticle: ogType === 'article' || scan.jsonLdArticle || headHasJsonLdArticle(doc),
+    metaPublished,
+    metaDate: metaPublished || scan.dateMarkup,
+    body,
+    title: body ? findTitle(scan, titleSegments(doc), body) : null,
+    dominant: dominantBlock(scan),
+  };
+  const veto = nonArticle(scan, ev, url);
+  if (veto) {
+    reasons.push(veto.reason);
+    return { pageKind: veto.kind, score: 0.8, reasons, title: null, scan };
   }
+  const score = articleByBodyAndTitle(scan, ev, reasons) || articleByStrongEvidence(scan, ev, reasons);
+  const title = ev.title;
   const titleText = title ? scan.text.slice(title.textStart, title.textStart + title.own + 40).replace(/\s+/g, ' ').trim().normalize('NFC').slice(0, 300) : null;
-  if (isArticle) return { pageKind: 'article', score, reasons, title: titleText, scan };
+  if (score > 0) return { pageKind: 'article', score, reasons, title: titleText, scan };
+  return { pageKind: notArticleKind(scan, ev.shape, reasons), score: 0.7, reasons, title: null, scan };
+}
 
+const blockedBy = (shape: UrlShape) => (shape.home ? 'home-page URL' : shape.special ? 'contact/info URL' : shape.listing && !shape.article ? 'listing URL' : null);
+
+/** The first rule: a body of paragraphs under the page's title, with one more sign. Returns a score, 0 when not met. */
+function articleByBodyAndTitle(scan: PageScan, ev: Evidence, reasons: string[]): number {
+  const { body, title, shape } = ev;
+  if (!body) {
+    reasons.push('no body of paragraphs');
+    return 0;
+  }
+  const b = body.block;
+  const density = b.total ? b.totalLink / b.total : 1;
+  const chars = Math.round(b.paraChars);
+  const listLike = b.headlines >= 5 && b.headlines >= b.paraCount * 0.6;
+  const enoughBody = chars >= 250 && (b.paraCount >= 2 || chars >= 500);
+  reasons.push(`body: ${chars} chars in ${b.paraCount} paragraphs, link density ${density.toFixed(2)}`);
+  if (listLike) reasons.push(`body holds ${b.headlines} headline links: list-like`);
+  const dateNear = title ? dateByTitle(scan, title, body) : DATE_RE.test(scan.text.slice(Math.max(0, body.start - 400), body.start + 200));
+  const support = [dateNear && 'date near the title', shape.article && 'article-shaped URL', ev.metaArticle && 'og:type/JSON-LD article', ev.metaDate && 'published-time metadata'].filter(Boolean) as string[];
+  if (title) reasons.push('title found before the body');
+  if (support.length) reasons.push(...support);
+  const blocked = blockedBy(shape);
+  if (blocked) reasons.push(blocked);
+  if (!(enoughBody && density <= 0.35 && !listLike && title && support.length > 0 && !blocked)) return 0;
+  return Math.min(0.98, 0.55 + 0.1 * support.length + (chars >= 800 ? 0.1 : 0) + (b.paraCount >= 3 ? 0.05 : 0));
+}
+
+/**
+ * The second rule, strongest evidence first: a dominant block of prose plus a sign only articles carry
+ * (og:type/JSON-LD article, article:published_time, an article id in the URL, one <h1> above the dated block).
+ * Related blocks and teaser rails beside the body do not count against it, however long.
+ */
+function articleByStrongEvidence(scan: PageScan, ev: Evidence, reasons: string[]): number {
+  const d = ev.dominant;
+  if (!d || blockedBy(ev.shape)) return 0;
+  const strong = [
+    ev.metaArticle && 'og:type/JSON-LD article',
+    ev.metaPublished && 'article:published_time',
+    ev.shape.articleId && 'article id in the URL',
+    h1AboveDatedBlock(scan, d) && 'one <h1> above the dated text block',
+  ].filter(Boolean) as string[];
+  if (!strong.length) return 0;
+  reasons.push(`dominant text block: ${d.chars} chars in ${d.count} paragraphs; strong evidence: ${strong.join(', ')}`);
+  return Math.min(0.95, 0.6 + 0.1 * strong.length + (d.chars >= 1500 ? 0.05 : 0));
+}
+
+function notArticleKind(scan: PageScan, shape: UrlShape, reasons: string[]): PageKind {
   const docNumbers = (scan.text.match(DOC_NUMBER_RE) ?? []).length;
-  let pageKind: PageKind = 'other';
-  if (shape.home) { pageKind = 'home'; if (!reasons.includes('home-page URL')) reasons.push('home-page URL'); }
-  else if (shape.special) pageKind = 'other';
-  else if ((docNumbers >= 4 && DOC_HEADER_RE.test(scan.text)) || (shape.documents && docNumbers >= 3)) { pageKind = 'documents'; reasons.push(`${docNumbers} document numbers`); }
-  else if (shape.listing || (scan.pager && scan.headlineLinks >= 3) || scan.headlineLinks >= 5) { pageKind = 'listing'; reasons.push(`${scan.headlineLinks} headline links${scan.pager ? ', pager' : ''}`); }
-  return { pageKind, score: 0.7, reasons, title: null, scan };
+  if (shape.home) {
+    if (!reasons.includes('home-page URL')) reasons.push('home-page URL');
+    return 'home';
+  }
+  if (shape.special) return 'other';
+  if ((docNumbers >= 4 && DOC_HEADER_RE.test(scan.text)) || (shape.documents && docNumbers >= 3)) {
+    reasons.push(`${docNumbers} document numbers`);
+    return 'documents';
+  }
+  if (shape.listing || (scan.pager && scan.headlineLinks >= 3) || scan.headlineLinks >= 5) {
+    // A listing is mostly teasers: a page with a run of prose outside the furniture is not one, whatever surrounds it.
+    const prose = scan.blocks.find((b) => !b.boiler && b.directCount >= 3 && b.directChars >= 400);
+    if (prose && !shape.listing) {
+      reasons.push(`${scan.headlineLinks} headline links beside a ${Math.round(prose.directChars)}-char text block: not a listing`);
+      return 'other';
+    }
+    reasons.push(`${scan.headlineLinks} headline links${scan.pager ? ', pager' : ''}`);
+    return 'listing';
+  }
+  return 'other';
 }

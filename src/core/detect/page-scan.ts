@@ -1,5 +1,6 @@
 // One bounded pass over the DOM that gathers what the page classifier needs: text blocks, their link text,
 // title-like blocks, headline links and footer text. No DOM globals: numeric nodeType and the given Document.
+import { classWordRe, COMMENT_CLASS_WORDS, FOOTER_CLASS_WORDS, NAVIGATION_CLASS_WORDS, OVERLAY_CLASS_WORDS, PAGER_CLASS_WORDS, RELATED_CLASS_WORDS, TITLE_CLASS_WORDS } from '../vocabulary';
 
 /** Node budget: ~1 µs per node on a pathological page in Chromium, far less on ordinary pages. */
 export const MAX_NODES = 15_000;
@@ -12,13 +13,11 @@ const BLOCK = new Set([
   'PRE', 'ADDRESS', 'FIELDSET',
 ]);
 const HEADING = /^H[1-6]$/;
-/** Matches one of `words` as a whole class/id token (tokens split on spaces, `_` and `-`). */
-const token = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`);
 /** Blocks whose paragraphs are never the article body. */
-const BOILER_RE = token('menu|nav|navbar|navigation|footer|sidebar|breadcrumb|breadcrumbs|comment|comments|related|relate|relates|tinlienquan|tinlq|other|othernews|same|widget|banner|slider|marquee|login|copyright');
-const FOOTER_RE = token('footer|copyright|bottom');
-const TITLE_RE = token('title|tieude|headline|tieu|heading');
-const PAGER_RE = token('pagination|paging|pager|iterator|phantrang');
+const BOILER_RE = classWordRe(NAVIGATION_CLASS_WORDS, COMMENT_CLASS_WORDS, RELATED_CLASS_WORDS, OVERLAY_CLASS_WORDS);
+const FOOTER_RE = classWordRe(FOOTER_CLASS_WORDS);
+const TITLE_RE = classWordRe(TITLE_CLASS_WORDS);
+const PAGER_RE = classWordRe(PAGER_CLASS_WORDS);
 
 export interface Block {
   tag: string;
@@ -31,11 +30,16 @@ export interface Block {
   totalLink: number;
   headlines: number;
   boiler: boolean;
+  /** Inside <nav>, <aside> or <footer>: furniture by its tag, not just by a class word. */
+  tagBoiler: boolean;
   titleLike: boolean;
   textStart: number;
   /** Credit from paragraphs below: chars and count. */
   paraChars: number;
   paraCount: number;
+  /** The longest run of paragraph children not broken by a headline link (class words ignored): chars, count. */
+  directChars: number;
+  directCount: number;
 }
 
 export interface PageScan {
@@ -50,11 +54,13 @@ export interface PageScan {
   dateMarkup: boolean;
   /** A JSON-LD block of @type NewsArticle/Article seen. */
   jsonLdArticle: boolean;
+  /** Text offsets of the <h1> blocks outside furniture. */
+  h1Starts: number[];
 }
 
 const JSON_LD_ARTICLE = /"@type"\s*:\s*\[?\s*"(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting)"/;
 
-interface Ctx { block: number; link: number; boiler: boolean; footer: boolean }
+interface Ctx { block: number; link: number; boiler: boolean; tagBoiler: boolean; footer: boolean }
 
 /** Walks `root` in document order (first child / next sibling, no per-node allocations), at most MAX_NODES nodes. */
 export function scanPage(root: Element): PageScan {
@@ -69,7 +75,8 @@ export function scanPage(root: Element): PageScan {
   let jsonLdArticle = false;
   let visited = 0;
   const open: Ctx[] = [];
-  let ctx: Ctx = { block: -1, link: -1, boiler: false, footer: false };
+  let ctx: Ctx = { block: -1, link: -1, boiler: false, tagBoiler: false, footer: false };
+  const h1Starts: number[] = [];
   let node: Node | null = root;
   walk: while (node) {
     if (++visited > MAX_NODES) return finish(true);
@@ -104,15 +111,17 @@ export function scanPage(root: Element): PageScan {
         const cls = el.getAttribute('class');
         const id = el.getAttribute('id');
         const names = cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '';
-        const next: Ctx = { block: ctx.block, link: ctx.link, boiler: ctx.boiler, footer: ctx.footer };
-        if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || (names && BOILER_RE.test(names))) next.boiler = true;
+        const next: Ctx = { block: ctx.block, link: ctx.link, boiler: ctx.boiler, tagBoiler: ctx.tagBoiler, footer: ctx.footer };
+        if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') next.boiler = next.tagBoiler = true;
+        else if (names && BOILER_RE.test(names)) next.boiler = true;
+        if (tag === 'H1' && !next.boiler) h1Starts.push(text.length);
         if (tag === 'FOOTER' || (names && FOOTER_RE.test(names))) next.footer = true;
         if (!pager && names && PAGER_RE.test(names)) pager = true;
         if (BLOCK.has(tag)) {
           blocks.push({
-            tag, parent: ctx.block, own: 0, ownLink: 0, total: 0, totalLink: 0, headlines: 0, boiler: next.boiler,
+            tag, parent: ctx.block, own: 0, ownLink: 0, total: 0, totalLink: 0, headlines: 0, boiler: next.boiler, tagBoiler: next.tagBoiler,
             titleLike: HEADING.test(tag) || (!!names && TITLE_RE.test(names)),
-            textStart: text.length, paraChars: 0, paraCount: 0,
+            textStart: text.length, paraChars: 0, paraCount: 0, directChars: 0, directCount: 0,
           });
           next.block = blocks.length - 1;
         }
@@ -159,11 +168,13 @@ export function scanPage(root: Element): PageScan {
     for (const b of blocks) {
       if ((b.tag === 'TD' || b.tag === 'TH') && b.total > 0 && b.parent >= 0) textCells.set(b.parent, (textCells.get(b.parent) ?? 0) + 1);
     }
+    proseRuns(blocks, textCells);
     // Paragraphs credit their parent fully and their grandparent by half (Readability's idea).
     for (const b of blocks) {
       const plain = b.own - b.ownLink;
-      if (b.boiler || HEADING.test(b.tag) || plain < 40 || b.ownLink > b.own * 0.5) continue;
+      if (HEADING.test(b.tag) || plain < 40 || b.ownLink > b.own * 0.5) continue;
       if ((b.tag === 'TD' || b.tag === 'TH') && (textCells.get(b.parent) ?? 0) >= 2) continue;
+      if (b.boiler) continue;
       if (b.parent >= 0) {
         const p = blocks[b.parent];
         p.paraChars += plain;
@@ -175,6 +186,34 @@ export function scanPage(root: Element): PageScan {
       }
     }
     if (/Trang (sau|tiếp|cuối)|Xem tiếp các tin|« Trước|Trang trước/.test(text)) pager = true;
-    return { blocks, text, footer, headlineLinks, pager, truncated, dateMarkup, jsonLdArticle };
+    return { blocks, text, footer, headlineLinks, pager, truncated, dateMarkup, jsonLdArticle, h1Starts };
+  }
+}
+
+const isParagraph = (b: Block, textCells: Map<number, number>) =>
+  !HEADING.test(b.tag) && b.own - b.ownLink >= 40 && b.ownLink <= b.own * 0.5 && !((b.tag === 'TD' || b.tag === 'TH') && (textCells.get(b.parent) ?? 0) >= 2);
+
+/**
+ * Per block, the longest run of consecutive paragraph children that no child holding a headline link interrupts:
+ * an article's body is one long run, a listing's teasers are runs of one, and a related block after the body
+ * (a headline link per teaser) starts new runs instead of adding to the body's.
+ */
+function proseRuns(blocks: Block[], textCells: Map<number, number>): void {
+  const runChars = new Float64Array(blocks.length);
+  const runCount = new Uint32Array(blocks.length);
+  for (const b of blocks) {
+    const p = b.parent;
+    if (p < 0 || b.tagBoiler) continue;
+    if (isParagraph(b, textCells)) {
+      const chars = (runChars[p] += b.own - b.ownLink);
+      const count = ++runCount[p];
+      if (chars > blocks[p].directChars) {
+        blocks[p].directChars = chars;
+        blocks[p].directCount = count;
+      }
+    } else if (b.headlines > 0) {
+      runChars[p] = 0;
+      runCount[p] = 0;
+    }
   }
 }

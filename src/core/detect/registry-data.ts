@@ -8,6 +8,7 @@
 // pattern; the slugs of former provinces are the common ASCII spellings and a few (bariavungtau,
 // thuathienhue) carry known alternatives. Newspaper hosts come from the crawler configurations in
 // vn-sites.md §3 and §6; a `bao<slug>.vn|.com.vn|.org.vn` pattern in registry.ts catches the rest.
+import { broadcasterSites } from './registry-broadcasters';
 
 /** A province or centrally-run city as it stands since 1 July 2025. */
 export interface CurrentProvince {
@@ -177,12 +178,10 @@ export const FORMER_PROVINCES: readonly FormerProvince[] = [
   { name: 'Kiên Giang', mergedInto: 'An Giang', hosts: ['kiengiang.gov.vn'] },
 ];
 
-/** Provincial newspapers and broadcasters. At least one per current province. */
-export const MEDIA_SITES: readonly MediaSite[] = [
+/** Provincial newspapers (the radio-TV stations are in registry-broadcasters.ts). At least one per current province. */
+const PAPERS: readonly MediaSite[] = [
   { name: 'Báo Hà Nội mới', hosts: ['hanoimoi.vn', 'hanoimoi.com.vn'], province: 'Hà Nội', kind: 'newspaper' },
-  { name: 'Đài PT-TH Hà Nội', hosts: ['hanoionline.vn'], province: 'Hà Nội', kind: 'broadcaster' },
   { name: 'Báo Sài Gòn Giải Phóng', hosts: ['sggp.org.vn'], province: 'Hồ Chí Minh', kind: 'newspaper' },
-  { name: 'Đài Truyền hình TP. Hồ Chí Minh', hosts: ['htv.com.vn'], province: 'Hồ Chí Minh', kind: 'broadcaster' },
   { name: 'Báo Bình Dương', hosts: ['baobinhduong.vn'], province: 'Bình Dương', kind: 'newspaper' },
   { name: 'Báo Bà Rịa - Vũng Tàu', hosts: ['baobariavungtau.com.vn'], province: 'Bà Rịa - Vũng Tàu', kind: 'newspaper' },
   { name: 'Báo Hải Phòng', hosts: ['baohaiphong.vn', 'baohaiphong.com.vn'], province: 'Hải Phòng', kind: 'newspaper' },
@@ -240,14 +239,14 @@ export const MEDIA_SITES: readonly MediaSite[] = [
   { name: 'Báo Bắc Kạn', hosts: ['baobackan.vn', 'baobackan.org.vn'], province: 'Bắc Kạn', kind: 'newspaper' },
   { name: 'Báo Thanh Hóa', hosts: ['baothanhhoa.vn'], province: 'Thanh Hóa', kind: 'newspaper' },
   { name: 'Báo Tuyên Quang', hosts: ['baotuyenquang.com.vn'], province: 'Tuyên Quang', kind: 'newspaper' },
-  { name: 'Đài PT-TH Tuyên Quang', hosts: ['tuyenquangtv.vn'], province: 'Tuyên Quang', kind: 'broadcaster' },
   { name: 'Tạp chí Văn nghệ Tuyên Quang', hosts: ['vannghetuyenquang.vn'], province: 'Tuyên Quang', kind: 'newspaper' },
   { name: 'Báo Hà Giang', hosts: ['baohagiang.vn'], province: 'Hà Giang', kind: 'newspaper' },
   { name: 'Báo Vĩnh Long', hosts: ['baovinhlong.vn', 'baovinhlong.com.vn'], province: 'Vĩnh Long', kind: 'newspaper' },
-  { name: 'Đài PT-TH Vĩnh Long', hosts: ['thvl.vn'], province: 'Vĩnh Long', kind: 'broadcaster' },
   { name: 'Báo Đồng Khởi', hosts: ['baodongkhoi.vn'], province: 'Bến Tre', kind: 'newspaper' },
   { name: 'Báo Trà Vinh', hosts: ['baotravinh.vn'], province: 'Trà Vinh', kind: 'newspaper' },
 ];
+
+export const MEDIA_SITES: readonly MediaSite[] = [...PAPERS, ...broadcasterSites(FORMER_PROVINCES)];
 
 /**
  * District portals (before July 2025). Hosts under `<p>.gov.vn` are matched by the sub-site pattern anyway;

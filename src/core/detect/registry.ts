@@ -1,5 +1,7 @@
 // Host → provincial site. Pure functions over registry-data.ts; indexes are built once, lazily.
 import type { SiteInfo } from '../types';
+import { broadcasterSlug } from './registry-broadcasters';
+import { LISTED_SITE_KINDS, type ListedSiteKind } from '../shapes/site-kinds';
 import {
   CURRENT_PROVINCES,
   DEPARTMENT_PREFIXES,
@@ -41,7 +43,7 @@ export interface UserSite {
   host: string;
   /** A current or former province name, as in the registry. */
   province: string;
-  kind: 'government-portal' | 'department-site' | 'newspaper' | 'broadcaster';
+  kind: ListedSiteKind;
   name?: string;
 }
 
@@ -57,8 +59,7 @@ export function setUserSites(sites: readonly UserSite[]): UserSite[] {
   for (const s of sites) {
     const host = normalizeHost(s?.host ?? '');
     const ref = typeof s?.province === 'string' ? resolveProvince(s.province.normalize('NFC').trim()) : null;
-    const kinds = ['government-portal', 'department-site', 'newspaper', 'broadcaster'];
-    if (!host || !ref || !kinds.includes(s.kind)) { rejected.push(s); continue; }
+    if (!host || !ref || !LISTED_SITE_KINDS.includes(s.kind)) { rejected.push(s); continue; }
     const name = (typeof s.name === 'string' && s.name.trim()) || host;
     next.set(host, { site: { host, name, province: ref.current, kind: s.kind }, province: ref, confidence: 1, rule: 'user' });
   }
@@ -193,7 +194,14 @@ export function matchSite(rawHost: string): SiteMatch | null {
     if (!host.endsWith(tld)) continue;
     const rest = host.slice(0, -tld.length).split('.');
     const label = rest[rest.length - 1];
-    if (rest.length > 2 || !label.startsWith('bao')) continue;
+    if (rest.length > 2) continue;
+    const station = broadcasterSlug(label);
+    const stationRef = station ? slugs.get(station) : undefined;
+    if (stationRef) {
+      const named = stationRef.former ?? stationRef.current;
+      return { site: { host, name: `Đài PT-TH ${named}`, province: stationRef.current, kind: 'broadcaster' }, province: stationRef, confidence: 0.8, rule: 'media-pattern' };
+    }
+    if (!label.startsWith('bao')) continue;
     const ref = slugs.get(label.slice(3));
     if (ref) {
       const named = ref.former ?? ref.current;

@@ -1,6 +1,7 @@
 import { normalizeHost, type UserSite } from './registry';
+import { LISTED_SITE_KINDS } from '../shapes/site-kinds';
 
-const KINDS = new Set(['government-portal', 'department-site', 'newspaper', 'broadcaster']);
+const KINDS: ReadonlySet<string> = new Set(LISTED_SITE_KINDS);
 
 /** Keeps only well-formed entries (storage can hold anything), one per host, the last one winning. */
 export function cleanUserSites(value: unknown): UserSite[] {

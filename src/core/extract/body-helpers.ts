@@ -63,7 +63,7 @@ export function dropUpTo(body: Element, el: Element | null): void {
 export function lastBlockElement(body: Element): Element | null {
   let el: Element | null = body;
   for (;;) {
-    let c: Element | null = el!.lastElementChild;
+    let c: Element | null = el.lastElementChild;
     while (c && !textOf(c)) c = c.previousElementSibling;
     if (!c) return el === body ? null : el;
     // If the element's text equals its last child's text, descend no further than a paragraph level.

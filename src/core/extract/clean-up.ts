@@ -1,13 +1,14 @@
 // Page clean-up passes on the cloned DOM: junk tags and hidden elements, boilerplate widgets, reader comments,
 // tool/label lines.
 import { toNFC } from '../text/normalize';
+import { classWordRe, COMMENT_CLASS_WORDS, COMMENT_HEADINGS, NAVIGATION_CLASS_WORDS, startPhraseRe, TOOL_CLASS_WORDS } from '../vocabulary';
 import { classIdString, elementsUnder, isHiddenByMarkup, kids, nodes, removeNode, tagName, textOf } from './dom';
 import { parseAuthorLabel } from './metadata/byline';
 import { parseVietnameseDate } from './metadata/date';
-import { hasArticleText } from './prune-related';
+import { hasArticleText, type RemovalLog } from './prune-related';
 
 const JUNK_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas', 'link', 'meta', 'input', 'select', 'textarea', 'button', 'option', 'marquee', 'video', 'audio', 'map'];
-const BOILERPLATE_CLASS = /(^|[\s_-])(comment|comments|binhluan|binh-luan|ykien|y-kien|ykienbandoc|share|sharing|social|tags?|keywords?|tukhoa|tools?|toolbar|print|rating|ratings|vote|breadcrumbs?|menu|navbar|nav|sidebar|banner|ads|advert|quangcao|footer|login|search|counter|thongke|copyright|widget|pagination|paging|audio|player|font-?size|zoom)([\s_-]|$)/;
+const BOILERPLATE_CLASS = classWordRe(COMMENT_CLASS_WORDS, TOOL_CLASS_WORDS, NAVIGATION_CLASS_WORDS);
 const LABEL_LINE = /^(từ khóa|từ khoá|tags?|chia sẻ|share|lượt xem|lượt đọc|số lượt xem|in bài|in trang|gửi email|gửi bài|tăng cỡ chữ|giảm cỡ chữ|tệp đính kèm|file đính kèm|đính kèm|tải về|bình luận|ý kiến bạn đọc|đánh giá|xem bản in|về đầu trang|quay lại|trở về|nghe đọc bài|tác giả bài viết|nguồn tin)\b/i;
 
 const JUNK = new Set(JUNK_TAGS);
@@ -49,7 +50,11 @@ function cleanupCapped(root: Element, maxNodes: number): void {
 }
 
 /** Remove boilerplate widgets (share bars, tags, tools, comment forms…) that carry no article text. */
-export function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number): void {
+export function pruneBoilerplate(root: Element, protect: Element | null, maxNodes: number, log?: RemovalLog): void {
+  const drop = (el: Element, reason: string) => {
+    log?.push({ reason, text: textOf(el).slice(0, 120) });
+    removeNode(el);
+  };
   const found = root.querySelectorAll('form, nav, aside, footer, [class], [id]');
   const cands: Element[] = [];
   for (let i = 0; i < found.length && i < maxNodes; i++) cands.push(found[i]);
@@ -58,11 +63,11 @@ export function pruneBoilerplate(root: Element, protect: Element | null, maxNode
     if (protect && (el === protect || el.contains(protect))) continue;
     const tag = tagName(el);
     if (tag === 'form' && !hasArticleText(el)) {
-      removeNode(el);
+      drop(el, 'form');
       continue;
     }
     if (tag === 'nav' || tag === 'aside' || tag === 'footer') {
-      if (!hasArticleText(el)) removeNode(el);
+      if (!hasArticleText(el)) drop(el, `<${tag}> without article text`);
       continue;
     }
     const cid = classIdString(el);
@@ -70,13 +75,13 @@ export function pruneBoilerplate(root: Element, protect: Element | null, maxNode
       // Tool rows often carry the date line ("div.artcle-tools > span.date"): keep those for the metadata pass.
       const t = textOf(el);
       if (t.length < 200 && parseVietnameseDate(toNFC(t))) continue;
-      removeNode(el);
+      drop(el, `boilerplate class/id "${cid.trim().slice(0, 60)}"`);
     }
   }
 }
 
-const COMMENT_CLASS = /(^|[\s_-])(comment|comments|cmt|binhluan|binh-luan|ykien|y-kien|ykienbandoc|y-kien-ban-doc|feedback|disqus)([\s_-]|$)/;
-const COMMENT_HEADING = /^(ý kiến bạn đọc|ý kiến của bạn|bình luận|gửi bình luận|gửi ý kiến|viết bình luận|comments?)\b/i;
+const COMMENT_CLASS = classWordRe(COMMENT_CLASS_WORDS);
+const COMMENT_HEADING = startPhraseRe(COMMENT_HEADINGS);
 
 /** Reader comments inside the chosen body: class-marked blocks, or a comment heading and what follows it. */
 export function pruneComments(body: Element): void {

@@ -54,7 +54,7 @@ export function removeNode(n: Node): void {
 export function elementsUnder(root: Element, limit = Infinity): Element[] {
   const all = root.getElementsByTagName('*');
   const n = Math.min(all.length, limit);
-  const out: Element[] = new Array(n);
+  const out = new Array<Element>(n);
   for (let i = 0; i < n; i++) out[i] = all[i];
   return out;
 }
@@ -84,7 +84,7 @@ export function headElements(doc: Document, kind: 'title' | 'base' | 'link' | 'm
 }
 
 function ownerOf(root: ParentNode): object | null {
-  return (root as Node).nodeType === 9 ? (root as object) : ((root as Node).ownerDocument as object | null);
+  return (root as Node).nodeType === 9 ? (root) : ((root as Node).ownerDocument);
 }
 
 export function safeQueryAll(root: ParentNode, selector: string): Element[] {
@@ -157,7 +157,7 @@ export function shortText(el: Element, max: number): string | null {
 /** Element children as an array (sibling pointers are O(n) in some DOM shims, index access is not). */
 export function kids(el: Element): Element[] {
   const c = el.children;
-  const out: Element[] = new Array(c.length);
+  const out = new Array<Element>(c.length);
   for (let i = 0; i < c.length; i++) out[i] = c[i];
   return out;
 }
@@ -165,7 +165,7 @@ export function kids(el: Element): Element[] {
 /** Child nodes as an array. */
 export function nodes(n: Node): Node[] {
   const c = n.childNodes;
-  const out: Node[] = new Array(c.length);
+  const out = new Array<Node>(c.length);
   for (let i = 0; i < c.length; i++) out[i] = c[i];
   return out;
 }

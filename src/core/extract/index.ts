@@ -10,6 +10,8 @@ import { collectImages } from './images';
 import { findLabelledByline, isBylineStyled, looksLikeName, parseAuthorLabel, parseSourceLine, cleanName } from './metadata/byline';
 import { looksLikeDateLine } from './metadata/date';
 import { findCategory, findLead } from './metadata/lead-category';
+import { findCategoryWithReason } from './metadata/category';
+import type { ExtractionExplain } from './explain';
 import { metaContent } from './metadata/meta-tags';
 import { findPublished } from './metadata/published';
 import { findTitle, titleFromDocTitle } from './metadata/title';
@@ -46,6 +48,8 @@ export interface ExtractOptions {
    * serialized; passed in where a window exists (the content script), so that this module stays pure.
    */
   purify?: (tree: Element) => Element;
+  /** Filled with why each part was chosen (for --explain and the popup's extraction details). */
+  explain?: ExtractionExplain;
 }
 
 function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIndex): SiteRule | null {
@@ -103,7 +107,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const userHit = options.userRule ? applyUserRule(doc, options.userRule).ok : false;
   const rule = userHit ? userRuleAsSiteRule(options.userRule!) : resolveRule(doc, url, options.useSiteRules !== false, index);
   // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
-  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category);
+  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category, url);
 
   // With a rule, clone only the article region (body + title + date); otherwise the whole body.
   let root = (rule && articleRegion(doc, srcBody, rule)) || srcBody;
@@ -124,12 +128,12 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const method: ExtractorMethod = body ? (userHit ? 'user-rule' : 'site-rule') : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.
-    pruneRelatedNews(root, { maxNodes });
-    pruneBoilerplate(root, null, maxNodes);
+    pruneRelatedNews(root, { maxNodes, log: options.explain?.removed });
+    pruneBoilerplate(root, null, maxNodes, options.explain?.removed);
     body = findGenericBody(root, maxNodes);
   } else {
-    pruneRelatedNews(root, { protect: body, maxNodes });
-    pruneBoilerplate(root, body, maxNodes);
+    pruneRelatedNews(root, { protect: body, maxNodes, log: options.explain?.removed });
+    pruneBoilerplate(root, body, maxNodes, options.explain?.removed);
   }
   if (!body) throw new ExtractionError('no-content', 'No article text was found on the page.');
 
@@ -144,11 +148,11 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const byline = findLabelledByline(root, body, container ?? root, rule?.author);
   const foldedTitle = foldVietnamese(title.text);
   const looksLikeTitle = (c: string | null) => {
-    const f = c ? foldVietnamese(c).replace(/(\.\.\.|…)$/, '').trim() : '';
+    const f = c ? foldVietnamese(c.split(' > ').pop() ?? c).replace(/(\.\.\.|…)$/, '').trim() : '';
     return !!c && (f === foldedTitle || (f.length > 20 && foldedTitle.startsWith(f)));
   };
   let category = earlyCategory;
-  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category);
+  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category, url);
   if (looksLikeTitle(category)) category = null;
 
   // Clean the body itself.
@@ -163,9 +167,9 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
     const isField = /^(tác giả bài viết|nguồn tin)\s*:/i.test(toNFC(textOf(el)));
     if (isField || !(closing && (closing === el || el.contains(closing) || closing.contains(el)))) removeNode(el);
   }
-  pruneRelatedNews(body, { maxNodes });
+  pruneRelatedNews(body, { maxNodes, log: options.explain?.removed });
   pruneComments(body);
-  pruneInlineLinkBoxes(body);
+  pruneInlineLinkBoxes(body, url, options.explain?.removed);
   pruneLabelLines(body);
 
   const base = baseUrlOf(doc, url);
@@ -176,7 +180,7 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   const fl = lead.text ? foldVietnamese(lead.text) : '';
   while (blocks.length && (foldVietnamese(blocks[0]) === ft || (fl && foldVietnamese(blocks[0]) === fl))) {
     blocks = blocks.slice(1);
-    clean.firstElementChild && removeNode(clean.firstElementChild);
+    if (clean.firstElementChild) removeNode(clean.firstElementChild);
   }
   if (!blocks.length) throw new ExtractionError('no-content', 'No article text was found on the page.');
 
@@ -198,6 +202,21 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions): Ext
   }
 
   const bodyText = bodyTextFromBlocks(blocks);
+  if (options.explain) {
+    const ex = options.explain;
+    ex.path = method;
+    ex.rule = rule ? `${rule.id} (${rule.family})` : null;
+    const via = category === earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
+    ex.metadata = {
+      title: { value: title.text, via: title.via ?? 'found on the page' },
+      category: { value: category, via },
+      publishedAt: { value: date.value, via: date.via ?? 'found on the page' },
+      author: { value: author, via: byline.author ? byline.via ?? 'byline' : author ? 'closing line of the body (name, right-aligned or bold, or labelled)' : 'none found' },
+      source: { value: source, via: source ? '"Nguồn:" / "Theo …" line' : 'none found' },
+      lead: { value: lead.text, via: lead.el ? `sapo <${tagName(lead.el)}>` : 'none found' },
+    };
+
+  }
   return {
     url,
     canonicalUrl: canonicalOf(doc, url),

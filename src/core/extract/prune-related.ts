@@ -1,7 +1,55 @@
 // Related-news pruning that works without a site rule: Vietnamese headings (text, links, images),
 // class/id tokens, inline "Xem thêm" lines and heading-less link boxes. Operates on a CLONE.
 import { classIdString, elementsUnder, isElement, linkDensity, nodes, removeNode, shortText, tagName, textOf } from './dom';
+import { urlShape } from '../detect/classify-page';
 import { hasRelatedClass, isRelatedHeadingImageSrc, isRelatedHeadingText, startsWithInlineLinkPrefix } from './related-phrases';
+
+/** What a pruning pass removed and why (for --explain). */
+export interface RemovedBlock { reason: string; text: string }
+export type RemovalLog = RemovedBlock[];
+
+const note = (log: RemovalLog | undefined, reason: string, el: Element) => log?.push({ reason, text: textOf(el).slice(0, 120) });
+
+const CARD_TAGS = new Set(['div', 'aside', 'section', 'table', 'figure', 'blockquote', 'article', 'li', 'ul']);
+
+/** An href on this site that points at another article (resolved against the page; same host). */
+function otherArticleUrl(href: string, page: URL | null): boolean {
+  let u: URL;
+  try {
+    u = new URL(href, page ?? undefined);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+  if (page && (u.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, '') || u.pathname === page.pathname)) return false;
+  if (/\.(jpe?g|png|gif|webp|pdf|docx?|xlsx?|mp4|mp3)$/i.test(u.pathname)) return false;
+  return urlShape(u).article;
+}
+
+/**
+ * A one-item related card: nearly all of its text is one link to another article of the same site (a linked
+ * title, maybe a linked thumbnail) plus a short teaser, with or without a heading. Fact boxes and photo boxes
+ * hold their own text or link images, so they stay.
+ */
+export function isOneItemCard(el: Element, page: URL | null): boolean {
+  if (!CARD_TAGS.has(tagName(el))) return false;
+  const links = el.getElementsByTagName('a');
+  if (!links.length || links.length > 4) return false;
+  const text = textOf(el);
+  if (text.length > 600) return false;
+  const hrefs = new Set<string>();
+  let titleLen = 0;
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i].getAttribute('href');
+    if (!href || href.startsWith('#')) continue;
+    hrefs.add(href);
+    titleLen = Math.max(titleLen, textOf(links[i]).length);
+  }
+  if (hrefs.size !== 1 || titleLen < 20) return false;
+  if (!otherArticleUrl([...hrefs][0], page)) return false;
+  const teaser = nonLinkTextLength(el);
+  return teaser <= 350 && teaser <= titleLen * 6;
+}
 
 const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);
 
@@ -110,7 +158,7 @@ export function isTeaserGrid(el: Element): boolean {
 }
 
 /** Remove the related block introduced by heading element h. Returns the number of removed nodes. */
-function removeRelatedBlock(heading: Element, root: Element, protect: Element | null): number {
+function removeRelatedBlock(heading: Element, root: Element, protect: Element | null, log?: RemovalLog): number {
   let h = expandHeading(heading, root);
   // Grow to the largest ancestor that holds the heading and no article text.
   for (;;) {
@@ -122,6 +170,7 @@ function removeRelatedBlock(heading: Element, root: Element, protect: Element | 
   }
   if (h !== expandHeading(heading, root) && !hasArticleText(h, protect)) {
     // h is a self-contained block (heading + items); drop it whole.
+    note(log, `related block headed "${textOf(heading).slice(0, 40)}"`, h);
     removeNode(h);
     return 1;
   }
@@ -131,6 +180,7 @@ function removeRelatedBlock(heading: Element, root: Element, protect: Element | 
   const parent = h.parentNode;
   const siblings = parent ? nodes(parent) : [];
   let i = siblings.indexOf(h) + 1;
+  note(log, `related heading "${textOf(heading).slice(0, 40)}" and the links after it`, h);
   removeNode(h);
   removed++;
   for (; i < siblings.length; i++) {
@@ -156,6 +206,8 @@ export interface PruneOptions {
   protect?: Element | null;
   /** Stop after visiting this many elements. */
   maxNodes?: number;
+  /** Records each removed block with the reason (for --explain). */
+  log?: RemovalLog;
 }
 
 /**
@@ -203,7 +255,7 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
     const holder = expandHeading(h, root);
     const parent = holder.parentElement;
     if (parent && tagName(parent) === 'p' && textOf(parent).length > textOf(holder).length + 40) continue;
-    removed += removeRelatedBlock(h, root, protect);
+    removed += removeRelatedBlock(h, root, protect, options.log);
   }
 
   // 2. Class/id tokens.
@@ -213,6 +265,7 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
     if (hasArticleText(el, null)) continue;
     if (tagName(el) === 'body' || tagName(el) === 'html') continue;
     if (textOf(el).length === 0 && el.getElementsByTagName('img').length === 0) continue;
+    note(options.log, `related class/id "${classIdString(el).trim().slice(0, 60)}"`, el);
     removeNode(el);
     removed++;
   }
@@ -223,10 +276,18 @@ export function pruneRelatedNews(root: Element, options: PruneOptions = {}): num
  * Inside the chosen body: drop heading-less link boxes (tables, lists, divs that are mostly links, often with
  * thumbnails) and one-line "Xem thêm: <a>…</a>" paragraphs. Keeps lists/tables that are mostly plain text.
  */
-export function pruneInlineLinkBoxes(body: Element): number {
+export function pruneInlineLinkBoxes(body: Element, pageUrl?: string, log?: RemovalLog): number {
   let removed = 0;
+  let page: URL | null = null;
+  try { page = pageUrl ? new URL(pageUrl) : null; } catch { page = null; }
   for (const el of elementsUnder(body, 20000)) {
-    if (!body.contains(el)) continue;
+    if (!body.contains(el) || el === body) continue;
+    if (isOneItemCard(el, page)) {
+      note(log, 'one-item related card (a link to another article and its teaser)', el);
+      removeNode(el);
+      removed++;
+      continue;
+    }
     const tag = tagName(el);
     const text = textOf(el);
     const links = el.getElementsByTagName('a');
@@ -236,17 +297,20 @@ export function pruneInlineLinkBoxes(body: Element): number {
     if (BLOCK_TEXT_TAGS.has(tag) || tag === 'table' || tag === 'ul' || tag === 'ol' || tag === 'aside' || tag === 'h2' || tag === 'h3' || tag === 'h4') {
       // ">> Xem thêm: …" / "Tin liên quan: …" one-liners.
       if (text.length < 400 && startsWithInlineLinkPrefix(text) && ld >= 0.3) {
+        note(log, '"Xem thêm"-style link line', el);
         removeNode(el);
         removed++;
         continue;
       }
       if (/^\s*(>>|»)/.test(text) && ld >= 0.5 && text.length < 400) {
+        note(log, '">>" link line', el);
         removeNode(el);
         removed++;
         continue;
       }
       // Heading-less related boxes: ≥ 2 links, mostly link text.
       if ((tag === 'table' || tag === 'ul' || tag === 'ol' || tag === 'div' || tag === 'aside' || tag === 'section') && links.length >= 2 && ld >= 0.6 && nonLinkTextLength(el) < 200) {
+        note(log, 'heading-less box of links', el);
         removeNode(el);
         removed++;
       }

@@ -46,6 +46,7 @@ export function imageSrc(img: Element, baseUrl: string): string | null {
 
 export function safeHttpUrl(href: string, baseUrl: string): string | null {
   // Strip control/space characters browsers ignore inside schemes ("java\nscript:").
+  // eslint-disable-next-line no-control-regex -- the characters browsers drop from a URL before reading its scheme
   const cleaned = href.replace(/[\u0000-\u0020\u007f-\u009f]+/g, (m) => (/^\s+$/.test(m) ? m : ''));
   const abs = resolveUrl(cleaned, baseUrl);
   if (!abs) return null;

@@ -143,7 +143,7 @@ export function selectorsForPick(doc: Document, body: Element, excluded: readonl
 function twinIn(copy: Element, original: Element, x: Element): Element | null {
   const path: number[] = [];
   for (let cur: Element = x; cur !== original; cur = cur.parentElement!) {
-    path.unshift(Array.prototype.indexOf.call(cur.parentElement!.children, cur) as number);
+    path.unshift(Array.prototype.indexOf.call<HTMLCollection, [Element], number>(cur.parentElement!.children, cur));
   }
   let at: Element | null = copy;
   for (const i of path) at = at?.children[i] ?? null;

@@ -169,10 +169,10 @@ export async function readerState(db: Dexie): Promise<ReaderState> {
     c.idHoles.set(r.block, holes);
     c.statsGen = Math.max(c.statsGen, r.gen);
   }
-  const keys = (await t.queue.toCollection().primaryKeys()) as number[];
+  const keys = await t.queue.toCollection().primaryKeys();
   const keep = new Set(keys);
   for (const k of [...c.pendingByDoc.keys()]) if (!keep.has(k)) c.pendingByDoc.delete(k);
-  const missing = keys.filter((k) => !c!.pendingByDoc.has(k));
+  const missing = keys.filter((k) => !c.pendingByDoc.has(k));
   if (missing.length) {
     const got = await t.queue.bulkGet(missing);
     for (const row of got) if (row) c.pendingByDoc.set(row.docNo, row);

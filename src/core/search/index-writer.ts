@@ -180,6 +180,22 @@ export async function unindexArticlesInTx(src: TableSource, ids: string[]): Prom
   return removed;
 }
 
+/**
+ * A change to an article that the index does not hold (its note): the index's generation moves all the same, so
+ * that whoever keeps a view of the archive keyed to it (an import's list of archived keys) knows it changed.
+ */
+export async function touchSearchIndexInTx(src: TableSource): Promise<void> {
+  const t = searchTables(src);
+  const meta = await loadMeta(t);
+  meta.gen++;
+  await t.meta.put(meta);
+}
+
+/** The index's generation: it changes in the transaction of every committed write to the archive's articles. */
+export async function searchIndexGeneration(src: TableSource): Promise<number> {
+  return (await searchTables(src).meta.get('meta'))?.gen ?? -1;
+}
+
 export async function unindexArticleInTx(src: TableSource, id: string): Promise<boolean> {
   return (await unindexArticlesInTx(src, [id])) > 0;
 }
@@ -582,15 +598,17 @@ export function maybeFlushSearchIndex(db: Dexie, pendingCount: number): void {
 /** Drops and rebuilds the whole index from the articles table (used by the schema upgrade, and for repair). */
 export async function rebuildSearchIndexInTx(src: TableSource, options: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
   const t = searchTables(src);
+  // The generation goes on from where it was (a rebuild is a write too): whoever compares it sees a change.
+  const gen = ((await t.meta.get('meta'))?.gen ?? -1) + 1;
   await Promise.all([t.meta.clear(), t.docs.clear(), t.stats.clear(), t.queue.clear(), t.buckets.clear(), t.lists.clear(), t.vocab.clear()]);
-  await t.meta.put(emptyMeta());
+  await t.meta.put({ ...emptyMeta(), gen });
   const articles = src.table('articles');
   const batch = options.batch ?? 1000;
   const total = options.onProgress ? await articles.count() : 0;
   let done = 0;
   let last: string | null = null;
   for (;;) {
-    const page: Article[] = await (last === null ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(batch).toArray();
+    const page = (await (last === null ? articles.orderBy(':id') : articles.where(':id').above(last)).limit(batch).toArray()) as Article[];
     if (!page.length) break;
     await indexArticlesInTx(src, page, { fresh: true });
     last = page[page.length - 1].id;

@@ -39,7 +39,7 @@ export function matchesPhrases(article: PhraseFields, required: string[][], excl
   let left = nRequired;
   let answer: boolean | null = null;
   const span = Math.max(...phrases.map((p) => p.length));
-  const recent: string[] = new Array(span);
+  const recent = new Array<string>(span);
   let n = 0;
   const onWord = ({ folded: word }: WordKeys): boolean => {
     recent[n % span] = word;

@@ -73,7 +73,7 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 function scanMatches(text: string, h: Highlighter, onFound: (f: Found) => boolean): void {
   if (!h.units.length) return;
   const span = Math.max(...h.units.map((u) => u.syllables.length));
-  const recent: Word[] = new Array(span);
+  const recent = new Array<Word>(span);
   let n = 0;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {

@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 declare const chrome: any;
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';

@@ -16,7 +16,7 @@ const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 
 export const firefoxPresent = existsSync(FIREFOX);
 
-declare const browser: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const browser: any;  
 
 export interface FirefoxSession {
   ff: Browser;

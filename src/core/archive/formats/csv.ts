@@ -10,7 +10,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 function cell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   // RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -25,7 +25,7 @@ export function csvRow(a: Article, collections: readonly string[] = []): string 
   const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     id: a.id, url: a.url, title: a.title, site: a.site.name, host: a.site.host, province: a.site.province,
     provinceLabel: provinceLabelVi(articleProvince(a.site, a.publishedAt)),
-    category: a.category, author: a.author, source: a.source, publishedAt: a.publishedAt, capturedAt: a.capturedAt,
+    category: a.category, author: a.author, source: a.source ?? null, publishedAt: a.publishedAt, capturedAt: a.capturedAt,
     updatedAt: a.updatedAt, tags: a.tags.join('; '), collections: collections.join('; '), note: a.note, wordCount: a.wordCount, lead: a.lead, bodyText: a.bodyText,
   };
   return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`;

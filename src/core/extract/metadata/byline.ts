@@ -2,14 +2,23 @@
 // and the bare right-aligned name that closes many bodies (kept in bodyText). "Nguồn:"/"Theo …" → source.
 import { collapseWhitespace, toNFC } from '../../text/normalize';
 import { classIdString, safeQueryAll, shortText, tagName, textOf } from '../dom';
+import { classWordRe, BYLINE_CLASS_WORDS } from '../../vocabulary';
+import { decodeEntities } from './category';
+import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
-const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
+const BYLINE_CLASS = classWordRe(BYLINE_CLASS_WORDS);
+/** Names that are the outlet, not a person ("TUOI TRE ONLINE", "NLD.COM.VN", "Ban biên tập"). */
+const ORG_NAME = /\.(vn|com|net|org)\b|online|news|báo |tạp chí|cổng thông tin|ban biên tập|tòa soạn|website|https?:/i;
+
+const AUTHOR_LABEL = /^(?:tác giả(?: bài viết)?|người viết|người đăng|bài và ảnh|bài, ảnh|bài\/ảnh|tin và ảnh|tin, ảnh|tin\/ảnh|bài viết|nội dung|thực hiện|nhóm thực hiện|ghi chép|bài|tin|phóng viên|biên tập viên|author|by)\s*[:：]\s*(.{2,80})$/i;
 const SOURCE_LABEL = /^(?:nguồn tin|nguồn|source)\s*[:：]\s*(.{2,120})$/i;
-const LABEL_START = /^(tác giả|người viết|người đăng|bài|tin|phóng viên|biên tập viên|author|by|nguồn)/i;
-const THEO_LINE = /^theo\s+(.{2,80})$/i;
+const LABEL_START = /^(tác giả|người viết|người đăng|bài|tin|nội dung|thực hiện|nhóm thực hiện|ghi chép|phóng viên|biên tập viên|author|by|nguồn)/i;
+const THEO_LINE = /^\(?theo\s+([^()]{2,80})\)?$/i;
 
+/** A name without decoration; "(tổng hợp)"-style notes on how the piece was written stay, other brackets go. */
 export function cleanName(s: string): string {
-  return collapseWhitespace(toNFC(s)).replace(/^[-–—\s]+|[-–—\s.,;]+$/g, '').replace(/\s*\(.*\)\s*$/, '');
+  const t = collapseWhitespace(toNFC(s)).replace(/^[-–—\s]+|[-–—\s.,;]+$/g, '');
+  return /\((tổng hợp|th|t\/h|lược dịch|biên dịch|tổng hợp và biên dịch)\)$/i.test(t) ? t : t.replace(/\s*\(.*\)\s*$/, '');
 }
 
 /** A person's (or team's) name line: short, no sentence punctuation, no digits. */
@@ -33,7 +42,8 @@ export function parseAuthorLabel(text: string): string | null {
   }
   const m = AUTHOR_LABEL.exec(t);
   if (!m) return null;
-  const name = cleanName(m[1].split(/\s*[|]\s*|\s+-\s+(?=nguồn)/i)[0]);
+  // "Nội dung: Minh Anh - Ảnh: Quang Huy": the writer, not the photo or design credits after them.
+  const name = cleanName(m[1].split(/\s*[|]\s*|\s*[-–;,]\s*(?=(nguồn|ảnh|đồ họa|đồ hoạ|thiết kế|trình bày|video|clip)\s*:)/i)[0]);
   return looksLikeName(name) ? name : null;
 }
 
@@ -50,6 +60,8 @@ export interface BylineResult {
   source: string | null;
   /** Elements outside the body that carry labelled bylines (removed from any body that contains them). */
   labelEls: Element[];
+  /** Where the author came from, for --explain. */
+  via?: string;
 }
 
 /** Labelled bylines near the article (outside or inside the body), and itemprop/class author fields. */
@@ -62,6 +74,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
       const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? cleanName(t) : null);
       if (a) {
         res.author = a;
+        res.via = `site rule: ${sel}`;
         res.labelEls.push(el);
         break;
       }
@@ -86,6 +99,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
         const a = parseAuthorLabel(raw);
         if (a) {
           res.author = a;
+          res.via = `labelled byline "${raw.slice(0, 60)}"`;
           res.labelEls.push(el);
           break;
         }
@@ -101,21 +115,51 @@ export function findLabelledByline(root: Element, body: Element | null, containe
       if (el === scope) break;
     }
   }
-  if (!res.author) {
-    for (const el of safeQueryAll(scope, '[itemprop="author"], .author, .tac-gia, .tacgia, [id*="TacGia"], [id*="tacgia"], .article-author, .post-author, .byline')) {
-      if (body && body.contains(el) && el !== body) {
-        /* inside body: handled by the closing-line logic */
-      }
-      const t = cleanName(textOf(el.querySelector('[itemprop="name"]') ?? el));
-      const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? t : null);
-      if (a && !/cổng thông tin|ban biên tập|website/i.test(a)) {
-        res.author = a;
-        if (!(body && body.contains(el))) res.labelEls.push(el);
-        break;
-      }
+  if (!res.author && (res.author = jsonLdAuthor(root.ownerDocument))) res.via = 'JSON-LD author';
+  if (!res.author) authorBox(scope, body, res);
+  if (!res.author && (res.author = metaAuthor(root.ownerDocument))) res.via = 'meta name=author';
+  return res;
+}
+
+/** JSON-LD author: the Person names (several joined by " - " as bylines print them), never an organisation. */
+export function jsonLdAuthor(doc: Document): string | null {
+  for (const o of jsonLdObjects(doc)) {
+    const a = o.author;
+    if (!a) continue;
+    const list = (Array.isArray(a) ? a : [a]).flat();
+    const names = list
+      .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && (x as Record<string, unknown>)['@type'] !== 'Organization' ? jsonText((x as Record<string, unknown>).name) : ''))
+      .map((n) => cleanName(decodeEntities(n)))
+      .filter((n) => n && looksLikeName(n) && !ORG_NAME.test(n));
+    if (names.length) return names.join(' - ');
+  }
+  return null;
+}
+
+/** meta[name=author] when it names a person, not the outlet (checked against og:site_name and the <title>). */
+function metaAuthor(doc: Document): string | null {
+  const raw = metaContent(doc, ['author', 'article:author', 'dc.creator']);
+  const name = raw ? cleanName(decodeEntities(raw)) : '';
+  if (!name || !looksLikeName(name) || ORG_NAME.test(name) || /^https?:/.test(name)) return null;
+  const site = `${metaContent(doc, ['og:site_name']) ?? ''} ${doc.title ?? ''}`.normalize('NFC').toLowerCase();
+  return site.includes(name.toLowerCase()) ? null : name;
+}
+
+/** Author boxes: itemprop=author, or a class/id with an author word; the name inside ([itemprop=name], .name). */
+function authorBox(scope: Element, body: Element | null, res: BylineResult): void {
+  const boxes = safeQueryAll(scope, '[itemprop="author"], [data-role="author"], [class], [id]').filter((el) =>
+    el.getAttribute('itemprop') === 'author' || el.getAttribute('data-role') === 'author' || BYLINE_CLASS.test(classIdString(el)) || /tacgia/i.test(el.getAttribute('id') ?? ''));
+  for (const el of boxes) {
+    if (textOf(el).length > 200) continue;
+    const t = cleanName(textOf(el.querySelector('[itemprop="name"], [data-role="author"], .name') ?? el));
+    const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? t : null);
+    if (a && !ORG_NAME.test(a)) {
+      res.author = a;
+      res.via = `author box <${tagName(el)} class="${(el.getAttribute('class') ?? '').slice(0, 40)}">`;
+      if (!(body && body.contains(el))) res.labelEls.push(el);
+      return;
     }
   }
-  return res;
 }
 
 /** Is this element styled as a byline (right-aligned, or entirely bold/italic)? */

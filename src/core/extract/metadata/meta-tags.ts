@@ -22,6 +22,11 @@ function metaMap(doc: Document): Map<string, string> {
   return m;
 }
 
+/** A JSON-LD value as text: strings and numbers as written, anything else (objects, lists) as nothing. */
+export function jsonText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
 export function metaContent(doc: Document, names: string[]): string | null {
   const m = metaMap(doc);
   for (const n of names) {
@@ -44,7 +49,7 @@ export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
     const raw = s.textContent ?? '';
     if (raw.length > 200000) continue;
     try {
-      const data = JSON.parse(raw);
+      const data: unknown = JSON.parse(raw);
       const visit = (v: unknown, depth: number): void => {
         if (depth > 4 || out.length > 50) return;
         if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
@@ -59,7 +64,7 @@ export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
       /* malformed JSON-LD is common; ignore */
     }
   }
-  const isArticle = (o: Record<string, unknown>) => /article|posting|report/i.test(String(o['@type'] ?? ''));
+  const isArticle = (o: Record<string, unknown>) => /article|posting|report/i.test(jsonText(o['@type']));
   const res = [...out.filter(isArticle), ...out.filter((o) => !isArticle(o))];
   if (key) ldCache.set(key, res);
   return res;
@@ -74,7 +79,7 @@ export function jsonLdString(doc: Document, key: string): string | null {
       if (typeof name === 'string' && name.trim()) return name.trim();
     }
     if (Array.isArray(v) && v.length) {
-      const f = v[0];
+      const f: unknown = v[0];
       if (typeof f === 'string') return f;
       if (f && typeof f === 'object' && typeof (f as Record<string, unknown>).name === 'string') return (f as Record<string, string>).name;
     }

@@ -21,6 +21,8 @@ function inTodayZone(el: Element, stop: Element, titleEl: Element | null): boole
 export interface DateResult {
   value: string | null;
   el: Element | null;
+  /** Where it came from, for --explain. */
+  via?: string;
 }
 
 export function findPublished(
@@ -35,7 +37,7 @@ export function findPublished(
     for (const el of safeQueryAll(root, sel)) {
       const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? textOf(el);
       const v = parseVietnameseDate(raw.normalize('NFC'));
-      if (v) return { value: v, el };
+      if (v) return { value: v, el, via: `site rule: ${sel}` };
     }
   }
   const all = elements ?? elementsUnder(root, 30000);
@@ -77,17 +79,17 @@ export function findPublished(
     if (body && body.contains(el)) score -= 10;
     if (!best || score > best.score) best = { el, value: v, score };
   }
-  if (best && best.score > -120) return { value: best.value, el: best.el };
+  if (best && best.score > -120) return { value: best.value, el: best.el, via: `date line "${shortText(best.el, 120) ?? ''}" near the title` };
   const meta =
     metaContent(doc, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'DC.date.issued']) ??
     jsonLdString(doc, 'datePublished');
   if (meta) {
     const v = parseVietnameseDate(meta);
-    if (v) return { value: v, el: null };
+    if (v) return { value: v, el: null, via: 'meta published time / JSON-LD datePublished' };
   }
   for (const t of safeQueryAll(root, 'time[datetime]')) {
     const v = parseVietnameseDate(t.getAttribute('datetime') ?? '');
-    if (v) return { value: v, el: t };
+    if (v) return { value: v, el: t, via: '<time datetime>' };
   }
-  return { value: null, el: null };
+  return { value: null, el: null, via: 'none found' };
 }

@@ -6,6 +6,7 @@ import { jsonLdString, metaContent } from './meta-tags';
 export interface TitleResult {
   text: string;
   el: Element | null;
+  via?: string;
 }
 
 function docTitleCandidates(doc: Document): string[] {
@@ -50,6 +51,35 @@ export function titleFromDocTitle(doc: Document): string {
   return parts.slice().sort((a, b) => b.length - a.length)[0];
 }
 
+const BLOCKISH = new Set(['br', 'div', 'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'header', 'figure']);
+const LINE_CLASS = /(^|[\s_-])(line|row|block|sub|part|kicker|top|bottom|title\d?)([\s_-]|$)/;
+
+/**
+ * A heading's text with the spaces its pieces imply: <br>, block elements and "line" spans are separate lines
+ * on screen, so "<span>Hai Bà Trưng:</span><span>Mong sớm…</span>" reads "Hai Bà Trưng: Mong sớm…".
+ */
+export function headingText(el: Element): string {
+  let out = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      out += n.nodeValue ?? '';
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const e = n as Element;
+    const tag = tagName(e);
+    if (tag === 'script' || tag === 'style') return;
+    const apart = BLOCKISH.has(tag) || LINE_CLASS.test(classIdString(e)) || /display\s*:\s*(block|flex)/i.test(e.getAttribute('style') ?? '');
+    if (apart) out += ' ';
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    if (apart) out += ' ';
+    // Punctuation glued to the next piece ("Trưng:" + "Mong") is a line break the markup did not spell out.
+    else if (/[:;,!?]$/.test(out) && e.nextSibling && e.nextSibling.nodeType === 1) out += ' ';
+  };
+  for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+  return collapseWhitespace(toNFC(out));
+}
+
 const TITLE_CLASS = /title|headline|tieude|tieu-de|tieu_de|heading|name|subject|caption/;
 
 /**
@@ -63,8 +93,8 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     } catch {
       el = null;
     }
-    const text = el ? collapseWhitespace(toNFC(textOf(el))) : '';
-    if (el && text) return { text, el };
+    const text = el ? headingText(el) : '';
+    if (el && text) return { text, el, via: `site rule: ${sel}` };
   }
   const docTitles = docTitleCandidates(doc);
   const all = elements ?? elementsUnder(root, 20000);
@@ -80,7 +110,7 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     const isBold = (tag === 'b' || tag === 'strong') && !!el.parentElement && textOf(el.parentElement) === textOf(el);
     if (!isHeading && !isFont && !isClassy && !isBold) continue;
     if (body && body.contains(el) && bodyIndex >= 0 && i > bodyIndex + 3) continue;
-    const text = collapseWhitespace(toNFC(textOf(el)));
+    const text = headingText(el);
     if (text.length < 8 || text.length > 400) continue;
     if (el.querySelector('p, div, table, ul, li, h1, h2, h3, h4') && !isHeading) continue;
     // Skip candidates inside links (listing teasers) and ones made of links only.
@@ -101,8 +131,8 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     }
     if (!best || score > best.score) best = { el, score, text };
   }
-  if (best && best.score >= 10) return { text: best.text, el: best.el };
-  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc))), el: null };
+  if (best && best.score >= 10) return { text: best.text, el: best.el, via: `<${tagName(best.el)}> scored ${best.score.toFixed(0)} (heading, class, match with og:title/<title>, place before the body)` };
+  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc))), el: null, via: 'og:title / JSON-LD headline / <title>' };
 }
 
 export { precedes };
