@@ -25,6 +25,7 @@ export default defineConfig({
             archive: resolve(src, 'archive/archive.html'),
             options: resolve(src, 'options/options.html'),
             background: resolve(src, 'background/index.ts'),
+            offscreen: resolve(src, 'offscreen/offscreen.html'),
           },
           output: {
             entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),

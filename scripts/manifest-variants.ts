@@ -20,6 +20,8 @@ export function chromiumManifest(base: Manifest): Manifest {
 export function firefoxManifest(base: Manifest): Manifest {
   const out = structuredClone(base);
   out.background = { scripts: ['background.js'], type: 'module' };
+  // Firefox's background is a page with its own DOM parser: no offscreen documents (an unknown permission warns).
+  out.permissions = out.permissions.filter((p: string) => p !== 'offscreen');
   if (!out.browser_specific_settings?.gecko?.id) throw new Error('manifest.json lacks browser_specific_settings.gecko.id');
   return out;
 }

@@ -6,6 +6,8 @@ import { archivedRefFor, previewTab, saveTab } from './save-tab';
 import { recoverAtStartUp } from './archive';
 import { syncUserSites } from './user-site-scripts';
 import { startPicker, storePickedRule } from './user-rule-picker';
+import { parseBulkRequest } from '../shared/bulk-messages';
+import { handleBulkRequest, resumeBulkRuns } from './bulk/controller';
 
 const MENU_ID = 'save-article';
 const extensionOrigin = browser.runtime.getURL('');
@@ -33,6 +35,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (fromExtensionPage) {
     const pick = parsePickStart(message);
     if (pick) return startPicker(pick.tabId);
+    // The offscreen document's parse requests go to it, not here (its replies come back through sendMessage).
+    if ((message as { type?: unknown })?.type === 'bulk-parse' || (message as { type?: unknown })?.type === 'bulk-progress') return undefined;
+    const bulk = parseBulkRequest(message);
+    if (bulk) return handleBulkRequest(bulk);
     // An archive page telling the popup how far its repair is: not for the background.
     if (parseRepairProgress(message)) return undefined;
     const request = parsePopupRequest(message);
@@ -61,6 +67,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.userSites) void syncUserSites();
+// A bulk run interrupted by the browser closing or the service worker stopping goes on where it stopped.
+void resumeBulkRuns();
+browser.runtime.onStartup.addListener(() => void resumeBulkRuns());
 });
 browser.permissions.onAdded?.addListener(() => void syncUserSites());
 void syncUserSites();

@@ -1,4 +1,5 @@
-import { saveArticle, findArchivedByUrl } from '../core/archive/save-article';
+import { saveArticle, findArchivedByUrl, type SaveResult } from '../core/archive/save-article';
+import type { Provenance } from '../core/archive/build-article';
 import { toArchiveError } from '../core/archive/errors';
 import { lookupSite } from '../core/detect/registry';
 import type { Article, Detection, ExtractedArticle } from '../core/types';
@@ -81,6 +82,27 @@ export async function previewTab(tabId: number): Promise<PreviewReply> {
 export interface SaveEdits { tags?: string[]; note?: string; collection?: string }
 
 /**
+ * Stores an extracted article: the one save path of a click, the context menu, the shortcut and a bulk run (which
+ * passes its provenance). Tags and note edited on an update replace the stored ones.
+ */
+export async function saveExtracted(
+  extracted: ExtractedArticle, detection: Detection | null, mode: 'if-new' | 'update', edits: SaveEdits = {}, provenance?: Provenance,
+): Promise<{ status: SaveResult['status']; article: Article }> {
+  // An interrupted import is undone before any save (which then applies to what the archive really holds).
+  const db = await readyArchive();
+  const result = await saveArticle(db, extracted, siteFor(extracted, detection), { mode, tags: edits.tags, note: edits.note, provenance });
+  let article = result.article;
+  if (result.status === 'updated' || result.status === 'unchanged') {
+    if (edits.tags !== undefined) await setTags(db, article.id, edits.tags);
+    if (edits.note !== undefined) await setNote(db, article.id, edits.note);
+    article = (await db.articles.get(article.id)) ?? article;
+  }
+  // A failing counter must not turn a successful save into an error.
+  if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
+  return { status: result.status, article };
+}
+
+/**
  * Extracts the tab's article and stores it; used by the popup, the context menu and the keyboard shortcut.
  * Tags and note typed in the popup go with a new save; on an update they are what the popup showed and the person
  * edited (the archived ones, prefilled), so they replace the stored ones instead of being merged into them.
@@ -89,7 +111,7 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
   let detection: Detection | null = null;
   try {
     // An interrupted import is undone before the save (which then applies to what the archive really holds).
-    const db = await readyArchive();
+    await readyArchive();
     const reply = await extractFromTab(tabId, generic);
     detection = reply.detection;
     const refusal = refusalOf(reply.detection);
@@ -99,19 +121,11 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
       return { ok: false, error: refusal };
     }
     if (!reply.ok) return { ok: false, error: reply.error };
-    const result = await saveArticle(db, reply.article, siteFor(reply.article, reply.detection), { mode, tags: edits.tags, note: edits.note });
-    let article = result.article;
-    if (result.status === 'updated' || result.status === 'unchanged') {
-      if (edits.tags !== undefined) await setTags(db, article.id, edits.tags);
-      if (edits.note !== undefined) await setNote(db, article.id, edits.note);
-      article = (await db.articles.get(article.id)) ?? article;
-    }
-    // A failing counter must not turn a successful save into an error.
-    if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
+    const { status, article } = await saveExtracted(reply.article, reply.detection, mode, edits);
     await setBadge(tabId, 'saved');
     // The article is saved whatever happens here; the reply says whether it also went into the collection.
     const collected = edits.collection ? await putInCollection(edits.collection, article.id) : {};
-    return { ok: true, status: result.status, archived: ref(article), ...collected };
+    return { ok: true, status, archived: ref(article), ...collected };
   } catch (error) {
     const info = toErrorInfo(error);
     if (info.code === 'quota' || info.code === 'storage') await setBadge(tabId, 'error', { detection, error: info.message });

@@ -10,6 +10,8 @@ import { applyUserSites } from '../shared/user-sites';
 import { userRuleFor, userRuleStatus, type UserRule } from '../core/extract/user-rules';
 import { loadUserRules } from '../shared/user-rules';
 import { startPicker } from './picker';
+import { findListedArticles } from '../core/bulk/listing-links';
+import { findNextPage } from '../core/bulk/pagination';
 import { scheduleDetection } from './detection-schedule';
 import { purifyTree } from '../shared/untrusted-html';
 
@@ -76,6 +78,9 @@ if (!scope[FLAG]) {
     if (m?.type === 'pick-start') {
       startPicker();
       return Promise.resolve({ ok: true });
+    }
+    if (m?.type === 'list-articles') {
+      return Promise.resolve({ url: location.href, articles: findListedArticles(document, location.href), next: findNextPage(document, location.href) });
     }
     if (m?.type === 'explain') return explainReply(m.generic === true);
     if (m?.type !== 'extract') return undefined;

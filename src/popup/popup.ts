@@ -5,6 +5,8 @@ import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from 
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
+import { initBulkPanel } from './bulk-panel';
+import { watchBulkRun } from './bulk-progress';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 import { setupExplainToggle } from './explain-view';
 
@@ -171,6 +173,8 @@ async function main(): Promise<void> {
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 
   browser.runtime.onMessage.addListener(showUpgradeProgress);
+  // A bulk run going on shows its progress whatever page the popup opened on.
+  void watchBulkRun(true);
   browser.runtime.onMessage.addListener(showRepairProgress);
   const reply = await askBackground<PreviewReply>({ type: 'preview', tabId });
   initPickButton(tabId, reply, setStatus);
@@ -184,6 +188,8 @@ async function main(): Promise<void> {
     // A listing or home page is not a failure but a refusal: said as a warning, with no way to save it anyway.
     const refused = reply.error.code === 'listing-page' || reply.error.code === 'home-page';
     setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), refused ? 'warn' : 'error');
+    // A listing's articles can be saved together (bulk capture).
+    if (refused) await initBulkPanel(tabId, setStatus);
     // A page the rules could not read can still be tried with the generic extractor.
     if (reply.error.code === 'unknown') {
       generic = true;

@@ -22,6 +22,12 @@ describe('manifest variants', () => {
     expect(Number.parseFloat(m.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(115);
   });
 
+  it('gives Chromium the offscreen permission (bulk runs parse pages there) and Firefox, which has no such API, not', () => {
+    expect(chromiumManifest(base).permissions).toContain('offscreen');
+    expect(firefoxManifest(base).permissions).not.toContain('offscreen');
+    expect(firefoxManifest(base).permissions).toEqual(expect.arrayContaining(['storage', 'activeTab', 'scripting']));
+  });
+
   it('adds registry hosts to the content-script patterns without dropping the manifest\'s own', () => {
     const m = withContentScriptMatches(base, ['*://baotuyenquang.com.vn/*', '*://*.gov.vn/*']);
     expect(m.content_scripts[0].matches).toEqual(['*://*.gov.vn/*', '*://baotuyenquang.com.vn/*']);

@@ -19,12 +19,16 @@ export function siteFallback(url: string): SiteInfo {
   return { host, name: host, province: null, kind: 'other' };
 }
 
+/** Where an article came from when not from a click on its page (optional fields of Article). */
+export type Provenance = Pick<Article, 'capturedVia' | 'listingUrl'>;
+
 export async function buildArticle(
   extracted: ExtractedArticle,
   site: SiteInfo | null,
-  options: { now?: Date; id?: string; tags?: string[]; note?: string } = {},
+  options: { now?: Date; id?: string; tags?: string[]; note?: string; provenance?: Provenance } = {},
 ): Promise<Article> {
   return {
+    ...options.provenance,
     ...extracted,
     id: options.id ?? crypto.randomUUID(),
     site: site ?? siteFallback(extracted.url),

@@ -1,6 +1,6 @@
 import type { Article, ExtractedArticle, SiteInfo } from '../types';
 import type { ArchiveDb } from './db';
-import { buildArticle, toVietnamIso } from './build-article';
+import { buildArticle, toVietnamIso, type Provenance } from './build-article';
 import { cleanTags, deleteMany } from './organize';
 import { writeArchive, type ArchiveReader } from './store';
 
@@ -29,10 +29,10 @@ export async function saveArticle(
   db: ArchiveDb,
   extracted: ExtractedArticle,
   site: SiteInfo | null,
-  options: { mode?: SaveMode; now?: Date; tags?: string[]; note?: string } = {},
+  options: { mode?: SaveMode; now?: Date; tags?: string[]; note?: string; provenance?: Provenance } = {},
 ): Promise<SaveResult> {
   const mode = options.mode ?? 'if-new';
-  const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '' });
+  const fresh = await buildArticle(extracted, site, { now: options.now, tags: cleanTags(options.tags ?? []), note: options.note ?? '', provenance: options.provenance });
   return writeArchive(db, async (w): Promise<SaveResult> => {
     const existing = await findArchivedByUrl(w.read, extracted.url, extracted.canonicalUrl);
     if (!existing) {

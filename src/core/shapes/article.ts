@@ -88,6 +88,10 @@ export const ARTICLE_ENTRIES = {
   extractor: ExtractorSchema,
   tags: v.array(v.pipe(v.string(TAGS), v.maxLength(ARTICLE_LIMITS.tag, TAGS)), TAGS),
   note: text('note', ARTICLE_LIMITS.note),
+  /** How the article entered the archive when not by a click on its page: 'bulk' = fetched from a listing's queue. */
+  capturedVia: v.optional(v.picklist(['bulk'] as const, 'field "capturedVia" must be "bulk" when present')),
+  /** The listing page a bulk capture found the article on. */
+  listingUrl: v.optional(httpUrl(said('listingUrl', 'is not an http(s) URL'))),
 };
 
 export const ArticleSchema = record(ARTICLE_ENTRIES, 'not an object');
@@ -103,7 +107,7 @@ export const ExportedArticleSchema = record({
 }, 'not an object');
 
 /** What the extractor produces from one DOM, before it becomes an archived Article (and what the content script sends). */
-export const ExtractedArticleSchema = v.omit(ArticleSchema, ['id', 'site', 'contentHash', 'capturedAt', 'updatedAt', 'tags', 'note']);
+export const ExtractedArticleSchema = v.omit(ArticleSchema, ['id', 'site', 'contentHash', 'capturedAt', 'updatedAt', 'tags', 'note', 'capturedVia', 'listingUrl']);
 
 export type SiteInfo = v.InferOutput<typeof SiteInfoSchema>;
 export type ArticleImage = v.InferOutput<typeof ArticleImageSchema>;

@@ -1,0 +1,142 @@
+// The background's side of bulk runs: one runner over the queue database, resumed at start-up, answering the popup.
+import browser from 'webextension-polyfill';
+import { BulkRunner } from '../../core/bulk/runner';
+import { createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../../core/bulk/queue-types';
+import type { BulkListReply, BulkMoreReply, BulkRequest, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
+import { archiveDb } from '../archive';
+import { fetchPage } from './fetch-page';
+import { parseInDom } from './parse-page';
+import { originPattern, workOnPage } from './page-work';
+import { showRunOnBadge } from './run-badge';
+import { listTabArticles } from './tab-listing';
+
+/** Settings a person (or a test) may change in storage.local under this key: delayMs, timeoutMs. */
+export const BULK_SETTINGS_KEY = 'bulkSettings';
+
+let db: QueueDb | null = null;
+let runner: BulkRunner | null = null;
+const queueDb = () => (db ??= openQueueDb());
+
+function theRunner(): BulkRunner {
+  runner ??= new BulkRunner(queueStore(queueDb()), workOnPage, {
+    now: () => Date.now(),
+    setTimer: (fn, ms) => { const t = setTimeout(fn, ms); return () => clearTimeout(t); },
+  }, () => void reportProgress());
+  return runner;
+}
+
+/** At start-up (browser start, service worker wake-up): pages in flight when it stopped are queued again. */
+export async function resumeBulkRuns(): Promise<void> {
+  try {
+    await requeueInterrupted(queueDb());
+  } catch (error) {
+    console.warn('[archiver] bulk resume', error);
+  }
+  theRunner().kick();
+}
+
+async function runSettings(): Promise<RunSettings> {
+  const stored = (await browser.storage.local.get(BULK_SETTINGS_KEY))[BULK_SETTINGS_KEY] as Partial<RunSettings> | undefined;
+  const num = (v: unknown, min: number, max: number, fallback: number) => (typeof v === 'number' && v >= min && v <= max ? v : fallback);
+  return {
+    ...DEFAULT_RUN_SETTINGS,
+    delayMs: num(stored?.delayMs, 0, 600_000, DEFAULT_RUN_SETTINGS.delayMs),
+    timeoutMs: num(stored?.timeoutMs, 100, 600_000, DEFAULT_RUN_SETTINGS.timeoutMs),
+    backoffMs: num(stored?.backoffMs, 0, 600_000, DEFAULT_RUN_SETTINGS.backoffMs),
+  };
+}
+
+let lastReport = 0;
+let pendingReport: ReturnType<typeof setTimeout> | null = null;
+
+/** Progress to the popup and the badge, at most four times a second (and always the last change). */
+async function reportProgress(): Promise<void> {
+  const wait = 250 - (Date.now() - lastReport);
+  if (wait > 0) {
+    pendingReport ??= setTimeout(() => { pendingReport = null; void reportProgress(); }, wait);
+    return;
+  }
+  lastReport = Date.now();
+  const run = await latestRun(queueDb());
+  const progress = run ? await runProgress(queueDb(), run.id) : null;
+  if (!progress) return;
+  await showRunOnBadge(progress);
+  browser.runtime.sendMessage({ type: 'bulk-progress', progress }).catch(() => undefined);
+}
+
+async function markArchived(links: Array<{ url: string; title: string; date: string | null }>): Promise<ListedLink[]> {
+  const urls = links.map((l) => l.url);
+  const rows = await archiveDb().articles.where('url').anyOf(urls).or('canonicalUrl').anyOf(urls).toArray();
+  const known = new Set(rows.flatMap((r) => [r.url, r.canonicalUrl]));
+  return links.map((l) => ({ ...l, archived: known.has(l.url) }));
+}
+
+async function more(listingUrl: string, next: string, pages: number, seen: string[]): Promise<BulkMoreReply> {
+  if (!(await browser.permissions.contains({ origins: [originPattern(next)] }))) return { ok: false, problem: 'permission' };
+  const settings = await runSettings();
+  const known = new Set(seen);
+  const pagesSeen = [listingUrl];
+  const found: Array<{ url: string; title: string; date: string | null }> = [];
+  let url: string | null = next;
+  let pagesRead = 0;
+  let problem: string | undefined;
+  while (url && pagesRead < pages) {
+    if (pagesRead > 0) await new Promise((r) => setTimeout(r, settings.delayMs));
+    const page = await fetchPage(url, settings.timeoutMs);
+    if (!('html' in page)) { problem = 'failure' in page && page.failure.kind === 'http' ? `HTTP ${page.failure.status}` : 'fetch'; break; }
+    pagesSeen.push(url);
+    const parsed = await parseInDom({ type: 'bulk-parse', mode: 'listing', html: page.html, url: page.finalUrl, userRule: null, seen: pagesSeen });
+    if (parsed.kind !== 'listing') { problem = 'parse'; break; }
+    pagesRead++;
+    for (const a of parsed.articles) if (!known.has(a.url)) { known.add(a.url); found.push(a); }
+    url = parsed.next;
+  }
+  return { ok: true, links: await markArchived(found), next: url, pagesRead, ...(problem ? { problem } : {}) };
+}
+
+async function start(listingUrl: string, pages: Array<{ url: string; title: string }>): Promise<BulkStartReply> {
+  const { run, queued } = await createRun(queueDb(), listingUrl, pages, await runSettings());
+  theRunner().kick();
+  void reportProgress();
+  return { ok: true, runId: run.id, queued };
+}
+
+async function status(): Promise<BulkStatusReply> {
+  const run = await latestRun(queueDb());
+  if (!run) return { progress: null, items: [] };
+  const items = await runItems(queueDb(), run.id);
+  return {
+    progress: await runProgress(queueDb(), run.id),
+    items: items.map((i) => ({ url: i.url, title: i.title, state: i.state, ...(i.reason ? { reason: i.reason } : {}), ...(i.detail ? { detail: i.detail } : {}) })),
+  };
+}
+
+export async function handleBulkRequest(request: BulkRequest): Promise<unknown> {
+  // Every word from the popup also looks at the queue: a worker woken by it resumes a run that has pages left.
+  theRunner().kick();
+  try {
+    switch (request.type) {
+      case 'bulk-list': {
+        const listed = await listTabArticles(request.tabId);
+        if (!listed) return { ok: false } satisfies BulkListReply;
+        return { ok: true, listingUrl: listed.url, links: await markArchived(listed.articles), next: listed.next } satisfies BulkListReply;
+      }
+      case 'bulk-more':
+        return await more(request.listingUrl, request.next, request.pages, request.seen);
+      case 'bulk-start':
+        return await start(request.listingUrl, request.pages);
+      case 'bulk-control': {
+        await setRunState(queueDb(), request.runId, request.action === 'pause' ? 'paused' : request.action === 'resume' ? 'running' : 'cancelled');
+        theRunner().kick();
+        void reportProgress();
+        return await status();
+      }
+      case 'bulk-status':
+        return await status();
+    }
+  } catch (error) {
+    console.warn('[archiver] bulk request', error);
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,38 @@
+// One page of a bulk run: skip it when archived, fetch, decode, parse and extract like a click, save like a click.
+import browser from 'webextension-polyfill';
+import { findArchivedByUrl } from '../../core/archive/save-article';
+import { toArchiveError } from '../../core/archive/errors';
+import type { QueueItem, RunSettings } from '../../core/bulk/queue-types';
+import type { WorkResult } from '../../core/bulk/runner';
+import { userRuleFor } from '../../core/extract/user-rules';
+import { loadUserRules } from '../../shared/user-rules';
+import { archiveDb } from '../archive';
+import { saveExtracted } from '../save-tab';
+import { fetchPage } from './fetch-page';
+import { parseInDom } from './parse-page';
+
+export function originPattern(url: string): string {
+  return `${new URL(url).protocol}//${new URL(url).hostname}/*`;
+}
+
+export async function workOnPage(item: QueueItem, settings: RunSettings): Promise<WorkResult> {
+  const known = await findArchivedByUrl(archiveDb(), item.url);
+  // Saved by this page's own earlier try, whose outcome was lost when the browser or the worker stopped: saved.
+  if (known) return { state: item.attempts > 1 && known.capturedVia === 'bulk' && known.listingUrl === item.listingUrl ? 'saved' : 'skipped-duplicate', articleId: known.id };
+  // Asked for in the popup when the run was started; revoked since, the page cannot be fetched.
+  if (!(await browser.permissions.contains({ origins: [originPattern(item.url)] }))) return { state: 'failed', reason: 'permission', detail: new URL(item.url).hostname };
+  const page = await fetchPage(item.url, settings.timeoutMs);
+  if ('failure' in page) return { failure: page.failure };
+  if ('notHtml' in page) return { state: 'not-article', detail: page.notHtml };
+  if ('tooLarge' in page) return { state: 'failed', reason: 'extract', detail: 'too-large' };
+  const userRule = userRuleFor(await loadUserRules(), page.finalUrl);
+  const parsed = await parseInDom({ type: 'bulk-parse', mode: 'article', html: page.html, url: page.finalUrl, userRule });
+  if (parsed.kind === 'not-article') return { state: 'not-article', detail: parsed.pageKind };
+  if (parsed.kind !== 'article') return { state: 'failed', reason: 'extract', detail: parsed.kind === 'error' ? parsed.message : 'unexpected reply' };
+  try {
+    const { status, article } = await saveExtracted(parsed.article, parsed.detection, 'if-new', {}, { capturedVia: 'bulk', listingUrl: item.listingUrl });
+    return { state: status === 'created' ? 'saved' : 'skipped-duplicate', articleId: article.id };
+  } catch (error) {
+    return { state: 'failed', reason: 'save', detail: toArchiveError(error).message };
+  }
+}

@@ -1,0 +1,74 @@
+// The shapes of a bulk run and its queued pages, shared by the queue store, the scheduler and the popup.
+
+/** Where one page of a run stands. Terminal states never change again. */
+export type ItemState = 'queued' | 'fetching' | 'saved' | 'skipped-duplicate' | 'failed' | 'not-article';
+export const TERMINAL_STATES: readonly ItemState[] = ['saved', 'skipped-duplicate', 'failed', 'not-article'];
+
+export type RunState = 'running' | 'paused' | 'cancelled' | 'done';
+
+/** Why a page failed, as a code the UI turns into a sentence; `detail` carries an HTTP status or an error message. */
+export type FailReason = 'http' | 'timeout' | 'network' | 'not-html' | 'extract' | 'save' | 'permission' | 'cancelled';
+
+export interface QueueItem {
+  id?: number;
+  runId: string;
+  url: string;
+  /** Host without www.: the unit of politeness. */
+  host: string;
+  /** The title the listing showed (the saved article keeps its own). */
+  title: string;
+  listingUrl: string;
+  state: ItemState;
+  attempts: number;
+  /** Not to be fetched before this time (ms since epoch): a retry's backoff. */
+  notBefore: number;
+  /** Position in the run, so the queue runs in the listing's order. */
+  order: number;
+  reason?: FailReason;
+  detail?: string;
+  /** The archived article, once saved (or the one already there). */
+  articleId?: string;
+}
+
+export interface RunSettings {
+  /** Pause between the end of one request to a host and the start of the next (ms). */
+  delayMs: number;
+  /** A page that has not answered after this long is a timeout (ms). */
+  timeoutMs: number;
+  /** Hosts fetched at the same time. */
+  maxHosts: number;
+  /** Tries per page on timeouts, network errors and 5xx. */
+  maxAttempts: number;
+  /** First retry waits this long, then twice as long each time (ms). */
+  backoffMs: number;
+}
+
+export const DEFAULT_RUN_SETTINGS: RunSettings = { delayMs: 1500, timeoutMs: 30_000, maxHosts: 3, maxAttempts: 3, backoffMs: 5_000 };
+
+export interface BulkRun {
+  id: string;
+  listingUrl: string;
+  createdAt: number;
+  state: RunState;
+  settings: RunSettings;
+}
+
+export interface RunProgress {
+  runId: string;
+  state: RunState;
+  total: number;
+  done: number;
+  saved: number;
+  skipped: number;
+  notArticle: number;
+  failed: number;
+}
+
+export function progressOf(run: BulkRun, items: readonly Pick<QueueItem, 'state'>[]): RunProgress {
+  const count = (s: ItemState) => items.filter((i) => i.state === s).length;
+  const saved = count('saved');
+  const skipped = count('skipped-duplicate');
+  const notArticle = count('not-article');
+  const failed = count('failed');
+  return { runId: run.id, state: run.state, total: items.length, done: saved + skipped + notArticle + failed, saved, skipped, notArticle, failed };
+}

@@ -1,0 +1,121 @@
+// Drives the queue: starts what the scheduler allows, records each page's outcome, retries transient failures and
+// wakes itself for the next polite moment. The store, the page work and the clock are injected (unit-tested in Node).
+import { afterFailure, pickReady, type FetchFailure } from './scheduler';
+import type { FailReason, QueueItem, RunSettings } from './queue-types';
+
+export type WorkResult =
+  | { state: 'saved' | 'skipped-duplicate'; articleId: string }
+  | { state: 'not-article'; detail: string }
+  | { state: 'failed'; reason: FailReason; detail: string }
+  | { failure: FetchFailure };
+
+export interface RunnerStore {
+  /** Queued items of running runs, and the settings to schedule them with (null when no run is running). */
+  ready(): Promise<{ items: QueueItem[]; settings: RunSettings } | null>;
+  update(id: number, patch: Partial<QueueItem>): Promise<void>;
+  /** Called when nothing is queued or in flight: runs with nothing left are done. */
+  settle(): Promise<void>;
+}
+
+export interface RunnerClock {
+  now(): number;
+  setTimer(fn: () => void, ms: number): () => void;
+}
+
+export type PageWork = (item: QueueItem, settings: RunSettings) => Promise<WorkResult>;
+
+export class BulkRunner {
+  private readonly busy = new Set<string>();
+  private readonly lastEndAt = new Map<string, number>();
+  private ticking = false;
+  private again = false;
+  private cancelTimer: (() => void) | null = null;
+  private timerAt: number | null = null;
+
+  constructor(
+    private readonly store: RunnerStore,
+    private readonly work: PageWork,
+    private readonly clock: RunnerClock,
+    /** Told after every change of an item's state (progress, badge). */
+    private readonly onChange: () => void = () => undefined,
+  ) {}
+
+  /** Looks at the queue again (a new run, a resume, a finished request, a timer). */
+  kick(): void {
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = true;
+    void this.tick().finally(() => { this.ticking = false; });
+  }
+
+  get inFlight(): number {
+    return this.busy.size;
+  }
+
+  private async tick(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        const ready = await this.store.ready();
+        const now = this.clock.now();
+        const pick = ready ? pickReady(ready.items, { busy: this.busy, lastEndAt: this.lastEndAt }, now, ready.settings) : { start: [], wakeAt: null };
+        for (const item of pick.start) await this.launch(item, ready!.settings);
+        this.wakeAt(pick.wakeAt);
+        if (!pick.start.length && pick.wakeAt === null && this.busy.size === 0) await this.store.settle();
+      } catch (error) {
+        // The queue database failing (a full disk) must not kill the runner: look again in a while.
+        console.warn('[archiver] bulk queue', error);
+        this.wakeAt(this.clock.now() + 5_000);
+      }
+    } while (this.again);
+  }
+
+  private wakeAt(at: number | null): void {
+    if (at === null || (this.timerAt !== null && this.timerAt <= at)) return;
+    this.cancelTimer?.();
+    this.timerAt = at;
+    this.cancelTimer = this.clock.setTimer(() => {
+      this.timerAt = null;
+      this.cancelTimer = null;
+      this.kick();
+    }, Math.max(0, at - this.clock.now()));
+  }
+
+  private async launch(item: QueueItem, settings: RunSettings): Promise<void> {
+    this.busy.add(item.host);
+    const attempts = item.attempts + 1;
+    await this.store.update(item.id!, { state: 'fetching', attempts });
+    this.onChange();
+    void this.run({ ...item, attempts }, settings);
+  }
+
+  private async run(item: QueueItem, settings: RunSettings): Promise<void> {
+    let patch: Partial<QueueItem>;
+    try {
+      patch = this.outcome(item, await this.work(item, settings), settings);
+    } catch (error) {
+      patch = { state: 'failed', reason: 'extract', detail: error instanceof Error ? error.message : String(error) };
+    }
+    this.lastEndAt.set(item.host, this.clock.now());
+    try {
+      await this.store.update(item.id!, patch);
+    } catch (error) {
+      console.warn('[archiver] bulk queue update', error);
+    }
+    this.busy.delete(item.host);
+    this.onChange();
+    this.kick();
+  }
+
+  private outcome(item: QueueItem, result: WorkResult, settings: RunSettings): Partial<QueueItem> {
+    if (!('failure' in result)) {
+      if ('articleId' in result) return { state: result.state, articleId: result.articleId };
+      if (result.state === 'not-article') return { state: 'not-article', detail: result.detail };
+      return { state: 'failed', reason: result.reason, detail: result.detail };
+    }
+    const next = afterFailure(item, result.failure, this.clock.now(), settings);
+    return 'retryAt' in next ? { state: 'queued', notBefore: next.retryAt } : { state: 'failed', reason: next.reason, detail: next.detail };
+  }
+}
