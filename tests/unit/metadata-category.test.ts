@@ -17,6 +17,14 @@ describe('category', () => {
     expect(cat(ld({ '@type': 'BreadcrumbList', itemListElement: items }), '<h1>x</h1>')).toEqual({ value: 'Kinh doanh > Tài chính', via: 'JSON-LD BreadcrumbList' });
   });
 
+  it('leaves out the portal-wide news levels a provincial breadcrumb starts with, keeping one when it is all there is', () => {
+    const crumb = (names: string[]) => `<div class="breadcrumb">${names.map((n) => `<a href="/${encodeURIComponent(n)}">${n}</a>`).join(' › ')}</div><h1>${TITLE}</h1>`;
+    expect(cat('', crumb(['Trang nhất', 'Tin Tức', 'Tin tức - Sự kiện', 'Kinh tế'])).value).toBe('Kinh tế');
+    expect(cat('', crumb(['Trang chủ', 'Tin tức', 'Tin hoạt động'])).value).toBe('Tin hoạt động');
+    expect(cat('', crumb(['Trang nhất', 'Tin Tức', 'Tin tức - Sự kiện'])).value).toBe('Tin tức - Sự kiện');
+    expect(cat('', crumb(['Trang chủ', 'Kinh doanh', 'Tài chính'])).value).toBe('Kinh doanh > Tài chính');
+  });
+
   it('decodes names the template HTML-escaped inside JSON-LD', () => {
     const items = [{ position: 1, item: { name: 'Trang chủ' } }, { position: 2, item: { name: 'Ch&#237;nh s&#225;ch mới' } }];
     expect(cat(ld({ '@type': 'BreadcrumbList', itemListElement: items }), '').value).toBe('Chính sách mới');

@@ -13,7 +13,9 @@ export interface CategoryResult {
 
 const CRUMB_CLASS = /breadcrumb|bread-crumb|sitemappath|cate-path|catepath|cate-name|catename|cate-link|catelink|category|chuyenmuc|chuyen-muc|danhmuc|danh-muc|title-list-news|path|crumb|navigation-path|cat-title|cate-title/;
 const WEAK_CRUMB_CLASS = /(^|[\s_-])(navi|nav-path|duongdan|duong-dan|location|position|vitri|vi-tri)([\s_-]|$)/;
-const HOME = /^(trang chủ|trang chu|home|homepage)$/i;
+const HOME = /^(trang chủ|trang chu|trang nhất|trang nhat|home|homepage)$/i;
+/** A level that only says "news" (folded): it names no category when a more specific level follows it. */
+const GENERIC_NEWS = /^(tin tuc|tin tuc\s*[-–&,]?\s*su kien|tin tuc va su kien|news)$/;
 /** Breadcrumbs have a handful of links; more is a menu (or a dropdown of every section). */
 const MAX_CRUMBS = 6;
 
@@ -30,7 +32,7 @@ export function decodeEntities(s: string): string {
 
 const clean = (s: string) => collapseWhitespace(toNFC(decodeEntities(s))).replace(/^[›»>/|\s-]+|[›»>/|\s-]+$/g, '');
 
-/** Crumbs without home, the title itself (or its truncation) and repeats, joined as a path. */
+/** Crumbs without home, generic news levels, the title itself (or its truncation) and repeats, joined as a path. */
 function crumbPath(parts: string[], title: string): string | null {
   const ft = foldVietnamese(title);
   const seen = new Set<string>();
@@ -42,7 +44,9 @@ function crumbPath(parts: string[], title: string): string | null {
     seen.add(f);
     return true;
   });
-  return kept.length ? kept.join(' > ') : null;
+  // "Tin tức > Tin hoạt động": the portal's news section is where every article sits, not what this one is about.
+  const specific = kept.filter((p, i) => i === kept.length - 1 || !GENERIC_NEWS.test(foldVietnamese(p)));
+  return specific.length ? specific.join(' > ') : null;
 }
 
 function jsonLdBreadcrumb(doc: Document, title: string): string | null {
