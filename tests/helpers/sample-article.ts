@@ -4,8 +4,8 @@ import type { ExtractedArticle, SiteInfo } from '../../src/core/types';
 
 let dbCounter = 0;
 /** A fresh, empty archive on fake-indexeddb for each test. */
-export function freshDb() {
-  return openArchiveDb({ indexedDB, IDBKeyRange, name: `test-archive-${process.pid}-${++dbCounter}` });
+export function freshDb(options: Pick<Parameters<typeof openArchiveDb>[0] & object, 'segmentLayout'> = {}) {
+  return openArchiveDb({ ...options, indexedDB, IDBKeyRange, name: `test-archive-${process.pid}-${++dbCounter}` });
 }
 
 export const TUYEN_QUANG_SITE: SiteInfo = { host: 'bdt.tuyenquang.gov.vn', name: 'Ban Dân tộc tỉnh Tuyên Quang', province: 'Tuyên Quang', kind: 'department-site' };

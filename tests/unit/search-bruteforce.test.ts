@@ -3,9 +3,8 @@
 import { foldVietnamese } from '../../src/core/text/normalize';
 import { saveArticle, deleteArticle } from '../../src/core/archive/save-article';
 import { setTags, tagMany } from '../../src/core/archive/organize';
-import { SEGMENT_LAYOUT } from '../../src/core/search/index-writer';
 import { searchArchive, searchArchiveIds, SEARCH_TABLES, boundMs, type SearchFilters } from '../../src/core/search';
-import { indexArticlesInTx, flushSearchIndex, rebuildSearchIndex } from '../../src/core/search/index-writer';
+import { indexArticlesInTx, flushSearchIndex, rebuildSearchIndex, GROUPED_BELOW } from '../../src/core/search/index-writer';
 import type { Article } from '../../src/core/types';
 import { generateArticle, rng, VOCABULARY, SITES, CATEGORIES, TAGS } from '../../bench/search-corpus';
 import { freshDb } from '../helpers/sample-article';
@@ -133,17 +132,13 @@ async function compare(db: ReturnType<typeof freshDb>, all: Article[], qs: Q[]):
 // Small segments store 16 buckets per row, large ones a row per bucket: both layouts, and both mixed in one index
 // (segments of 100 grouped, their merge of 800 not).
 describe.each([
-  { layout: 'small segments grouped (the default at this size)', groupedBelow: SEGMENT_LAYOUT.groupedBelow },
+  { layout: 'small segments grouped (the default at this size)', groupedBelow: GROUPED_BELOW },
   { layout: 'grouped and per-bucket segments mixed', groupedBelow: 500 },
 ])('search results equal a brute-force scan: $layout', ({ groupedBelow }) => {
-  const db = freshDb();
+  const db = freshDb({ segmentLayout: { groupedBelow } });
   let all: Article[] = [];
-  const defaultLayout = SEGMENT_LAYOUT.groupedBelow;
-  beforeEach(() => void (SEGMENT_LAYOUT.groupedBelow = groupedBelow));
-  afterEach(() => void (SEGMENT_LAYOUT.groupedBelow = defaultLayout));
 
   beforeAll(async () => {
-    SEGMENT_LAYOUT.groupedBelow = groupedBelow;
     const generated = Array.from({ length: 1500 }, (_, i) => generateArticle(i, { bodyWords: 70 }));
     // Bulk import path, in batches small enough that terms exceed the segment limit and get merged.
     for (let i = 0; i < 1100; i += 100) {
@@ -174,7 +169,6 @@ describe.each([
     const one = stored.find((_, i) => i % 97 === 5)!;
     await setTags(db, one.id, [...one.tags, 'đề tài B']);
     all = await db.articles.toArray();
-    SEGMENT_LAYOUT.groupedBelow = defaultLayout;
   }, 120_000);
 
   it('for words, prefixes, phrases, exclusions and filters, with and without diacritics (segments + pending)', async () => {

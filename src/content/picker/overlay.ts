@@ -52,14 +52,18 @@ function button(label: string, primary: boolean): HTMLButtonElement {
   return b;
 }
 
-export function createOverlay(handlers: { onDone(): void; onCancel(): void }): Overlay {
-  const host = document.createElement('pna-content-picker');
-  css(host, { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483647', display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent' });
-  const root = host.attachShadow({ mode: 'open' });
-  const layer = css(document.createElement('div'), { position: 'fixed', inset: '0', 'pointer-events': 'none' });
-  const boxes = document.createElement('div');
-  layer.append(boxes);
+/** The bar's parts that change while the picker runs. */
+interface BarParts { bar: HTMLElement; pointing: HTMLElement; summary: HTMLElement; message: HTMLElement; done: HTMLButtonElement }
 
+/** A line of the bar: a <div> in the bar's font with its own style, and a test id if it is read by tests. */
+function line(style: Style, testid?: string): HTMLElement {
+  const el = css(document.createElement('div'), { font: FONT, ...style });
+  if (testid) el.dataset.testid = testid;
+  return el;
+}
+
+/** The bar: title, instructions, what is pointed at, the live summary, a message line and Huỷ / Xong. */
+function buildBar(handlers: { onDone(): void; onCancel(): void }): BarParts {
   const bar = css(document.createElement('div'), {
     position: 'fixed', left: '50%', bottom: '12px', transform: 'translateX(-50%)', width: 'min(640px, calc(100vw - 24px))',
     // Click-through except its buttons: what lies under the bar can still be pointed at and picked.
@@ -70,18 +74,15 @@ export function createOverlay(handlers: { onDone(): void; onCancel(): void }): O
   bar.setAttribute('aria-label', t('pickerTitle'));
   bar.tabIndex = -1;
   bar.dataset.testid = 'picker-bar';
-  const title = css(document.createElement('div'), { font: FONT, 'font-weight': '700', color: '#b91c1c', 'margin-bottom': '2px' });
+  const title = line({ 'font-weight': '700', color: '#b91c1c', 'margin-bottom': '2px' });
   title.textContent = t('pickerTitle');
-  const help = css(document.createElement('div'), { font: FONT, 'font-size': '12px', color: '#374151' });
+  const help = line({ 'font-size': '12px', color: '#374151' });
   help.textContent = t('pickerHelp');
-  const pointing = css(document.createElement('div'), { font: FONT, 'font-size': '12px', color: '#1d4ed8', 'margin-top': '4px', 'white-space': 'nowrap', overflow: 'hidden', 'text-overflow': 'ellipsis' });
-  pointing.dataset.testid = 'picker-pointing';
-  const summary = css(document.createElement('div'), { font: FONT, 'margin-top': '4px', 'max-height': '3.2em', overflow: 'hidden' });
+  const pointing = line({ 'font-size': '12px', color: '#1d4ed8', 'margin-top': '4px', 'white-space': 'nowrap', overflow: 'hidden', 'text-overflow': 'ellipsis' }, 'picker-pointing');
+  const summary = line({ 'margin-top': '4px', 'max-height': '3.2em', overflow: 'hidden' }, 'picker-summary');
   summary.setAttribute('aria-live', 'polite');
-  summary.dataset.testid = 'picker-summary';
-  const message = css(document.createElement('div'), { font: FONT, 'font-weight': '600', 'margin-top': '4px' });
+  const message = line({ 'font-weight': '600', 'margin-top': '4px' }, 'picker-message');
   message.setAttribute('role', 'status');
-  message.dataset.testid = 'picker-message';
   const actions = css(document.createElement('div'), { display: 'flex', gap: '8px', 'margin-top': '8px', 'justify-content': 'flex-end' });
   const done = button(t('pickerDone'), true);
   done.dataset.testid = 'picker-done';
@@ -92,44 +93,61 @@ export function createOverlay(handlers: { onDone(): void; onCancel(): void }): O
   cancel.addEventListener('click', (e) => e.isTrusted && handlers.onCancel());
   actions.append(cancel, done);
   bar.append(title, help, pointing, summary, message, actions);
+  return { bar, pointing, summary, message, done };
+}
+
+function barControls({ bar, pointing, summary, message, done }: BarParts): PickerBar {
+  return {
+    setPointing(text, announce = false) {
+      if (announce) pointing.setAttribute('aria-live', 'polite');
+      else pointing.removeAttribute('aria-live');
+      pointing.textContent = text;
+    },
+    setSummary: (text) => void (summary.textContent = text),
+    setMessage(text, kind = 'info') {
+      message.textContent = text;
+      css(message, { color: kind === 'error' ? '#b91c1c' : kind === 'ok' ? '#15803d' : '#374151' });
+    },
+    setDoneEnabled(enabled) {
+      done.disabled = !enabled;
+      css(done, { opacity: enabled ? '1' : '.5', cursor: enabled ? 'pointer' : 'not-allowed' });
+    },
+    focus: () => bar.focus({ preventScroll: true }),
+  };
+}
+
+/** A box over `el` in the given look, with a label above it. */
+function placeBox(boxes: HTMLElement, kind: keyof typeof LOOKS, el: Element, label: string | null): void {
+  const r = el.getBoundingClientRect();
+  const box = css(document.createElement('div'), { ...LOOKS[kind], left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+  if (label) {
+    const tag = css(document.createElement('span'), { ...LABEL, background: kind === 'body' ? '#15803d' : '#b91c1c' });
+    tag.textContent = label;
+    box.append(tag);
+  }
+  boxes.append(box);
+}
+
+export function createOverlay(handlers: { onDone(): void; onCancel(): void }): Overlay {
+  const host = document.createElement('pna-content-picker');
+  css(host, { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483647', display: 'block', margin: '0', padding: '0', border: '0', background: 'transparent' });
+  const root = host.attachShadow({ mode: 'open' });
+  const layer = css(document.createElement('div'), { position: 'fixed', inset: '0', 'pointer-events': 'none' });
+  const boxes = document.createElement('div');
+  layer.append(boxes);
+  const parts = buildBar(handlers);
+  const { bar } = parts;
   root.append(layer, bar);
   document.documentElement.append(host);
 
-  const placeBox = (kind: keyof typeof LOOKS, el: Element, label: string | null) => {
-    const r = el.getBoundingClientRect();
-    const box = css(document.createElement('div'), { ...LOOKS[kind], left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
-    if (label) {
-      const tag = css(document.createElement('span'), { ...LABEL, background: kind === 'body' ? '#15803d' : '#b91c1c' });
-      tag.textContent = label;
-      box.append(tag);
-    }
-    boxes.append(box);
-  };
-
   return {
     host,
-    bar: {
-      setPointing(text, announce = false) {
-        if (announce) pointing.setAttribute('aria-live', 'polite');
-        else pointing.removeAttribute('aria-live');
-        pointing.textContent = text;
-      },
-      setSummary: (text) => void (summary.textContent = text),
-      setMessage(text, kind = 'info') {
-        message.textContent = text;
-        css(message, { color: kind === 'error' ? '#b91c1c' : kind === 'ok' ? '#15803d' : '#374151' });
-      },
-      setDoneEnabled(enabled) {
-        done.disabled = !enabled;
-        css(done, { opacity: enabled ? '1' : '.5', cursor: enabled ? 'pointer' : 'not-allowed' });
-      },
-      focus: () => bar.focus({ preventScroll: true }),
-    },
+    bar: barControls(parts),
     draw(hover, body, excluded, avoid = false) {
       boxes.replaceChildren();
-      if (body) placeBox('body', body, t('pickerBodyLabel'));
-      for (const x of excluded) placeBox('excluded', x, t('pickerExcludedLabel'));
-      if (hover && hover !== body && !excluded.includes(hover)) placeBox('hover', hover, null);
+      if (body) placeBox(boxes, 'body', body, t('pickerBodyLabel'));
+      for (const x of excluded) placeBox(boxes, 'excluded', x, t('pickerExcludedLabel'));
+      if (hover && hover !== body && !excluded.includes(hover)) placeBox(boxes, 'hover', hover, null);
       if (!avoid) return;
       // Keep the bar away from what the keyboard points at.
       const r = hover?.getBoundingClientRect();

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
 import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
-import { searchIndexWriter } from '../search/writer';
+import { searchIndexWriter, type SegmentLayout, type WithSegmentLayout } from '../search/writer';
 
 export const DB_NAME = 'provincial-news-archive';
 
@@ -48,12 +48,15 @@ export function openArchiveDb(options: {
    * user was told about survives a power cut. Browsers without the option ignore it. 'default' is for measuring.
    */
   durability?: 'strict' | 'relaxed' | 'default';
+  /** How the search index lays out its segments (tests try other layouts); the index's default otherwise. */
+  segmentLayout?: SegmentLayout;
 } = {}): ArchiveDb {
   // Passing `indexedDB: undefined` would hide the global one from Dexie: only hand over what was given.
   const injected = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {};
   // Dexie 4 takes durability per database, not per transaction: every write of this archive is strict (read-only
   // transactions have nothing to flush).
   const db = new Dexie(options.name ?? DB_NAME, { ...injected, chromeTransactionDurability: options.durability ?? 'strict' }) as ArchiveDb;
+  if (options.segmentLayout) (db as ArchiveDb & WithSegmentLayout).segmentLayout = { ...options.segmentLayout };
   db.version(1).stores({
     articles: 'id, url, canonicalUrl, capturedAt, publishedAt, contentHash, site.host, site.province',
     settings: 'key',

@@ -6,7 +6,7 @@ import type { ArchiveDb } from './db';
 import { ImportFileError, type ImportRow } from './import-parse';
 import { articleTerms, type DocTerms } from '../search';
 import { toArchiveError } from './errors';
-import { indexGeneration, writeArchive } from './store';
+import { indexGeneration, writeArchive, type ArchiveWriter } from './store';
 import { toVietnamIso } from './build-article';
 import { deleteJournal, journalKey, undoJournal, type JournalEntry } from './import-journal';
 
@@ -129,155 +129,220 @@ function* batchesOf(rows: ImportRow[], size: number): Generator<ImportRow[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
+type Replace = Extract<Planned, { kind: 'replace' }>;
+
+/** What a batch decided for its accepted rows before writing anything. */
+interface BatchPlan {
+  plan: Planned[];
+  /** Archived articles the batch's rows already are (skipped duplicates). */
+  present: string[];
+  /** Each accepted row's collections and the archived article it ended up as. */
+  membership: Array<[string[], string]>;
+}
+
+/**
+ * One import from start to finish: its counts, what undo needs, the ids it kept and where it got to. Batches are
+ * prepared outside a transaction (overlapping the previous batch's commit) and written one at a time.
+ */
+class ImportRun {
+  private readonly report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
+  private readonly policy: DuplicatePolicy;
+  private readonly journalId: string | null;
+  private readonly keptIds: Set<string> | null;
+  /** Collection name → the archived articles of the rows the file puts in it. */
+  private readonly fileCollections = new Map<string, Set<string>>();
+  private readonly undo: Written[] = [];
+  private readonly archived = new ArchivedKeys();
+  private done = 0;
+  private batchNo = 0;
+
+  constructor(private readonly db: ArchiveDb, private readonly options: ImportOptions, private readonly total: number) {
+    this.policy = options.onDuplicate ?? 'skip';
+    this.journalId = options.journalId ?? null;
+    this.keptIds = options.keepIds ? new Set<string>() : null;
+  }
+
+  /** Writes every batch, one transaction each; on any failure or cancel, undoes what was written and throws. */
+  async run(batches: Iterable<ImportRow[]> | AsyncIterable<ImportRow[]>): Promise<ImportReport> {
+    let writing: Promise<void> | null = null;
+    try {
+      for await (const batch of batches) {
+        this.throwIfCancelled();
+        const accepted = await this.prepare(batch);
+        if (writing) await writing;
+        this.throwIfCancelled();
+        writing = this.write(accepted, ++this.batchNo, batch.length);
+        // Awaited before the next batch or below; this only keeps a failure from being reported as unhandled meanwhile.
+        writing.catch(() => undefined);
+      }
+      if (writing) await writing;
+      // A cancel that comes while the last batch is written still undoes the whole import.
+      this.throwIfCancelled();
+    } catch (error) {
+      // A batch still being written (cancelled meanwhile) finishes first, so that the undo covers it.
+      await writing?.catch(() => undefined);
+      await this.undoWritten();
+      if ((error instanceof DOMException && error.name === 'AbortError') || error instanceof ImportFileError) throw error;
+      throw toArchiveError(error);
+    }
+    if (this.journalId !== null) await deleteJournal(this.db, this.journalId);
+    return this.finalReport();
+  }
+
+  private throwIfCancelled(): void {
+    if (this.options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
+  }
+
+  /**
+   * Sanitizes and counts terms outside the transaction, so that it overlaps the previous batch's commit; it yields
+   * to the event loop now and then, so that the transaction still running gets on with its next request meanwhile.
+   */
+  private async prepare(batch: ImportRow[]): Promise<Prepared[]> {
+    const { sanitizeHtml } = this.options;
+    const accepted: Prepared[] = [];
+    for (const [i, row] of batch.entries()) {
+      if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await nextTask();
+      if (!row.ok) {
+        this.report.rejected++;
+        this.report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
+        continue;
+      }
+      const article = sanitizeHtml ? { ...row.article, bodyHtml: sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article;
+      accepted.push({ row: row.row, article, terms: articleTerms(article, { sorted: false }), collections: row.collections });
+    }
+    return accepted;
+  }
+
+  /** One batch in one transaction: finds its duplicates, plans, writes; then records what it wrote. */
+  private async write(accepted: Prepared[], batchNo: number, rows: number): Promise<void> {
+    const decided = await writeArchive(this.db, async (w) => {
+      await this.archived.refresh(this.db);
+      const existingFor = await this.archived.lookup(this.db, accepted.map((r) => r.article));
+      const batch = this.planBatch(accepted, existingFor);
+      await this.writePlan(w, batch.plan, batchNo);
+      return batch;
+    }, { origin: 'import' });
+    this.recordWritten(decided, rows);
+  }
+
+  /** Decides, row by row, whether each accepted row is added, replaces an archived article or is skipped. */
+  private planBatch(accepted: Prepared[], existingFor: (a: Article) => Article | undefined): BatchPlan {
+    const decided: BatchPlan = { plan: [], present: [], membership: [] };
+    const inBatch = new Set<string>();
+    for (const { row: rowNo, article: incoming, terms, collections } of accepted) {
+      if (inBatch.has(incoming.canonicalUrl) && this.policy !== 'keep-both') {
+        this.skip(rowNo, 'the same article appears earlier in the file');
+        continue;
+      }
+      inBatch.add(incoming.canonicalUrl);
+      const endedAs = this.planRow(decided, incoming, terms, existingFor(incoming), rowNo);
+      if (collections) decided.membership.push([collections, endedAs]);
+    }
+    return decided;
+  }
+
+  /** Plans one row against its archived duplicate (if any); returns the archived article the row ends up as. */
+  private planRow(decided: BatchPlan, incoming: Article, terms: DocTerms, existing: Article | undefined, rowNo: number): string {
+    if (!existing) {
+      decided.plan.push({ kind: 'add', article: incoming, terms });
+      return incoming.id;
+    }
+    const unchanged = existing.contentHash === incoming.contentHash && existing.id === incoming.id;
+    if (unchanged || this.policy === 'skip') {
+      this.skip(rowNo, unchanged ? 'already in the archive, unchanged' : `already in the archive (${existing.title})`);
+      decided.present.push(existing.id);
+      return existing.id;
+    }
+    if (this.policy === 'overwrite') {
+      decided.plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, previous: existing });
+      return existing.id;
+    }
+    // Keep both: the imported copy gets an id of its own when its id is taken.
+    const copy = existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming;
+    decided.plan.push({ kind: 'add', article: copy, terms });
+    return copy.id;
+  }
+
+  private skip(row: number, reason: string): void {
+    this.report.skipped++;
+    this.report.problems.push({ row, kind: 'skipped', reason });
+  }
+
+  /** Writes a batch's plan (in its transaction): earlier versions, articles and index, its journal entry. */
+  private async writePlan(w: ArchiveWriter, plan: Planned[], batchNo: number): Promise<void> {
+    // Overwritten content stays as an earlier version of the article.
+    const replacedAt = toVietnamIso(new Date());
+    const replaced = plan.filter((p): p is Replace => p.kind === 'replace');
+    if (replaced.length) {
+      const seqs = await w.addVersions(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })));
+      replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
+    }
+    // Added ids were looked up above in this transaction and are not archived, hence not indexed. The articles are
+    // written while the index builds their segment.
+    const added = plan.filter((p) => p.kind === 'add');
+    await w.addFreshArticles(added.map((p) => p.article), added.map((p) => p.terms));
+    await w.putArticles(replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
+    await this.archived.wrote(this.db, plan.map((p) => p.article), replaced.map((p) => p.previous));
+    if (this.journalId !== null && plan.length) {
+      const entry: JournalEntry = {
+        added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
+        replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
+      };
+      await w.putSetting(journalKey(this.journalId, batchNo), entry);
+    }
+  }
+
+  /** After a batch committed: counts, kept ids and collections, what undo needs, progress. */
+  private recordWritten(decided: BatchPlan, rows: number): void {
+    const planned = decided.plan;
+    for (const p of planned) {
+      if (p.kind === 'add') this.report.added++;
+      else this.report.updated++;
+    }
+    if (this.keptIds) {
+      for (const id of [...decided.present, ...planned.map((p) => p.article.id)]) this.keptIds.add(id);
+      for (const [names, id] of decided.membership) this.noteMembership(names, id);
+    }
+    // With a journal, the undo reads the journal (which a user's write may have shortened meanwhile) instead.
+    if (this.journalId === null) for (const p of planned) this.undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
+    this.done += rows;
+    this.options.onProgress?.(this.done, this.total);
+  }
+
+  private noteMembership(names: string[], id: string): void {
+    for (const name of names) {
+      const ids = this.fileCollections.get(name);
+      if (ids) ids.add(id);
+      else this.fileCollections.set(name, new Set([id]));
+    }
+  }
+
+  /**
+   * With a journal, the undo reads it (batch by batch, each in its own transaction, so that a crash meanwhile leaves
+   * the rest to recovery): the articles a user changed meanwhile were taken out of it and stay as they are.
+   */
+  private async undoWritten(): Promise<void> {
+    if (this.journalId !== null) await undoJournal(this.db, this.journalId);
+    else await rollBack(this.db, this.undo);
+  }
+
+  private finalReport(): ImportReport {
+    if (this.keptIds) {
+      this.report.ids = [...this.keptIds];
+      this.report.collections = new Map([...this.fileCollections].map(([name, ids]) => [name, [...ids]]));
+    }
+    return this.report;
+  }
+}
+
 /**
  * Applies rows (a list, or batches read from a stream) to the archive. `total` for progress defaults to the
  * list's length; for a stream the caller knows it from its validation pass.
  */
 export async function applyImport(db: ArchiveDb, rows: ImportRow[] | AsyncIterable<ImportRow[]>, options: ImportOptions & { total?: number } = {}): Promise<ImportReport> {
-  const policy = options.onDuplicate ?? 'skip';
   const batches = Array.isArray(rows) ? batchesOf(rows, options.batchSize ?? 1000) : rows;
   const total = options.total ?? (Array.isArray(rows) ? rows.length : 0);
-  const report: ImportReport = { added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
-  const keptIds = options.keepIds ? new Set<string>() : null;
-  /** Collection name → the archived articles of the rows the file puts in it. */
-  const fileCollections = new Map<string, Set<string>>();
-  const noteMembership = (names: string[], id: string) => {
-    for (const name of names) {
-      const ids = fileCollections.get(name);
-      if (ids) ids.add(id);
-      else fileCollections.set(name, new Set([id]));
-    }
-  };
-  const undo: Written[] = [];
-  let done = 0;
-  let batchNo = 0;
-  const journalId = options.journalId ?? null;
-  const archived = new ArchivedKeys();
-  /**
-   * Sanitizes and counts terms outside the transaction, so that it overlaps the previous batch's commit; it yields
-   * to the event loop now and then, so that the transaction still running gets on with its next request meanwhile.
-   */
-  const prepare = async (batch: ImportRow[]): Promise<Prepared[]> => {
-    const accepted: Prepared[] = [];
-    for (const [i, row] of batch.entries()) {
-      if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await nextTask();
-      if (!row.ok) {
-        report.rejected++;
-        report.problems.push({ row: row.row, kind: 'rejected', reason: row.reason });
-        continue;
-      }
-      const article = options.sanitizeHtml ? { ...row.article, bodyHtml: options.sanitizeHtml(row.article.bodyHtml, row.article.url) } : row.article;
-      accepted.push({ row: row.row, article, terms: articleTerms(article, { sorted: false }), collections: row.collections });
-    }
-    return accepted;
-  };
-  const write = async (accepted: Prepared[], batchNo: number, rows: number): Promise<void> => {
-    const present: string[] = [];
-    /** Each accepted row's collections and the archived article it ended up as. */
-    const membership: Array<[string[], string]> = [];
-    const planned = await writeArchive(db, async (w) => {
-      const plan: Planned[] = [];
-      const inBatch = new Set<string>();
-      await archived.refresh(db);
-      const existingFor = await archived.lookup(db, accepted.map((r) => r.article));
-      for (const { row: rowNo, article: incoming, terms, collections } of accepted) {
-        if (inBatch.has(incoming.canonicalUrl) && policy !== 'keep-both') {
-          report.skipped++;
-          report.problems.push({ row: rowNo, kind: 'skipped', reason: 'the same article appears earlier in the file' });
-          continue;
-        }
-        inBatch.add(incoming.canonicalUrl);
-        const existing = existingFor(incoming);
-        const unchanged = existing?.contentHash === incoming.contentHash && existing?.id === incoming.id;
-        /** The archived article the row ends up as. */
-        let endedAs: string;
-        if (!existing) {
-          plan.push({ kind: 'add', article: incoming, terms });
-          endedAs = incoming.id;
-        } else if (unchanged || policy === 'skip') {
-          report.skipped++;
-          report.problems.push({ row: rowNo, kind: 'skipped', reason: unchanged ? 'already in the archive, unchanged' : `already in the archive (${existing.title})` });
-          present.push(existing.id);
-          endedAs = existing.id;
-        } else if (policy === 'overwrite') {
-          plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, previous: existing });
-          endedAs = existing.id;
-        } else {
-          // Keep both: the imported copy gets an id of its own when its id is taken.
-          const copy = existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming;
-          plan.push({ kind: 'add', article: copy, terms });
-          endedAs = copy.id;
-        }
-        if (collections) membership.push([collections, endedAs]);
-      }
-      // Overwritten content stays as an earlier version of the article.
-      const replacedAt = toVietnamIso(new Date());
-      const replaced = plan.filter((p): p is Extract<Planned, { kind: 'replace' }> => p.kind === 'replace');
-      if (replaced.length) {
-        const seqs = await w.addVersions(replaced.map((p) => ({ articleId: p.previous.id, replacedAt, article: p.previous })));
-        replaced.forEach((p, i) => (p.versionSeq = seqs[i]));
-      }
-      // Added ids were looked up above in this transaction and are not archived, hence not indexed. The articles are
-      // written while the index builds their segment.
-      const added = plan.filter((p) => p.kind === 'add');
-      await w.addFreshArticles(added.map((p) => p.article), added.map((p) => p.terms));
-      await w.putArticles(replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
-      await archived.wrote(db, plan.map((p) => p.article), replaced.map((p) => p.previous));
-      if (journalId !== null && plan.length) {
-        const entry: JournalEntry = {
-          added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
-          replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
-        };
-        await w.putSetting(journalKey(journalId, batchNo), entry);
-      }
-      return plan;
-    }, { origin: 'import' });
-    for (const p of planned) {
-      if (p.kind === 'add') report.added++;
-      else report.updated++;
-    }
-    if (keptIds) {
-      for (const id of [...present, ...planned.map((p) => p.article.id)]) keptIds.add(id);
-      for (const [names, id] of membership) noteMembership(names, id);
-    }
-    // With a journal, the undo reads the journal (which a user's write may have shortened meanwhile) instead.
-    if (journalId === null) for (const p of planned) undo.push(p.kind === 'add' ? { kind: 'add', id: p.article.id } : { kind: 'replace', previous: p.previous, versionSeq: p.versionSeq });
-    done += rows;
-    options.onProgress?.(done, total);
-  };
-  let writing: Promise<void> | null = null;
-  const throwIfCancelled = () => {
-    if (options.signal?.aborted) throw new DOMException('Import cancelled', 'AbortError');
-  };
-  try {
-    for await (const batch of batches) {
-      throwIfCancelled();
-      const accepted = await prepare(batch);
-      if (writing) await writing;
-      throwIfCancelled();
-      writing = write(accepted, ++batchNo, batch.length);
-      // Awaited before the next batch or below; this only keeps a failure from being reported as unhandled meanwhile.
-      writing.catch(() => undefined);
-    }
-    if (writing) await writing;
-    // A cancel that comes while the last batch is written still undoes the whole import.
-    throwIfCancelled();
-  } catch (error) {
-    // A batch still being written (cancelled meanwhile) finishes first, so that the undo covers it.
-    await writing?.catch(() => undefined);
-    // With a journal, the undo reads it (batch by batch, each in its own transaction, so that a crash meanwhile leaves
-    // the rest to recovery): the articles a user changed meanwhile were taken out of it and stay as they are.
-    if (journalId !== null) await undoJournal(db, journalId);
-    else await rollBack(db, undo);
-    if ((error instanceof DOMException && error.name === 'AbortError') || error instanceof ImportFileError) throw error;
-    throw toArchiveError(error);
-  }
-  if (journalId !== null) await deleteJournal(db, journalId);
-  if (keptIds) {
-    report.ids = [...keptIds];
-    report.collections = new Map([...fileCollections].map(([name, ids]) => [name, [...ids]]));
-  }
-  return report;
+  return new ImportRun(db, options, total).run(batches);
 }
 
 /** Undoes written batches of an import without a journal: added articles go, replaced ones come back. */

@@ -62,78 +62,124 @@ const JSON_LD_ARTICLE = /"@type"\s*:\s*\[?\s*"(NewsArticle|Article|ReportageNews
 
 interface Ctx { block: number; link: number; boiler: boolean; tagBoiler: boolean; footer: boolean }
 
+/** What the walk has gathered so far; the walk itself (scanPage) only moves from node to node. */
+class ScanState {
+  readonly blocks: Block[] = [];
+  /** Per anchor: its text length, the block it sits in and whether it is inside boilerplate. */
+  readonly linkLen: number[] = [];
+  readonly linkBlock: number[] = [];
+  readonly linkBoiler: boolean[] = [];
+  readonly h1Starts: number[] = [];
+  text = '';
+  footer = '';
+  pager = false;
+  dateMarkup = false;
+  jsonLdArticle = false;
+
+  /** A text node: its folded text counts for the block and link it sits in, the page text and the footer text. */
+  addText(node: Node, ctx: Ctx): void {
+    if (ctx.block < 0 && this.text.length >= MAX_TEXT) return;
+    const value = node.nodeValue ?? '';
+    const t = (value.length > 100_000 ? value.slice(0, 100_000) : value).replace(/\s+/g, ' ').trim();
+    const n = t.length;
+    if (!n) return;
+    if (ctx.block >= 0) {
+      this.blocks[ctx.block].own += n;
+      if (ctx.link >= 0) this.blocks[ctx.block].ownLink += n;
+    }
+    if (ctx.link >= 0) this.linkLen[ctx.link] += n;
+    if (this.text.length < MAX_TEXT) this.text += t + ' ';
+    if (ctx.footer && this.footer.length < 3000) this.footer += t + ' ';
+  }
+
+  /** An element: notes its page-level markup; returns the context its children are walked in, or null to skip them. */
+  enter(el: Element, ctx: Ctx): Ctx | null {
+    const tag = el.tagName.toUpperCase();
+    this.noteMarkup(el, tag);
+    if (SKIP.has(tag) || el.firstChild === null) return null;
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return null;
+    const style = el.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return null;
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    const names = cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '';
+    const next: Ctx = { block: ctx.block, link: ctx.link, boiler: ctx.boiler, tagBoiler: ctx.tagBoiler, footer: ctx.footer };
+    if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') next.boiler = next.tagBoiler = true;
+    else if (names && BOILER_RE.test(names)) next.boiler = true;
+    if (tag === 'H1' && !next.boiler) this.h1Starts.push(this.text.length);
+    if (tag === 'FOOTER' || (names && FOOTER_RE.test(names))) next.footer = true;
+    if (!this.pager && names && PAGER_RE.test(names)) this.pager = true;
+    if (BLOCK.has(tag)) next.block = this.openBlock(tag, names, next, ctx.block);
+    if (tag === 'A') next.link = this.openLink(next);
+    return next;
+  }
+
+  /** JSON-LD article markup and date markup count wherever they are, hidden or skipped elements included. */
+  private noteMarkup(el: Element, tag: string): void {
+    if (tag === 'SCRIPT' && !this.jsonLdArticle && el.getAttribute('type') === 'application/ld+json') {
+      this.jsonLdArticle = JSON_LD_ARTICLE.test((el.textContent ?? '').slice(0, 50_000));
+    }
+    if (!this.dateMarkup && ((tag === 'TIME' && el.getAttribute('datetime')) || el.getAttribute('itemprop') === 'datePublished')) this.dateMarkup = true;
+  }
+
+  private openBlock(tag: string, names: string, ctx: Ctx, parent: number): number {
+    this.blocks.push({
+      tag, parent, own: 0, ownLink: 0, total: 0, totalLink: 0, headlines: 0, boiler: ctx.boiler, tagBoiler: ctx.tagBoiler,
+      titleLike: HEADING.test(tag) || (!!names && TITLE_RE.test(names)),
+      textStart: this.text.length, paraChars: 0, paraCount: 0, directChars: 0, directCount: 0,
+    });
+    return this.blocks.length - 1;
+  }
+
+  private openLink(ctx: Ctx): number {
+    this.linkLen.push(0);
+    this.linkBlock.push(ctx.block);
+    this.linkBoiler.push(ctx.boiler);
+    return this.linkLen.length - 1;
+  }
+
+  /** After the walk: headline links, subtree totals, prose runs and paragraph credit. */
+  finish(truncated: boolean): PageScan {
+    const { blocks, text } = this;
+    const headlineLinks = this.countHeadlineLinks();
+    sumSubtrees(blocks);
+    const textCells = textCellsPerRow(blocks);
+    proseRuns(blocks, textCells);
+    creditParagraphs(blocks, textCells);
+    const pager = this.pager || /Trang (sau|tiếp|cuối)|Xem tiếp các tin|« Trước|Trang trước/.test(text);
+    return { blocks, text, footer: this.footer, headlineLinks, pager, truncated, dateMarkup: this.dateMarkup, jsonLdArticle: this.jsonLdArticle, h1Starts: this.h1Starts };
+  }
+
+  /** Headline-length anchors outside boilerplate; every block above a headline-length anchor counts it. */
+  private countHeadlineLinks(): number {
+    const { blocks, linkLen, linkBlock, linkBoiler } = this;
+    let headlineLinks = 0;
+    for (let i = 0; i < linkLen.length; i++) {
+      if (linkLen[i] < 30) continue;
+      if (!linkBoiler[i]) headlineLinks++;
+      for (let b = linkBlock[i]; b >= 0; b = blocks[b].parent) blocks[b].headlines++;
+    }
+    return headlineLinks;
+  }
+}
+
 /** Walks `root` in document order (first child / next sibling, no per-node allocations), at most MAX_NODES nodes. */
 export function scanPage(root: Element): PageScan {
-  const blocks: Block[] = [];
-  const linkLen: number[] = [];
-  const linkBlock: number[] = [];
-  const linkBoiler: boolean[] = [];
-  let text = '';
-  let footer = '';
-  let pager = false;
-  let dateMarkup = false;
-  let jsonLdArticle = false;
+  const scan = new ScanState();
   let visited = 0;
   const open: Ctx[] = [];
   let ctx: Ctx = { block: -1, link: -1, boiler: false, tagBoiler: false, footer: false };
-  const h1Starts: number[] = [];
   let node: Node | null = root;
   walk: while (node) {
-    if (++visited > MAX_NODES) return finish(true);
+    if (++visited > MAX_NODES) return scan.finish(true);
     const type = node.nodeType;
-    if (type === 3) {
-      if (ctx.block >= 0 || text.length < MAX_TEXT) {
-        const value = node.nodeValue ?? '';
-        const t = (value.length > 100_000 ? value.slice(0, 100_000) : value).replace(/\s+/g, ' ').trim();
-        const n = t.length;
-        if (n) {
-          if (ctx.block >= 0) {
-            blocks[ctx.block].own += n;
-            if (ctx.link >= 0) blocks[ctx.block].ownLink += n;
-          }
-          if (ctx.link >= 0) linkLen[ctx.link] += n;
-          if (text.length < MAX_TEXT) text += t + ' ';
-          if (ctx.footer && footer.length < 3000) footer += t + ' ';
-        }
-      }
-    } else if (type === 1) {
-      const el = node as Element;
-      const tag = el.tagName.toUpperCase();
-      let enter = !SKIP.has(tag) && el.firstChild !== null;
-      if (tag === 'SCRIPT' && !jsonLdArticle && el.getAttribute('type') === 'application/ld+json') {
-        jsonLdArticle = JSON_LD_ARTICLE.test((el.textContent ?? '').slice(0, 50_000));
-      }
-      if (!dateMarkup && ((tag === 'TIME' && el.getAttribute('datetime')) || el.getAttribute('itemprop') === 'datePublished')) dateMarkup = true;
-      if (enter && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true')) enter = false;
-      const style = enter ? el.getAttribute('style') : null;
-      if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) enter = false;
-      if (enter) {
-        const cls = el.getAttribute('class');
-        const id = el.getAttribute('id');
-        const names = cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '';
-        const next: Ctx = { block: ctx.block, link: ctx.link, boiler: ctx.boiler, tagBoiler: ctx.tagBoiler, footer: ctx.footer };
-        if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') next.boiler = next.tagBoiler = true;
-        else if (names && BOILER_RE.test(names)) next.boiler = true;
-        if (tag === 'H1' && !next.boiler) h1Starts.push(text.length);
-        if (tag === 'FOOTER' || (names && FOOTER_RE.test(names))) next.footer = true;
-        if (!pager && names && PAGER_RE.test(names)) pager = true;
-        if (BLOCK.has(tag)) {
-          blocks.push({
-            tag, parent: ctx.block, own: 0, ownLink: 0, total: 0, totalLink: 0, headlines: 0, boiler: next.boiler, tagBoiler: next.tagBoiler,
-            titleLike: HEADING.test(tag) || (!!names && TITLE_RE.test(names)),
-            textStart: text.length, paraChars: 0, paraCount: 0, directChars: 0, directCount: 0,
-          });
-          next.block = blocks.length - 1;
-        }
-        if (tag === 'A') {
-          linkLen.push(0);
-          linkBlock.push(next.block);
-          linkBoiler.push(next.boiler);
-          next.link = linkLen.length - 1;
-        }
+    if (type === 3) scan.addText(node, ctx);
+    else if (type === 1) {
+      const next = scan.enter(node as Element, ctx);
+      if (next) {
         open.push(ctx);
         ctx = next;
-        node = el.firstChild;
+        node = node.firstChild;
         continue;
       }
     }
@@ -145,48 +191,47 @@ export function scanPage(root: Element): PageScan {
       ctx = open.pop() ?? ctx;
     }
   }
-  return finish(false);
+  return scan.finish(false);
+}
 
-  function finish(truncated: boolean): PageScan {
-    let headlineLinks = 0;
-    for (let i = 0; i < linkLen.length; i++) {
-      if (linkLen[i] < 30) continue;
-      if (!linkBoiler[i]) headlineLinks++;
-      for (let b = linkBlock[i]; b >= 0; b = blocks[b].parent) blocks[b].headlines++;
+/** Subtree totals: blocks come in document order, so children follow their parent and are summed first from the end. */
+function sumSubtrees(blocks: Block[]): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    b.total += b.own;
+    b.totalLink += b.ownLink;
+    if (b.parent >= 0) {
+      blocks[b.parent].total += b.total;
+      blocks[b.parent].totalLink += b.totalLink;
     }
-    for (let i = blocks.length - 1; i >= 0; i--) {
-      const b = blocks[i];
-      b.total += b.own;
-      b.totalLink += b.ownLink;
-      if (b.parent >= 0) {
-        blocks[b.parent].total += b.total;
-        blocks[b.parent].totalLink += b.totalLink;
+  }
+}
+
+/** Per table row, its cells holding text: a row with two or more is data (schedules, document tables), not a layout cell holding prose. */
+function textCellsPerRow(blocks: Block[]): Map<number, number> {
+  const textCells = new Map<number, number>();
+  for (const b of blocks) {
+    if ((b.tag === 'TD' || b.tag === 'TH') && b.total > 0 && b.parent >= 0) textCells.set(b.parent, (textCells.get(b.parent) ?? 0) + 1);
+  }
+  return textCells;
+}
+
+/** Paragraphs credit their parent fully and their grandparent by half (Readability's idea). */
+function creditParagraphs(blocks: Block[], textCells: Map<number, number>): void {
+  for (const b of blocks) {
+    const plain = b.own - b.ownLink;
+    if (HEADING.test(b.tag) || plain < 40 || b.ownLink > b.own * 0.5) continue;
+    if ((b.tag === 'TD' || b.tag === 'TH') && (textCells.get(b.parent) ?? 0) >= 2) continue;
+    if (b.boiler) continue;
+    if (b.parent >= 0) {
+      const p = blocks[b.parent];
+      p.paraChars += plain;
+      p.paraCount++;
+      if (p.parent >= 0) {
+        blocks[p.parent].paraChars += plain / 2;
+        blocks[p.parent].paraCount += 0.5;
       }
     }
-    // A row with two or more text cells is data (schedules, document tables), not a layout cell holding prose.
-    const textCells = new Map<number, number>();
-    for (const b of blocks) {
-      if ((b.tag === 'TD' || b.tag === 'TH') && b.total > 0 && b.parent >= 0) textCells.set(b.parent, (textCells.get(b.parent) ?? 0) + 1);
-    }
-    proseRuns(blocks, textCells);
-    // Paragraphs credit their parent fully and their grandparent by half (Readability's idea).
-    for (const b of blocks) {
-      const plain = b.own - b.ownLink;
-      if (HEADING.test(b.tag) || plain < 40 || b.ownLink > b.own * 0.5) continue;
-      if ((b.tag === 'TD' || b.tag === 'TH') && (textCells.get(b.parent) ?? 0) >= 2) continue;
-      if (b.boiler) continue;
-      if (b.parent >= 0) {
-        const p = blocks[b.parent];
-        p.paraChars += plain;
-        p.paraCount++;
-        if (p.parent >= 0) {
-          blocks[p.parent].paraChars += plain / 2;
-          blocks[p.parent].paraCount += 0.5;
-        }
-      }
-    }
-    if (/Trang (sau|tiếp|cuối)|Xem tiếp các tin|« Trước|Trang trước/.test(text)) pager = true;
-    return { blocks, text, footer, headlineLinks, pager, truncated, dateMarkup, jsonLdArticle, h1Starts };
   }
 }
 

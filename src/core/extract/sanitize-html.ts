@@ -1,6 +1,6 @@
 // Allow-list serializer for article HTML. Used on extraction and again by the archive reader on stored HTML,
 // so sanitize(parse(sanitize(x))) === sanitize(x). Builds a fresh tree with the owner document's createElement.
-import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, resolveUrl, tagName, kids, nodes } from './dom';
+import { ELEMENT_NODE, TEXT_NODE, resolveUrl, tagName, kids, nodes } from './dom';
 
 /** Elements the sanitizer keeps (with their allowed attributes, see serialize). */
 export const KEEP: ReadonlySet<string> = new Set([
@@ -79,118 +79,142 @@ export const PARENTS: Readonly<Record<string, readonly string[]>> = {
 
 const isSpace = (s: string) => /^[\s\u00a0]*$/.test(s);
 
+/** What every step of one copy shares: the document that makes the new nodes, the page's URL, the node budget left. */
+interface Copy { doc: Document; baseUrl: string; budget: { n: number } }
+
+/** Blocks kept as they are inside an inline context (table and list parts); other blocks there are lifted. */
+const BLOCKS_KEPT_INLINE = ['li', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'dt', 'dd', 'caption'];
+/** Kept elements whose content is inline (text, links, emphasis), whatever their context. */
+const INLINE_CONTENT = ['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'strong', 'em', 'b', 'i', 'u', 'sub', 'sup', 'code', 'dt', 'caption'];
+
 /**
  * Copy `src` children into `out`, keeping allowed tags/attributes only.
  * `inlineCtx`: we are inside a <p>/<li>/…: block containers are flattened to their content.
  */
-function copyChildren(doc: Document, src: Node, out: Element, baseUrl: string, inlineCtx: boolean, budget: { n: number }): void {
+function copyChildren(cx: Copy, src: Node, out: Element, inlineCtx: boolean): void {
   for (const c of nodes(src)) {
-    if (--budget.n < 0) return;
-    if (c.nodeType === TEXT_NODE) {
-      const text = (c.textContent ?? '').normalize('NFC');
-      if (!text) continue;
-      if (STRUCTURAL.has(tagName(out)) && isSpace(text)) continue;
-      out.appendChild(doc.createTextNode(text));
-      continue;
-    }
-    if (c.nodeType === COMMENT_NODE || c.nodeType !== ELEMENT_NODE) continue;
-    const el = c as Element;
-    const tag = tagName(el);
-    if (DROP.has(tag)) continue;
-    if (tag === 'img') {
-      const s = imageSrc(el, baseUrl);
-      if (!s) continue;
-      const img = doc.createElement('img');
-      img.setAttribute('src', s);
-      const alt = (el.getAttribute('alt') ?? '').normalize('NFC').trim();
-      if (alt) img.setAttribute('alt', alt);
-      out.appendChild(img);
-      continue;
-    }
-    if (tag === 'br') {
-      out.appendChild(doc.createElement('br'));
-      continue;
-    }
-    if (tag === 'a') {
-      const href = el.getAttribute('href');
-      const abs = href && !href.trim().startsWith('#') ? safeHttpUrl(href, baseUrl) : null;
-      if (abs) {
-        const a = doc.createElement('a');
-        a.setAttribute('href', abs);
-        copyChildren(doc, el, a, baseUrl, true, budget);
-        if (a.firstChild) out.appendChild(a);
-      } else copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
-      continue;
-    }
-    if (tag === 'table' && !inlineCtx && isImageTable(el)) {
-      // Layout table of one picture and its caption (VNPT/ASP.NET editors) → <figure>.
-      const img = el.getElementsByTagName('img')[0];
-      const s = imageSrc(img, baseUrl);
-      const caption = (el.textContent ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
-      if (s) {
-        const fig = doc.createElement('figure');
-        const im = doc.createElement('img');
-        im.setAttribute('src', s);
-        const alt = (img.getAttribute('alt') ?? '').normalize('NFC').trim();
-        if (alt) im.setAttribute('alt', alt);
-        fig.appendChild(im);
-        if (caption) {
-          const fc = doc.createElement('figcaption');
-          fc.appendChild(doc.createTextNode(caption));
-          fig.appendChild(fc);
-        }
-        out.appendChild(fig);
-      } else if (caption) {
-        const p = doc.createElement('p');
-        p.appendChild(doc.createTextNode(caption));
-        out.appendChild(p);
-      }
-      continue;
-    }
-    if (KEEP.has(tag) && PARENTS[tag] && !PARENTS[tag].includes(tagName(out))) {
-      // A list item or table part out of its container (kept from a lifted parent): emitted as is, a parser would move
-      // it on the next parse and the output would not be stable. Keep its content only.
-      copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
-      continue;
-    }
-    if (KEEP.has(tag)) {
-      const isBlock = BLOCKS.has(tag);
-      if (inlineCtx && isBlock && !['li', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'dt', 'dd', 'caption'].includes(tag)) {
-        // A block inside an inline context (can happen after flattening): lift its content.
-        copyChildren(doc, el, out, baseUrl, true, budget);
-        if (tag === 'p' || /^h\d$/.test(tag)) out.appendChild(doc.createElement('br'));
-        continue;
-      }
-      const n = doc.createElement(tag);
-      if (tag === 'td' || tag === 'th') {
-        for (const a of ['colspan', 'rowspan']) {
-          const v = el.getAttribute(a);
-          if (v && /^\d{1,3}$/.test(v) && v !== '1') n.setAttribute(a, v);
-        }
-      }
-      if (tag === 'ol') {
-        const v = el.getAttribute('start');
-        if (v && /^\d{1,6}$/.test(v)) n.setAttribute('start', v);
-      }
-      const childInline = ['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'strong', 'em', 'b', 'i', 'u', 'sub', 'sup', 'code', 'dt', 'caption'].includes(tag) || inlineCtx && !isBlock;
-      copyChildren(doc, el, n, baseUrl, childInline, budget);
-      if (tag === 'hr' || tag === 'td' || tag === 'th' || tag === 'tr') {
-        out.appendChild(n);
-      } else if (n.firstChild && !(isSpace(n.textContent ?? '') && !n.querySelector('img'))) {
-        out.appendChild(n);
-      } else if (!isBlock && n.firstChild) out.appendChild(n);
-      continue;
-    }
-    // Unknown/flattened elements: span, font, div, section, center, h1 …
-    if (!inlineCtx && (FLATTEN_BLOCK.has(tag) || tag === 'span' || tag === 'font') && !hasBlockChild(el) && (FLATTEN_BLOCK.has(tag))) {
-      // A div holding only inline content reads as a paragraph.
-      const p = doc.createElement(tag === 'h1' ? 'h2' : 'p');
-      copyChildren(doc, el, p, baseUrl, true, budget);
-      if (p.querySelector('img') || !isSpace(p.textContent ?? '')) out.appendChild(p);
-      continue;
-    }
-    copyChildren(doc, el, out, baseUrl, inlineCtx, budget);
+    if (--cx.budget.n < 0) return;
+    if (c.nodeType === TEXT_NODE) copyText(cx, c, out);
+    else if (c.nodeType === ELEMENT_NODE) copyElement(cx, c as Element, out, inlineCtx);
+    // Comments and other node kinds are dropped.
   }
+}
+
+/** Text as it is (NFC), except whitespace between table rows and list items, where a parser would not keep it. */
+function copyText(cx: Copy, c: Node, out: Element): void {
+  const text = (c.textContent ?? '').normalize('NFC');
+  if (!text) return;
+  if (STRUCTURAL.has(tagName(out)) && isSpace(text)) return;
+  out.appendChild(cx.doc.createTextNode(text));
+}
+
+/** One element, by kind: dropped, an image, a line break, a link, an image table, a kept element, or flattened. */
+function copyElement(cx: Copy, el: Element, out: Element, inlineCtx: boolean): void {
+  const tag = tagName(el);
+  if (DROP.has(tag)) return;
+  if (tag === 'img') {
+    const img = cleanImage(cx, el);
+    if (img) out.appendChild(img);
+  } else if (tag === 'br') out.appendChild(cx.doc.createElement('br'));
+  else if (tag === 'a') copyLink(cx, el, out, inlineCtx);
+  else if (tag === 'table' && !inlineCtx && isImageTable(el)) copyImageTable(cx, el, out);
+  else if (KEEP.has(tag) && PARENTS[tag] && !PARENTS[tag].includes(tagName(out))) {
+    // A list item or table part out of its container (kept from a lifted parent): emitted as is, a parser would move
+    // it on the next parse and the output would not be stable. Keep its content only.
+    copyChildren(cx, el, out, inlineCtx);
+  } else if (KEEP.has(tag)) copyKept(cx, el, tag, out, inlineCtx);
+  else copyUnknown(cx, el, tag, out, inlineCtx);
+}
+
+/** A clean <img> with the real image URL and its alt text; null when there is no usable http(s) image. */
+function cleanImage(cx: Copy, el: Element): Element | null {
+  const s = imageSrc(el, cx.baseUrl);
+  if (!s) return null;
+  const img = cx.doc.createElement('img');
+  img.setAttribute('src', s);
+  const alt = (el.getAttribute('alt') ?? '').normalize('NFC').trim();
+  if (alt) img.setAttribute('alt', alt);
+  return img;
+}
+
+/** A link to an http(s) page stays a link (if it has content); any other link becomes its content. */
+function copyLink(cx: Copy, el: Element, out: Element, inlineCtx: boolean): void {
+  const href = el.getAttribute('href');
+  const abs = href && !href.trim().startsWith('#') ? safeHttpUrl(href, cx.baseUrl) : null;
+  if (!abs) {
+    copyChildren(cx, el, out, inlineCtx);
+    return;
+  }
+  const a = cx.doc.createElement('a');
+  a.setAttribute('href', abs);
+  copyChildren(cx, el, a, true);
+  if (a.firstChild) out.appendChild(a);
+}
+
+/** Layout table of one picture and its caption (VNPT/ASP.NET editors) → <figure> (or the caption alone as a <p>). */
+function copyImageTable(cx: Copy, el: Element, out: Element): void {
+  const { doc } = cx;
+  const im = cleanImage(cx, el.getElementsByTagName('img')[0]);
+  const caption = (el.textContent ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  if (im) {
+    const fig = doc.createElement('figure');
+    fig.appendChild(im);
+    if (caption) {
+      const fc = doc.createElement('figcaption');
+      fc.appendChild(doc.createTextNode(caption));
+      fig.appendChild(fc);
+    }
+    out.appendChild(fig);
+  } else if (caption) {
+    const p = doc.createElement('p');
+    p.appendChild(doc.createTextNode(caption));
+    out.appendChild(p);
+  }
+}
+
+/** An allow-listed element: rebuilt with its allowed attributes, unless it is a block that an inline context lifts. */
+function copyKept(cx: Copy, el: Element, tag: string, out: Element, inlineCtx: boolean): void {
+  const isBlock = BLOCKS.has(tag);
+  if (inlineCtx && isBlock && !BLOCKS_KEPT_INLINE.includes(tag)) {
+    // A block inside an inline context (can happen after flattening): lift its content.
+    copyChildren(cx, el, out, true);
+    if (tag === 'p' || /^h\d$/.test(tag)) out.appendChild(cx.doc.createElement('br'));
+    return;
+  }
+  const n = cx.doc.createElement(tag);
+  copyAllowedAttributes(el, tag, n);
+  copyChildren(cx, el, n, INLINE_CONTENT.includes(tag) || (inlineCtx && !isBlock));
+  if (tag === 'hr' || tag === 'td' || tag === 'th' || tag === 'tr') {
+    out.appendChild(n);
+  } else if (n.firstChild && !(isSpace(n.textContent ?? '') && !n.querySelector('img'))) {
+    out.appendChild(n);
+  } else if (!isBlock && n.firstChild) out.appendChild(n);
+}
+
+/** The only attributes kept besides href/src/alt: small numeric cell spans and a list's start. */
+function copyAllowedAttributes(el: Element, tag: string, n: Element): void {
+  if (tag === 'td' || tag === 'th') {
+    for (const a of ['colspan', 'rowspan']) {
+      const v = el.getAttribute(a);
+      if (v && /^\d{1,3}$/.test(v) && v !== '1') n.setAttribute(a, v);
+    }
+  }
+  if (tag === 'ol') {
+    const v = el.getAttribute('start');
+    if (v && /^\d{1,6}$/.test(v)) n.setAttribute('start', v);
+  }
+}
+
+/** Unknown/flattened elements (span, font, div, section, center, h1 …): their content, a container of inline content as a <p>. */
+function copyUnknown(cx: Copy, el: Element, tag: string, out: Element, inlineCtx: boolean): void {
+  if (!inlineCtx && FLATTEN_BLOCK.has(tag) && !hasBlockChild(el)) {
+    // A div holding only inline content reads as a paragraph.
+    const p = cx.doc.createElement(tag === 'h1' ? 'h2' : 'p');
+    copyChildren(cx, el, p, true);
+    if (p.querySelector('img') || !isSpace(p.textContent ?? '')) out.appendChild(p);
+    return;
+  }
+  copyChildren(cx, el, out, inlineCtx);
 }
 
 /** Wrap stray inline runs at block level in <p>, trim empty paragraphs. */
@@ -225,7 +249,7 @@ function normalizeBlocks(doc: Document, container: Element): void {
 export function buildCleanTree(root: Element, baseUrl: string, maxNodes = 200000): Element {
   const doc = root.ownerDocument;
   const out = doc.createElement('div');
-  copyChildren(doc, root, out, baseUrl, false, { n: maxNodes });
+  copyChildren({ doc, baseUrl, budget: { n: maxNodes } }, root, out, false);
   normalizeBlocks(doc, out);
   // also wrap inline runs inside block containers where text and blocks mix (li/td/blockquote/figure keep as is)
   for (const bq of Array.from(out.querySelectorAll('blockquote'))) normalizeBlocks(doc, bq);

@@ -35,9 +35,17 @@ export const FLUSH_BATCH = 256;
 const MERGE_CHUNK = 256;
 /**
  * Segments of fewer documents than this store GROUP buckets per row (see term-keys.ts). Queries then read two rows
- * per term and segment kind instead of one, so large segments keep a row per bucket. Tests lower it.
+ * per term and segment kind instead of one, so large segments keep a row per bucket.
  */
-export const SEGMENT_LAYOUT = { groupedBelow: 4096 };
+export const GROUPED_BELOW = 4096;
+
+/** How a database's index lays out the segments it writes; given when the database is opened (tests lower it). */
+export interface SegmentLayout { groupedBelow: number }
+/** A database opened with a segment layout of its own (openArchiveDb's `segmentLayout`). */
+export interface WithSegmentLayout { segmentLayout?: Readonly<SegmentLayout> }
+
+/** The segment layout of the database whose index tables these are. */
+const groupedBelowOf = (t: SearchTables): number => (t.meta.db as Dexie & WithSegmentLayout).segmentLayout?.groupedBelow ?? GROUPED_BELOW;
 
 /** Loads each touched stats block once and writes it back once. */
 class StatsEditor {
@@ -258,7 +266,7 @@ async function indexNewAlongside(t: SearchTables, meta: SearchMetaRow, stats: St
   others.catch(() => undefined);
   const docs = fillDocs(meta, stats, articles, unique, first, { sorted: false, terms });
   meta.gen++;
-  const entry = segmentEntry(++meta.flushSeq, docs.length);
+  const entry = segmentEntry(t, ++meta.flushSeq, docs.length);
   const { rows, lists } = encodeBuckets(bucketRows(docs, entry[0]), !!entry[2]);
   meta.segments.push(entry);
   await Promise.all([
@@ -271,14 +279,14 @@ async function indexNewAlongside(t: SearchTables, meta: SearchMetaRow, stats: St
   ]);
 }
 
-function segmentEntry(seg: number, docs: number): SegmentEntry {
-  return docs < SEGMENT_LAYOUT.groupedBelow ? [seg, docs, 1] : [seg, docs];
+function segmentEntry(t: SearchTables, seg: number, docs: number): SegmentEntry {
+  return docs < groupedBelowOf(t) ? [seg, docs, 1] : [seg, docs];
 }
 
 /** Writes `docs` as a new segment (its bucket rows) and updates the vocabulary; the caller merges if due. */
 async function writeSegment(t: SearchTables, meta: SearchMetaRow, docs: NewDoc[]): Promise<void> {
   if (!docs.length) return;
-  const entry = segmentEntry(++meta.flushSeq, docs.length);
+  const entry = segmentEntry(t, ++meta.flushSeq, docs.length);
   await putBuckets(t, bucketRows(docs, entry[0]), !!entry[2]);
   meta.segments.push(entry);
   await addToVocabulary(t, docs);
@@ -464,7 +472,7 @@ async function mergeIfDue(t: SearchTables, meta: SearchMetaRow): Promise<void> {
  */
 async function mergeSegments(t: SearchTables, meta: SearchMetaRow, pick: SegmentEntry[]): Promise<void> {
   const alive = await loadAlive(t);
-  const target = segmentEntry(++meta.flushSeq, pick.reduce((n, [, docs]) => n + docs, 0));
+  const target = segmentEntry(t, ++meta.flushSeq, pick.reduce((n, [, docs]) => n + docs, 0));
   for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
     const keys: Array<[number, number]> = [];
     for (const [seg, , grouped] of pick) {

@@ -9,6 +9,8 @@ import {
   type BulkIndexOptions,
 } from './index-writer';
 
+export type { SegmentLayout, WithSegmentLayout } from './index-writer';
+
 export interface SearchIndexWriter {
   /** The index's tables: a writing transaction spans them. */
   readonly tables: typeof SEARCH_TABLES;
