@@ -112,8 +112,13 @@ function stop(code) {
   stopping = true;
   server.close();
   const finish = () => {
-    rmSync(profile, { recursive: true, force: true });
-    console.log(`Chromium stopped; temporary profile removed (${profile}). Its output stays in ${logFile}.`);
+    // Chromium's helper processes may still be writing into the profile for a moment after the browser exits.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      console.log(`Chromium stopped; temporary profile removed (${profile}). Its output stays in ${logFile}.`);
+    } catch (error) {
+      console.log(`Chromium stopped; the temporary profile ${profile} could not be removed (${error.code ?? error.message}): delete it by hand. Chromium's output stays in ${logFile}.`);
+    }
     process.exit(code);
   };
   if (child.exitCode !== null || child.signalCode !== null) return finish();

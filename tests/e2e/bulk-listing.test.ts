@@ -158,7 +158,7 @@ describe('bulk capture from a listing page', () => {
       const page = await openArchive(second);
       type Status = { progress: { state: string; saved: number; skipped: number; notArticle: number; failed: number; total: number } | null };
       let status: Status = { progress: null };
-      for (let i = 0; i < 250 && status.progress?.state !== 'done'; i++) {
+      for (let i = 0; i < 600 && status.progress?.state !== 'done'; i++) {
         await new Promise((r) => setTimeout(r, 200));
         status = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'bulk-status' }))) as Status;
       }
