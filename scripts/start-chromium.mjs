@@ -101,7 +101,9 @@ const args = [
   ...(headless ? ['--headless=new', '--remote-debugging-port=0'] : []),
   demoUrl,
 ];
+// Its own process group: stopping it stops its helper processes too, before the profile they write to is removed.
 const child = spawn(chromium, args, {
+  detached: true,
   stdio: ['ignore', log, log],
   env: { ...process.env, LANGUAGE: process.env.LANGUAGE ?? 'vi', DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? 'disabled:' },
 });
@@ -111,8 +113,9 @@ function stop(code) {
   if (stopping) return;
   stopping = true;
   server.close();
-  const finish = () => {
+  const finish = async () => {
     // Chromium's helper processes may still be writing into the profile for a moment after the browser exits.
+    for (let i = 0; i < 50 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       console.log(`Chromium stopped; temporary profile removed (${profile}). Its output stays in ${logFile}.`);
@@ -121,10 +124,27 @@ function stop(code) {
     }
     process.exit(code);
   };
-  if (child.exitCode !== null || child.signalCode !== null) return finish();
-  child.once('exit', finish);
-  child.kill('SIGTERM');
-  setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  if (child.exitCode !== null || child.signalCode !== null) return void finish();
+  child.once('exit', () => void finish());
+  signalGroup(child.pid, 'SIGTERM');
+  setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 5000).unref();
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+}
+
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
