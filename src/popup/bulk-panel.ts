@@ -100,7 +100,6 @@ export async function initBulkPanel(tabId: number, setStatus: (text: string, kin
   const filter = $<HTMLInputElement>('bulk-filter');
   filter.placeholder = t('bulkFilter');
   filter.setAttribute('aria-label', t('bulkFilter'));
-  filter.setAttribute('aria-label', t('bulkFilter'));
   filter.addEventListener('input', applyFilter);
   $('bulk-all').addEventListener('click', () => { for (const r of visibleRows()) r.box.checked = true; updateCount(); });
   $('bulk-none').addEventListener('click', () => { for (const r of visibleRows()) r.box.checked = false; updateCount(); });
