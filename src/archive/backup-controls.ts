@@ -8,7 +8,7 @@ import { toVietnamIso } from '../core/archive/build-article';
 import { downloadBlob } from '../shared/download';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { USER_SITES_KEY } from '../shared/user-sites';
-import { $, db, notify, notifyError, progressDisplay } from './page-kit';
+import { $, db, notify, notifyError, onFilePicked, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
 import { saveUserRules, USER_RULES_KEY } from '../shared/user-rules';
 import { cleanUserRules } from '../core/extract/user-rules';
@@ -130,10 +130,5 @@ export function initBackupControls(onDone: (message: string) => void): void {
     dismissReminder(db).catch(notifyError);
   });
   $('export-cancel').addEventListener('click', () => restoreController?.abort());
-  const input = $<HTMLInputElement>('restore-file');
-  input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void restoreFile(file, onDone);
-  });
+  onFilePicked('restore-file', (file) => void restoreFile(file, onDone));
 }

@@ -11,7 +11,7 @@ import { sanitizeImportedHtml } from './imported-html';
 import { compactIndex } from '../core/archive/store';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
 import { createEtaEstimator } from '../core/progress-eta';
-import { $, db, notify, notifyError, progressDisplay } from './page-kit';
+import { $, db, notify, notifyError, onFilePicked, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
 
 const FILE_ERROR_KEYS: Record<string, string> = {
@@ -184,10 +184,5 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
 
 export function initImportControls(onDone: () => Promise<void>): void {
   $('export-cancel').addEventListener('click', () => importController?.abort());
-  const input = $<HTMLInputElement>('import-file');
-  input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void importFile(file, onDone);
-  });
+  onFilePicked('import-file', (file) => void importFile(file, onDone));
 }

@@ -29,6 +29,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class
  * Shows a long run's progress on a bar and a line: the message with the count (done, total), and the time left once
  * the run's pace is known. One display a run: it measures that run's pace.
  */
+/** Runs `take` with each file picked in a file input; the input is emptied so picking the same file again works. */
+export function onFilePicked(inputId: string, take: (file: File) => void): void {
+  const input = $<HTMLInputElement>(inputId);
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) take(file);
+  });
+}
+
 export function progressDisplay(bar: HTMLProgressElement, line: HTMLElement, message: string): (done: number, total: number) => void {
   const eta = createEtaEstimator();
   return (done, total) => {
