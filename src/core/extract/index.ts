@@ -108,9 +108,8 @@ function genericEmpty(): ExtractionError {
   return Object.assign(new ExtractionError('no-content', 'No article text was found on the page.'), { generic: true });
 }
 
-/** `lenient`: generic path without the pruning passes (related news, boilerplate, title/lead/label lines). */
-function extractUnsafe(doc: Document, url: string, options: ExtractOptions, lenient: boolean): ExtractedArticle {
-  const maxNodes = options.maxNodes ?? 60000;
+/** The page's <body>, once it is known to be an HTML page small enough, with a body and some text. */
+function extractableBody(doc: Document, maxNodes: number): Element {
   if (!doc || !doc.documentElement) throw new ExtractionError('not-html', 'The page is not an HTML document.');
   const total = doc.getElementsByTagName('*').length;
   if (total > maxNodes * 8) throw new ExtractionError('too-large', `The page has ${total} elements, too many to extract safely.`);
@@ -120,14 +119,24 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
     throw new ExtractionError('empty', 'The page has no body (empty document or frameset).');
   }
   if (!hasAnyText(srcBody)) throw new ExtractionError('empty', 'The page has no text.');
+  return srcBody;
+}
 
-  const index = buildDocIndex(doc.documentElement, maxNodes * 8);
-  setQueryIndex(doc, index);
+interface RuleChoice {
+  rule: SiteRule | null;
+  /** The user's rule found its body on this page (and `rule` is that rule as a site rule). */
+  userHit: boolean;
+}
+
+/** The user's rule when it finds its body, else the matching site rule (when allowed), else none. */
+function chooseRule(doc: Document, url: string, options: ExtractOptions, index: DocIndex): RuleChoice {
   const userHit = options.userRule ? applyUserRule(doc, options.userRule).ok : false;
   const rule = userHit ? userRuleAsSiteRule(options.userRule!) : resolveRule(doc, url, options.useSiteRules !== false, index);
-  // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
-  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category, url);
+  return { rule, userHit };
+}
 
+/** A clone to work on, and the rule's body in it when the rule's selectors find one. */
+function cloneWorkRoot(doc: Document, srcBody: Element, rule: SiteRule | null): { root: Element; body: Element | null } {
   // With a rule, clone only the article region (body + title + date); otherwise the whole body.
   let root = (rule && articleRegion(doc, srcBody, rule)) || srcBody;
   let body: Element | null = null;
@@ -141,6 +150,20 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
     }
     root = srcBody; // the region lost an ancestor the selector needs: clone the whole body
   }
+  return { root, body };
+}
+
+/** Cleans the clone and settles its body: the rule's when it survived cleaning, else the generic scorer's pick. */
+function settleBody(
+  root: Element,
+  ruleBody: Element | null,
+  choice: RuleChoice,
+  options: ExtractOptions,
+  lenient: boolean,
+  maxNodes: number,
+): { body: Element; method: ExtractorMethod } {
+  const { rule, userHit } = choice;
+  let body = ruleBody;
   cleanup(root, maxNodes);
   if (body && !root.contains(body)) body = null;
   if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) if (!body || !el.contains(body)) removeNode(el);
@@ -156,8 +179,25 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
     pruneRelatedNews(root, { protect: body, maxNodes, log: options.explain?.removed });
     pruneBoilerplate(root, body, maxNodes, options.explain?.removed);
   }
-  if (!body) throw method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
+  if (!body) throw noContent(method, lenient);
+  return { body, method };
+}
 
+/** 'No article text': from the generic path's first pass, one the lenient retry may still fill. */
+function noContent(method: ExtractorMethod, lenient: boolean): ExtractionError {
+  return method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
+}
+
+interface Metadata {
+  title: ReturnType<typeof findTitle>;
+  lead: ReturnType<typeof findLead>;
+  date: ReturnType<typeof findPublished>;
+  byline: ReturnType<typeof findLabelledByline>;
+  category: string | null;
+}
+
+/** Title, lead, date, labelled byline and category, read from the cleaned clone around the body. */
+function readMetadata(doc: Document, url: string, srcBody: Element, root: Element, body: Element, rule: SiteRule | null, earlyCategory: string | null, maxNodes: number): Metadata {
   const all = elementsUnder(root, maxNodes);
   const title = findTitle(doc, root, body, rule?.title, all);
   let lead = findLead(root, body, title.el, rule?.lead, all);
@@ -175,8 +215,13 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
   let category = earlyCategory;
   if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category, url);
   if (looksLikeTitle(category)) category = null;
+  return { title, lead, date, byline, category };
+}
 
-  // Clean the body itself.
+/** Removes from the body what the metadata already holds (title, lead, date line, byline fields) and, unless
+ * lenient, related news, comments, inline link boxes and label lines. */
+function cleanBody(body: Element, meta: Metadata, url: string, options: ExtractOptions, lenient: boolean, maxNodes: number): void {
+  const { title, lead, date, byline } = meta;
   if (title.el && body.contains(title.el) && !lenient) dropUpTo(body, title.el);
   if (lead.el && body.contains(lead.el) && !lenient) removeNode(lead.el);
   if (date.el && body.contains(date.el) && looksLikeDateLine(textOf(date.el))) removeNode(date.el);
@@ -194,20 +239,24 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
     pruneInlineLinkBoxes(body, url, options.explain?.removed);
     pruneLabelLines(body);
   }
+}
 
-  const base = baseUrlOf(doc, url);
+/** The sanitized body tree and its text blocks, without leading blocks that repeat the title or lead. */
+function buildBlocks(body: Element, base: string, meta: Metadata, maxNodes: number): { clean: Element; blocks: string[] } {
   const clean = buildCleanTree(body, base, maxNodes * 4);
   let blocks = bodyBlocks(clean);
   // Drop a leading block equal to the title or lead (some CMSs repeat them in the body).
-  const ft = foldVietnamese(title.text);
-  const fl = lead.text ? foldVietnamese(lead.text) : '';
+  const ft = foldVietnamese(meta.title.text);
+  const fl = meta.lead.text ? foldVietnamese(meta.lead.text) : '';
   while (blocks.length && (foldVietnamese(blocks[0]) === ft || (fl && foldVietnamese(blocks[0]) === fl))) {
     blocks = blocks.slice(1);
     if (clean.firstElementChild) removeNode(clean.firstElementChild);
   }
-  if (!blocks.length) throw method === 'generic' && !lenient ? genericEmpty() : new ExtractionError('no-content', 'No article text was found on the page.');
+  return { clean, blocks };
+}
 
-  // Closing byline / source line (kept in bodyText).
+/** Author and source, completed from the body's closing line (a source line, a labelled or styled name). */
+function closingByline(blocks: string[], body: Element, byline: Metadata['byline']): { author: string | null; source: string | null } {
   let author = byline.author;
   let source = byline.source;
   const last = blocks[blocks.length - 1];
@@ -223,25 +272,63 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
       }
     }
   }
+  return { author, source };
+}
+
+interface ExplainInput {
+  doc: Document;
+  url: string;
+  srcBody: Element;
+  method: ExtractorMethod;
+  rule: SiteRule | null;
+  meta: Metadata;
+  earlyCategory: string | null;
+  author: string | null;
+  source: string | null;
+}
+
+function fillExplain(ex: ExtractionExplain, input: ExplainInput): void {
+  const { doc, url, srcBody, rule, meta, author, source } = input;
+  const { title, category, date, lead, byline } = meta;
+  ex.path = input.method;
+  ex.rule = rule ? `${rule.id} (${rule.family})` : null;
+  const via = category === input.earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
+  ex.metadata = {
+    title: { value: title.text, via: title.via ?? 'found on the page' },
+    category: { value: category, via },
+    publishedAt: { value: date.value, via: date.via ?? 'found on the page' },
+    author: { value: author, via: byline.author ? byline.via ?? 'byline' : author ? 'closing line of the body (name, right-aligned or bold, or labelled)' : 'none found' },
+    source: { value: source, via: source ? '"Nguồn:" / "Theo …" line' : 'none found' },
+    lead: { value: lead.text, via: lead.el ? `sapo <${tagName(lead.el)}>` : 'none found' },
+  };
+}
+
+/** `lenient`: generic path without the pruning passes (related news, boilerplate, title/lead/label lines). */
+function extractUnsafe(doc: Document, url: string, options: ExtractOptions, lenient: boolean): ExtractedArticle {
+  const maxNodes = options.maxNodes ?? 60000;
+  const srcBody = extractableBody(doc, maxNodes);
+  const index = buildDocIndex(doc.documentElement, maxNodes * 8);
+  setQueryIndex(doc, index);
+  const choice = chooseRule(doc, url, options, index);
+  const { rule } = choice;
+  // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
+  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category, url);
+  const { root, body: ruleBody } = cloneWorkRoot(doc, srcBody, rule);
+  const { body, method } = settleBody(root, ruleBody, choice, options, lenient, maxNodes);
+
+  const meta = readMetadata(doc, url, srcBody, root, body, rule, earlyCategory, maxNodes);
+  cleanBody(body, meta, url, options, lenient, maxNodes);
+  const base = baseUrlOf(doc, url);
+  const { clean, blocks } = buildBlocks(body, base, meta, maxNodes);
+  if (!blocks.length) throw noContent(method, lenient);
+  // Closing byline / source line (kept in bodyText).
+  const { author, source } = closingByline(blocks, body, meta.byline);
 
   const bodyText = bodyTextFromBlocks(blocks);
   // A fallback that found a container but no words in it has found no article.
   if (countWords(bodyText) === 0) throw new ExtractionError('no-content', 'No article text was found on the page.');
-  if (options.explain) {
-    const ex = options.explain;
-    ex.path = method;
-    ex.rule = rule ? `${rule.id} (${rule.family})` : null;
-    const via = category === earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
-    ex.metadata = {
-      title: { value: title.text, via: title.via ?? 'found on the page' },
-      category: { value: category, via },
-      publishedAt: { value: date.value, via: date.via ?? 'found on the page' },
-      author: { value: author, via: byline.author ? byline.via ?? 'byline' : author ? 'closing line of the body (name, right-aligned or bold, or labelled)' : 'none found' },
-      source: { value: source, via: source ? '"Nguồn:" / "Theo …" line' : 'none found' },
-      lead: { value: lead.text, via: lead.el ? `sapo <${tagName(lead.el)}>` : 'none found' },
-    };
-
-  }
+  if (options.explain) fillExplain(options.explain, { doc, url, srcBody, method, rule, meta, earlyCategory, author, source });
+  const { title, category, lead, date } = meta;
   return {
     url,
     canonicalUrl: canonicalOf(doc, url),
