@@ -3,20 +3,21 @@
 import { collapseWhitespace, toNFC } from '../text/normalize';
 import { headElements, nodes, removeNode, safeQuery, tagName, textOf } from './dom';
 import { safeHttpUrl } from './sanitize-html';
+import type { DocIndex } from './sites/prefilter';
 import type { SiteRule } from './sites/types';
 
 /**
  * The smallest ancestor of the rule's body that also holds its title and date elements (at least two levels up),
  * or null when the rule's body is not on the page.
  */
-export function articleRegion(doc: Document, srcBody: Element, rule: SiteRule): Element | null {
+export function articleRegion(doc: Document, srcBody: Element, rule: SiteRule, index?: DocIndex): Element | null {
   let bodyEl: Element | null = null;
-  for (const sel of rule.body) if ((bodyEl = safeQuery(doc, sel))) break;
+  for (const sel of rule.body) if ((bodyEl = safeQuery(doc, sel, index))) break;
   if (!bodyEl || !srcBody.contains(bodyEl)) return null;
   const anchors: Element[] = [];
   for (const list of [rule.title, rule.date, rule.lead, rule.author]) {
     for (const sel of list ?? []) {
-      const el = safeQuery(doc, sel);
+      const el = safeQuery(doc, sel, index);
       if (el && srcBody.contains(el)) {
         anchors.push(el);
         break;
@@ -43,8 +44,8 @@ export function firstBoldParagraph(body: Element): { text: string | null; el: El
 }
 
 /** The URL relative links resolve against: <base href> (resolved against url) or url itself. */
-export function baseUrlOf(doc: Document, url: string): string {
-  const b = headElements(doc, 'base')[0]?.getAttribute('href');
+export function baseUrlOf(doc: Document, url: string, index?: DocIndex): string {
+  const b = headElements(doc, 'base', index)[0]?.getAttribute('href');
   return (b && safeHttpUrl(b, url)) || url;
 }
 

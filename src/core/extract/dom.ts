@@ -59,37 +59,18 @@ export function elementsUnder(root: Element, limit = Infinity): Element[] {
   return out;
 }
 
-const queryIndexes = new WeakMap<object, DocIndex>();
+// The page's class/id index (built once per extraction) is passed in explicitly: with it, the queries below skip
+// selectors that cannot match and read head elements from its lists; without it they query the DOM.
 
-/** Register a class/id index for doc: safeQuery/safeQueryAll then skip selectors that cannot match. */
-export function setQueryIndex(doc: Document, index: DocIndex): void {
-  queryIndexes.set(doc, index);
-}
-
-export function clearQueryIndex(doc: Document): void {
-  if (doc) queryIndexes.delete(doc);
-}
-
-/** The registered index for doc (per-extraction caches hang off it). */
-export function queryIndexOf(doc: Document): DocIndex | undefined {
-  return queryIndexes.get(doc);
-}
-
-/** Elements of a tag (title/base/link/meta/ld+json) from the registered index, else from the document. */
-export function headElements(doc: Document, kind: 'title' | 'base' | 'link' | 'meta' | 'ldJson'): Element[] {
-  const ix = queryIndexes.get(doc);
-  if (ix) return ix.head[kind];
+/** Elements of a tag (title/base/link/meta/ld+json) from the page's index when given, else from the document. */
+export function headElements(doc: Document, kind: 'title' | 'base' | 'link' | 'meta' | 'ldJson', index?: DocIndex): Element[] {
+  if (index) return index.head[kind];
   if (kind === 'ldJson') return Array.from(doc.getElementsByTagName('script')).filter((s) => (s.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
   return Array.from(doc.getElementsByTagName(kind));
 }
 
-function ownerOf(root: ParentNode): object | null {
-  return (root as Node).nodeType === 9 ? (root) : ((root as Node).ownerDocument);
-}
-
-export function safeQueryAll(root: ParentNode, selector: string): Element[] {
-  const ix = ownerOf(root) && queryIndexes.get(ownerOf(root)!);
-  if (ix && !mayMatch(selector, ix)) return [];
+export function safeQueryAll(root: ParentNode, selector: string, index?: DocIndex): Element[] {
+  if (index && !mayMatch(selector, index)) return [];
   try {
     return Array.from(root.querySelectorAll(selector));
   } catch {
@@ -97,9 +78,8 @@ export function safeQueryAll(root: ParentNode, selector: string): Element[] {
   }
 }
 
-export function safeQuery(root: ParentNode, selector: string): Element | null {
-  const ix = ownerOf(root) && queryIndexes.get(ownerOf(root)!);
-  if (ix && !mayMatch(selector, ix)) return null;
+export function safeQuery(root: ParentNode, selector: string, index?: DocIndex): Element | null {
+  if (index && !mayMatch(selector, index)) return null;
   try {
     return root.querySelector(selector);
   } catch {

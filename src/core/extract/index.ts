@@ -4,7 +4,7 @@ import { collapseWhitespace, foldVietnamese, toNFC } from '../text/normalize';
 import { bodyBlocks, bodyTextFromBlocks, countWords } from './body-text';
 import { articleRegion, baseUrlOf, dropUpTo, firstBoldParagraph, lastBlockElement } from './body-helpers';
 import { cleanup, pruneBoilerplate, pruneComments, pruneLabelLines } from './clean-up';
-import { clearQueryIndex, elementsUnder, hasAnyText, headElements, removeNode, safeQuery, safeQueryAll, setQueryIndex, tagName, textOf } from './dom';
+import { elementsUnder, hasAnyText, headElements, removeNode, safeQuery, safeQueryAll, tagName, textOf } from './dom';
 import { findGenericBody } from './generic-body';
 import { describeGenericTrace, newGenericTrace, type GenericTrace } from './generic-trace';
 import { collectImages } from './images';
@@ -64,9 +64,9 @@ function resolveRule(doc: Document, url: string, useRules: boolean, index: DocIn
   }
 }
 
-function canonicalOf(doc: Document, url: string): string {
-  const link = headElements(doc, 'link').find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')?.getAttribute('href');
-  const og = metaContent(doc, ['og:url']);
+function canonicalOf(doc: Document, url: string, index: DocIndex): string {
+  const link = headElements(doc, 'link', index).find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')?.getAttribute('href');
+  const og = metaContent(doc, ['og:url'], index);
   for (const c of [link, og]) {
     if (!c) continue;
     const abs = safeHttpUrl(c, url);
@@ -81,7 +81,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   try {
     return extractGuarded(doc, url, { ...options, genericTrace: trace });
   } finally {
-    clearQueryIndex(doc);
     if (options.explain && trace?.path) options.explain.candidates = describeGenericTrace(trace);
   }
 }
@@ -136,14 +135,14 @@ function chooseRule(doc: Document, url: string, options: ExtractOptions, index: 
 }
 
 /** A clone to work on, and the rule's body in it when the rule's selectors find one. */
-function cloneWorkRoot(doc: Document, srcBody: Element, rule: SiteRule | null): { root: Element; body: Element | null } {
+function cloneWorkRoot(doc: Document, srcBody: Element, rule: SiteRule | null, index: DocIndex): { root: Element; body: Element | null } {
   // With a rule, clone only the article region (body + title + date); otherwise the whole body.
-  let root = (rule && articleRegion(doc, srcBody, rule)) || srcBody;
+  let root = (rule && articleRegion(doc, srcBody, rule, index)) || srcBody;
   let body: Element | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     const clone = root.cloneNode(true) as Element;
     body = null;
-    if (rule) for (const sel of rule.body) if ((body = safeQuery(clone, sel))) break;
+    if (rule) for (const sel of rule.body) if ((body = safeQuery(clone, sel, index))) break;
     if (body || root === srcBody) {
       root = clone;
       break;
@@ -161,12 +160,13 @@ function settleBody(
   options: ExtractOptions,
   lenient: boolean,
   maxNodes: number,
+  index: DocIndex,
 ): { body: Element; method: ExtractorMethod } {
   const { rule, userHit } = choice;
   let body = ruleBody;
   cleanup(root, maxNodes);
   if (body && !root.contains(body)) body = null;
-  if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel)) if (!body || !el.contains(body)) removeNode(el);
+  if (rule?.strip) for (const sel of rule.strip) for (const el of safeQueryAll(root, sel, index)) if (!body || !el.contains(body)) removeNode(el);
   const method: ExtractorMethod = body ? (userHit ? 'user-rule' : 'site-rule') : 'generic';
   if (!body) {
     // Score after removing obvious related blocks so link lists do not attract the body.
@@ -197,23 +197,23 @@ interface Metadata {
 }
 
 /** Title, lead, date, labelled byline and category, read from the cleaned clone around the body. */
-function readMetadata(doc: Document, url: string, srcBody: Element, root: Element, body: Element, rule: SiteRule | null, earlyCategory: string | null, maxNodes: number): Metadata {
+function readMetadata(doc: Document, url: string, srcBody: Element, root: Element, body: Element, rule: SiteRule | null, earlyCategory: string | null, maxNodes: number, index: DocIndex): Metadata {
   const all = elementsUnder(root, maxNodes);
-  const title = findTitle(doc, root, body, rule?.title, all);
-  let lead = findLead(root, body, title.el, rule?.lead, all);
+  const title = findTitle(doc, root, body, rule?.title, all, index);
+  let lead = findLead(root, body, title.el, rule?.lead, all, index);
   if (!lead.text && (rule ? rule.leadIsFirstBoldParagraph : true)) lead = firstBoldParagraph(body);
-  const date = findPublished(doc, root, body, title.el, rule?.date, all);
+  const date = findPublished(doc, root, body, title.el, rule?.date, all, index);
   // Metadata container: the nearest ancestor holding title and body.
   let container: Element | null = body.parentElement;
   while (container && title.el && !container.contains(title.el)) container = container.parentElement;
-  const byline = findLabelledByline(root, body, container ?? root, rule?.author);
+  const byline = findLabelledByline(root, body, container ?? root, rule?.author, index);
   const foldedTitle = foldVietnamese(title.text);
   const looksLikeTitle = (c: string | null) => {
     const f = c ? foldVietnamese(c.split(' > ').pop() ?? c).replace(/(\.\.\.|…)$/, '').trim() : '';
     return !!c && (f === foldedTitle || (f.length > 20 && foldedTitle.startsWith(f)));
   };
   let category = earlyCategory;
-  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category, url);
+  if (looksLikeTitle(category)) category = findCategory(doc, srcBody, title.text, rule?.category, url, index);
   if (looksLikeTitle(category)) category = null;
   return { title, lead, date, byline, category };
 }
@@ -256,7 +256,7 @@ function buildBlocks(body: Element, base: string, meta: Metadata, maxNodes: numb
 }
 
 /** Author and source, completed from the body's closing line (a source line, a labelled or styled name). */
-function closingByline(blocks: string[], body: Element, byline: Metadata['byline']): { author: string | null; source: string | null } {
+function closingByline(blocks: string[], body: Element, byline: Metadata['byline'], index: DocIndex): { author: string | null; source: string | null } {
   let author = byline.author;
   let source = byline.source;
   const last = blocks[blocks.length - 1];
@@ -268,7 +268,7 @@ function closingByline(blocks: string[], body: Element, byline: Metadata['byline
       if (labelled) author = labelled;
       else if (looksLikeName(last)) {
         const lastEl = lastBlockElement(body);
-        if (lastEl && isBylineStyled(lastEl) && collapseWhitespace(toNFC(textOf(lastEl))) === last) author = cleanName(last);
+        if (lastEl && isBylineStyled(lastEl, index) && collapseWhitespace(toNFC(textOf(lastEl))) === last) author = cleanName(last);
       }
     }
   }
@@ -277,6 +277,7 @@ function closingByline(blocks: string[], body: Element, byline: Metadata['byline
 
 interface ExplainInput {
   doc: Document;
+  index: DocIndex;
   url: string;
   srcBody: Element;
   method: ExtractorMethod;
@@ -288,11 +289,11 @@ interface ExplainInput {
 }
 
 function fillExplain(ex: ExtractionExplain, input: ExplainInput): void {
-  const { doc, url, srcBody, rule, meta, author, source } = input;
+  const { doc, index, url, srcBody, rule, meta, author, source } = input;
   const { title, category, date, lead, byline } = meta;
   ex.path = input.method;
   ex.rule = rule ? `${rule.id} (${rule.family})` : null;
-  const via = category === input.earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc), rule?.category, url).via : 'breadcrumb, re-read with the found title';
+  const via = category === input.earlyCategory ? findCategoryWithReason(doc, srcBody, titleFromDocTitle(doc, index), rule?.category, url, index).via : 'breadcrumb, re-read with the found title';
   ex.metadata = {
     title: { value: title.text, via: title.via ?? 'found on the page' },
     category: { value: category, via },
@@ -308,30 +309,29 @@ function extractUnsafe(doc: Document, url: string, options: ExtractOptions, leni
   const maxNodes = options.maxNodes ?? 60000;
   const srcBody = extractableBody(doc, maxNodes);
   const index = buildDocIndex(doc.documentElement, maxNodes * 8);
-  setQueryIndex(doc, index);
   const choice = chooseRule(doc, url, options, index);
   const { rule } = choice;
   // Category first, read-only on the page: breadcrumbs are boilerplate for the body pass below.
-  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc), rule?.category, url);
-  const { root, body: ruleBody } = cloneWorkRoot(doc, srcBody, rule);
-  const { body, method } = settleBody(root, ruleBody, choice, options, lenient, maxNodes);
+  const earlyCategory = findCategory(doc, srcBody, titleFromDocTitle(doc, index), rule?.category, url, index);
+  const { root, body: ruleBody } = cloneWorkRoot(doc, srcBody, rule, index);
+  const { body, method } = settleBody(root, ruleBody, choice, options, lenient, maxNodes, index);
 
-  const meta = readMetadata(doc, url, srcBody, root, body, rule, earlyCategory, maxNodes);
+  const meta = readMetadata(doc, url, srcBody, root, body, rule, earlyCategory, maxNodes, index);
   cleanBody(body, meta, url, options, lenient, maxNodes);
-  const base = baseUrlOf(doc, url);
+  const base = baseUrlOf(doc, url, index);
   const { clean, blocks } = buildBlocks(body, base, meta, maxNodes);
   if (!blocks.length) throw noContent(method, lenient);
   // Closing byline / source line (kept in bodyText).
-  const { author, source } = closingByline(blocks, body, meta.byline);
+  const { author, source } = closingByline(blocks, body, meta.byline, index);
 
   const bodyText = bodyTextFromBlocks(blocks);
   // A fallback that found a container but no words in it has found no article.
   if (countWords(bodyText) === 0) throw new ExtractionError('no-content', 'No article text was found on the page.');
-  if (options.explain) fillExplain(options.explain, { doc, url, srcBody, method, rule, meta, earlyCategory, author, source });
+  if (options.explain) fillExplain(options.explain, { doc, index, url, srcBody, method, rule, meta, earlyCategory, author, source });
   const { title, category, lead, date } = meta;
   return {
     url,
-    canonicalUrl: canonicalOf(doc, url),
+    canonicalUrl: canonicalOf(doc, url, index),
     title: collapseWhitespace(toNFC(title.text)),
     category: category ? collapseWhitespace(toNFC(category)) : null,
     lead: lead.text,

@@ -4,6 +4,7 @@ import { collapseWhitespace, toNFC } from '../../text/normalize';
 import { classIdString, safeQueryAll, shortText, tagName, textOf } from '../dom';
 import { classWordRe, BYLINE_CLASS_WORDS } from '../../vocabulary';
 import { decodeEntities } from './category';
+import type { DocIndex } from '../sites/prefilter';
 import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
 const BYLINE_CLASS = classWordRe(BYLINE_CLASS_WORDS);
@@ -65,10 +66,10 @@ export interface BylineResult {
 }
 
 /** Labelled bylines near the article (outside or inside the body), and itemprop/class author fields. */
-export function findLabelledByline(root: Element, body: Element | null, container: Element | null, selectors: string[] = []): BylineResult {
+export function findLabelledByline(root: Element, body: Element | null, container: Element | null, selectors: string[] = [], index?: DocIndex): BylineResult {
   const res: BylineResult = { author: null, source: null, labelEls: [] };
   for (const sel of selectors) {
-    for (const el of safeQueryAll(root, sel)) {
+    for (const el of safeQueryAll(root, sel, index)) {
       const t = collapseWhitespace(toNFC(textOf(el)));
       if (!t) continue;
       const a = parseAuthorLabel(t) ?? (looksLikeName(t) ? cleanName(t) : null);
@@ -115,15 +116,15 @@ export function findLabelledByline(root: Element, body: Element | null, containe
       if (el === scope) break;
     }
   }
-  if (!res.author && (res.author = jsonLdAuthor(root.ownerDocument))) res.via = 'JSON-LD author';
-  if (!res.author) authorBox(scope, body, res);
-  if (!res.author && (res.author = metaAuthor(root.ownerDocument))) res.via = 'meta name=author';
+  if (!res.author && (res.author = jsonLdAuthor(root.ownerDocument, index))) res.via = 'JSON-LD author';
+  if (!res.author) authorBox(scope, body, res, index);
+  if (!res.author && (res.author = metaAuthor(root.ownerDocument, index))) res.via = 'meta name=author';
   return res;
 }
 
 /** JSON-LD author: the Person names (several joined by " - " as bylines print them), never an organisation. */
-export function jsonLdAuthor(doc: Document): string | null {
-  for (const o of jsonLdObjects(doc)) {
+export function jsonLdAuthor(doc: Document, index?: DocIndex): string | null {
+  for (const o of jsonLdObjects(doc, index)) {
     const a = o.author;
     if (!a) continue;
     const list = (Array.isArray(a) ? a : [a]).flat();
@@ -137,17 +138,17 @@ export function jsonLdAuthor(doc: Document): string | null {
 }
 
 /** meta[name=author] when it names a person, not the outlet (checked against og:site_name and the <title>). */
-function metaAuthor(doc: Document): string | null {
-  const raw = metaContent(doc, ['author', 'article:author', 'dc.creator']);
+function metaAuthor(doc: Document, index?: DocIndex): string | null {
+  const raw = metaContent(doc, ['author', 'article:author', 'dc.creator'], index);
   const name = raw ? cleanName(decodeEntities(raw)) : '';
   if (!name || !looksLikeName(name) || ORG_NAME.test(name) || /^https?:/.test(name)) return null;
-  const site = `${metaContent(doc, ['og:site_name']) ?? ''} ${doc.title ?? ''}`.normalize('NFC').toLowerCase();
+  const site = `${metaContent(doc, ['og:site_name'], index) ?? ''} ${doc.title ?? ''}`.normalize('NFC').toLowerCase();
   return site.includes(name.toLowerCase()) ? null : name;
 }
 
 /** Author boxes: itemprop=author, or a class/id with an author word; the name inside ([itemprop=name], .name). */
-function authorBox(scope: Element, body: Element | null, res: BylineResult): void {
-  const boxes = safeQueryAll(scope, '[itemprop="author"], [data-role="author"], [class], [id]').filter((el) =>
+function authorBox(scope: Element, body: Element | null, res: BylineResult, index?: DocIndex): void {
+  const boxes = safeQueryAll(scope, '[itemprop="author"], [data-role="author"], [class], [id]', index).filter((el) =>
     el.getAttribute('itemprop') === 'author' || el.getAttribute('data-role') === 'author' || BYLINE_CLASS.test(classIdString(el)) || /tacgia/i.test(el.getAttribute('id') ?? ''));
   for (const el of boxes) {
     if (textOf(el).length > 200) continue;
@@ -163,7 +164,7 @@ function authorBox(scope: Element, body: Element | null, res: BylineResult): voi
 }
 
 /** Is this element styled as a byline (right-aligned, or entirely bold/italic)? */
-export function isBylineStyled(el: Element): boolean {
+export function isBylineStyled(el: Element, index?: DocIndex): boolean {
   for (let e: Element | null = el, i = 0; e && i < 3; e = e.firstElementChild, i++) {
     const style = (e.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
     if (style.includes('text-align:right')) return true;
@@ -171,6 +172,6 @@ export function isBylineStyled(el: Element): boolean {
     if (/(^|\s)(text-right|text-end|right|author|tacgia|tac-gia|byline|signature|fw-bold|font-weight-bold|bold|strong)(\s|$)/.test(classIdString(e))) return true;
   }
   const t = textOf(el);
-  const strong = safeQueryAll(el, 'strong, b, em, i');
+  const strong = safeQueryAll(el, 'strong, b, em, i', index);
   return strong.some((s) => textOf(s) === t);
 }

@@ -3,6 +3,7 @@
 // the URL's section. Never a related block's heading, never a menu.
 import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize';
 import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
+import type { DocIndex } from '../sites/prefilter';
 import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
 export interface CategoryResult {
@@ -49,8 +50,8 @@ function crumbPath(parts: string[], title: string): string | null {
   return specific.length ? specific.join(' > ') : null;
 }
 
-function jsonLdBreadcrumb(doc: Document, title: string): string | null {
-  for (const o of jsonLdObjects(doc)) {
+function jsonLdBreadcrumb(doc: Document, title: string, index?: DocIndex): string | null {
+  for (const o of jsonLdObjects(doc, index)) {
     if (o['@type'] !== 'BreadcrumbList' || !Array.isArray(o.itemListElement)) continue;
     const items = (o.itemListElement as unknown[]).flat(2).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object');
     items.sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
@@ -65,10 +66,10 @@ function jsonLdBreadcrumb(doc: Document, title: string): string | null {
 }
 
 /** The links of a breadcrumb element, leaving out dropdown menus nested in a crumb. */
-function crumbLinks(el: Element): { parts: string[]; links: number } {
+function crumbLinks(el: Element, index?: DocIndex): { parts: string[]; links: number } {
   const out: string[] = [];
   let links = 0;
-  for (const a of safeQueryAll(el, 'a, li, span')) {
+  for (const a of safeQueryAll(el, 'a, li, span', index)) {
     // A list inside a crumb (li … li) is a dropdown, not a level.
     let items = tagName(a) === 'li' ? 1 : 0;
     for (let p = a.parentElement; p && p !== el; p = p.parentElement) if (tagName(p) === 'li') items++;
@@ -81,14 +82,14 @@ function crumbLinks(el: Element): { parts: string[]; links: number } {
   return { parts: out, links };
 }
 
-function visibleBreadcrumb(root: Element, title: string): string | null {
+function visibleBreadcrumb(root: Element, title: string, index?: DocIndex): string | null {
   for (const el of elementsUnder(root, 30000)) {
     const cid = classIdString(el);
     const strong = CRUMB_CLASS.test(cid);
     if (!strong && !WEAK_CRUMB_CLASS.test(cid)) continue;
     const t = textOf(el);
     if (!t) continue;
-    const { parts, links } = crumbLinks(el);
+    const { parts, links } = crumbLinks(el, index);
     if (links > MAX_CRUMBS) continue;
     if (!strong && (!/[›»>/|]/.test(t) || t.length > 200)) continue;
     const path = crumbPath(parts.length ? parts : t.length <= 200 ? t.split(/\s*[›»>|/]\s*/) : [], title);
@@ -98,7 +99,7 @@ function visibleBreadcrumb(root: Element, title: string): string | null {
 }
 
 /** Section of the URL's first path segment, named by the page's own link to it (/kinh-doanh → "Kinh doanh"). */
-function urlSection(root: Element, url: string): string | null {
+function urlSection(root: Element, url: string, index?: DocIndex): string | null {
   let first = '';
   try {
     const segs = new URL(url).pathname.split('/').filter(Boolean);
@@ -108,7 +109,7 @@ function urlSection(root: Element, url: string): string | null {
   } catch {
     return null;
   }
-  for (const a of safeQueryAll(root, 'a[href]')) {
+  for (const a of safeQueryAll(root, 'a[href]', index)) {
     const href = (a.getAttribute('href') ?? '').toLowerCase().replace(/^https?:\/\/[^/]+/, '').replace(/\.(html?|aspx|chn)$/, '').replace(/\/+$/, '');
     if (href !== '/' + first) continue;
     const t = clean(textOf(a));
@@ -147,33 +148,33 @@ function upToSection(path: string, section: string | null): string {
   return at < 0 ? path : levels.slice(0, at + 1).join(' > ');
 }
 
-export function findCategoryWithReason(doc: Document, root: Element, title: string, selectors: string[] = [], url = ''): CategoryResult {
+export function findCategoryWithReason(doc: Document, root: Element, title: string, selectors: string[] = [], url = '', index?: DocIndex): CategoryResult {
   for (const sel of selectors) {
-    const els = safeQueryAll(root, sel);
+    const els = safeQueryAll(root, sel, index);
     for (const el of els.reverse()) {
       const t = clean(textOf(el));
       if (t && t.length <= 80) return { value: t, via: `site rule: ${sel}` };
     }
   }
-  const rawSection = metaContent(doc, ['article:section', 'articlesection']);
+  const rawSection = metaContent(doc, ['article:section', 'articlesection'], index);
   const section = rawSection ? clean(rawSection) : null;
-  const ld = jsonLdBreadcrumb(doc, title);
+  const ld = jsonLdBreadcrumb(doc, title, index);
   if (ld) return { value: upToSection(ld, section), via: 'JSON-LD BreadcrumbList' + (section ? ', up to article:section' : '') };
-  const crumb = visibleBreadcrumb(root, title);
+  const crumb = visibleBreadcrumb(root, title, index);
   if (crumb) return { value: upToSection(crumb, section), via: 'breadcrumb on the page' + (section ? ', up to article:section' : '') };
   if (section) return { value: section, via: 'meta article:section' };
   for (const sel of ['[itemprop="articleSection"]', 'a[rel~="category"]', '.cat-links a', '[itemprop="genre"]']) {
-    const el = safeQueryAll(root, sel)[0];
+    const el = safeQueryAll(root, sel, index)[0];
     const t = el ? clean(el.getAttribute('content') ?? textOf(el)) : '';
     if (t && t.length <= 80) return { value: t, via: `microdata ${sel}` };
   }
   const kick = kicker(root, title);
   if (kick) return { value: kick, via: 'section link above the title' };
-  const fromUrl = url ? urlSection(root, url) : null;
+  const fromUrl = url ? urlSection(root, url, index) : null;
   if (fromUrl) return { value: fromUrl, via: "the URL's section, named by the page's link to it" };
   return { value: null, via: 'none found' };
 }
 
-export function findCategory(doc: Document, root: Element, title: string, selectors: string[] = [], url = ''): string | null {
-  return findCategoryWithReason(doc, root, title, selectors, url).value;
+export function findCategory(doc: Document, root: Element, title: string, selectors: string[] = [], url = '', index?: DocIndex): string | null {
+  return findCategoryWithReason(doc, root, title, selectors, url, index).value;
 }

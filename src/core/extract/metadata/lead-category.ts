@@ -1,6 +1,7 @@
 // Lead (sapo); the category lives in category.ts.
 import { collapseWhitespace, toNFC } from '../../text/normalize';
 import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
+import type { DocIndex } from '../sites/prefilter';
 
 const LEAD_CLASS = /(^|[\s_-])(sapo|summary|lead|hometext|tomtat|tom-tat|lbltomtat|leaddetail|article-summary|post-sapo|chapeau|description|desc-detail|intro|excerpt|abstract|sumcontent|mota)([\s_-]|$)|sapo|tomtat|lbltomtat|leaddetail|summary/;
 
@@ -9,9 +10,9 @@ export interface LeadResult {
   el: Element | null;
 }
 
-export function findLead(root: Element, body: Element, titleEl: Element | null, selectors: string[] = [], elements?: Element[]): LeadResult {
+export function findLead(root: Element, body: Element, titleEl: Element | null, selectors: string[] = [], elements?: Element[], index?: DocIndex): LeadResult {
   for (const sel of selectors) {
-    for (const el of safeQueryAll(root, sel)) {
+    for (const el of safeQueryAll(root, sel, index)) {
       const t = collapseWhitespace(toNFC(textOf(el)));
       if (t.length >= 20) return { text: t, el };
     }

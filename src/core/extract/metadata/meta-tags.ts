@@ -1,14 +1,16 @@
 // <meta>, JSON-LD and microdata lookups.
-import { headElements, queryIndexOf, safeQuery, textOf } from '../dom';
+import { headElements, safeQuery, textOf } from '../dom';
+import type { DocIndex } from '../sites/prefilter';
+
+// `index`: the page's index during an extraction; the parsed meta tags and JSON-LD are cached on it.
 
 const metaCache = new WeakMap<object, Map<string, string>>();
 
-function metaMap(doc: Document): Map<string, string> {
-  const key = queryIndexOf(doc);
-  let m = key && metaCache.get(key);
+function metaMap(doc: Document, index?: DocIndex): Map<string, string> {
+  let m = index && metaCache.get(index);
   if (m) return m;
   m = new Map();
-  const metas = headElements(doc, 'meta');
+  const metas = headElements(doc, 'meta', index);
   for (let i = 0; i < metas.length && i < 500; i++) {
     const el = metas[i];
     const c = el.getAttribute('content')?.trim();
@@ -18,7 +20,7 @@ function metaMap(doc: Document): Map<string, string> {
       if (k && !m.has(k.toLowerCase())) m.set(k.toLowerCase(), c);
     }
   }
-  if (key) metaCache.set(key, m);
+  if (index) metaCache.set(index, m);
   return m;
 }
 
@@ -27,8 +29,8 @@ export function jsonText(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-export function metaContent(doc: Document, names: string[]): string | null {
-  const m = metaMap(doc);
+export function metaContent(doc: Document, names: string[], index?: DocIndex): string | null {
+  const m = metaMap(doc, index);
   for (const n of names) {
     const c = m.get(n.toLowerCase());
     if (c) return c;
@@ -39,12 +41,11 @@ export function metaContent(doc: Document, names: string[]): string | null {
 /** Flattened JSON-LD objects of the page (articles first). Bounded and exception-safe. */
 const ldCache = new WeakMap<object, Record<string, unknown>[]>();
 
-export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
-  const key = queryIndexOf(doc);
-  const cached = key && ldCache.get(key);
+export function jsonLdObjects(doc: Document, index?: DocIndex): Record<string, unknown>[] {
+  const cached = index && ldCache.get(index);
   if (cached) return cached;
   const out: Record<string, unknown>[] = [];
-  const scripts = headElements(doc, 'ldJson');
+  const scripts = headElements(doc, 'ldJson', index);
   for (const s of scripts.slice(0, 10)) {
     const raw = s.textContent ?? '';
     if (raw.length > 200000) continue;
@@ -66,12 +67,12 @@ export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
   }
   const isArticle = (o: Record<string, unknown>) => /article|posting|report/i.test(jsonText(o['@type']));
   const res = [...out.filter(isArticle), ...out.filter((o) => !isArticle(o))];
-  if (key) ldCache.set(key, res);
+  if (index) ldCache.set(index, res);
   return res;
 }
 
-export function jsonLdString(doc: Document, key: string): string | null {
-  for (const o of jsonLdObjects(doc)) {
+export function jsonLdString(doc: Document, key: string, index?: DocIndex): string | null {
+  for (const o of jsonLdObjects(doc, index)) {
     const v = o[key];
     if (typeof v === 'string' && v.trim()) return v.trim();
     if (v && typeof v === 'object' && !Array.isArray(v)) {
@@ -87,8 +88,8 @@ export function jsonLdString(doc: Document, key: string): string | null {
   return null;
 }
 
-export function itempropText(root: ParentNode, prop: string): { el: Element; value: string } | null {
-  const el = safeQuery(root, `[itemprop="${prop}"]`);
+export function itempropText(root: ParentNode, prop: string, index?: DocIndex): { el: Element; value: string } | null {
+  const el = safeQuery(root, `[itemprop="${prop}"]`, index);
   if (!el) return null;
   const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el);
   return value ? { el, value: value.trim() } : null;

@@ -3,6 +3,7 @@
 import { classIdString, elementsUnder, safeQueryAll, shortText, tagName, textOf, kids } from '../dom';
 import { jsonLdString, metaContent } from './meta-tags';
 import { parseVietnameseDate } from './date';
+import type { DocIndex } from '../sites/prefilter';
 
 const TODAY_CLASS = /today|date-?now|cur-?date|current-?date|ngay-?thang|ngayhientai|lbltoday|clock|time-now|header|top-?bar|top-header|marquee/;
 const DATE_LABEL = /^(ngày đăng|đăng ngày|ngày|cập nhật|cập nhật ngày|cập nhật lúc|thời gian|ngày xuất bản|xuất bản|đăng lúc|posted|published|updated)\b/i;
@@ -32,9 +33,10 @@ export function findPublished(
   titleEl: Element | null,
   selectors: string[] = [],
   elements?: Element[],
+  index?: DocIndex,
 ): DateResult {
   for (const sel of selectors) {
-    for (const el of safeQueryAll(root, sel)) {
+    for (const el of safeQueryAll(root, sel, index)) {
       const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? textOf(el);
       const v = parseVietnameseDate(raw.normalize('NFC'));
       if (v) return { value: v, el, via: `site rule: ${sel}` };
@@ -81,13 +83,13 @@ export function findPublished(
   }
   if (best && best.score > -120) return { value: best.value, el: best.el, via: `date line "${shortText(best.el, 120) ?? ''}" near the title` };
   const meta =
-    metaContent(doc, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'DC.date.issued']) ??
-    jsonLdString(doc, 'datePublished');
+    metaContent(doc, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'DC.date.issued'], index) ??
+    jsonLdString(doc, 'datePublished', index);
   if (meta) {
     const v = parseVietnameseDate(meta);
     if (v) return { value: v, el: null, via: 'meta published time / JSON-LD datePublished' };
   }
-  for (const t of safeQueryAll(root, 'time[datetime]')) {
+  for (const t of safeQueryAll(root, 'time[datetime]', index)) {
     const v = parseVietnameseDate(t.getAttribute('datetime') ?? '');
     if (v) return { value: v, el: t, via: '<time datetime>' };
   }

@@ -1,6 +1,7 @@
 // Title: the displayed headline near the body, cross-checked with og:title / <title>.
 import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize';
 import { classIdString, elementsUnder, headElements, precedes, tagName, textOf } from '../dom';
+import type { DocIndex } from '../sites/prefilter';
 import { jsonLdString, metaContent } from './meta-tags';
 
 export interface TitleResult {
@@ -9,13 +10,13 @@ export interface TitleResult {
   via?: string;
 }
 
-function docTitleCandidates(doc: Document): string[] {
+function docTitleCandidates(doc: Document, index?: DocIndex): string[] {
   const out: string[] = [];
-  const og = metaContent(doc, ['og:title', 'twitter:title']);
+  const og = metaContent(doc, ['og:title', 'twitter:title'], index);
   if (og) out.push(og);
-  const ld = jsonLdString(doc, 'headline');
+  const ld = jsonLdString(doc, 'headline', index);
   if (ld) out.push(ld);
-  const t = textOf(headElements(doc, 'title')[0]);
+  const t = textOf(headElements(doc, 'title', index)[0]);
   if (t) out.push(t);
   return out.map((s) => collapseWhitespace(toNFC(s)));
 }
@@ -42,8 +43,8 @@ function titleMatch(cand: string, docTitles: string[]): number {
 }
 
 /** The most plausible segment of <title> ("Tiêu đề - Tên cổng" → "Tiêu đề"). */
-export function titleFromDocTitle(doc: Document): string {
-  const cands = docTitleCandidates(doc);
+export function titleFromDocTitle(doc: Document, index?: DocIndex): string {
+  const cands = docTitleCandidates(doc, index);
   const t = cands[0] ?? '';
   const parts = t.split(/\s+(?:[-|–—»:]|::)\s+/).map((s) => s.trim()).filter(Boolean);
   if (parts.length <= 1) return t;
@@ -85,7 +86,7 @@ const TITLE_CLASS = /title|headline|tieude|tieu-de|tieu_de|heading|name|subject|
 /**
  * Find the headline element. `body` (if known) anchors the search: the title precedes it (or opens it).
  */
-export function findTitle(doc: Document, root: Element, body: Element | null, selectors: string[] = [], elements?: Element[]): TitleResult {
+export function findTitle(doc: Document, root: Element, body: Element | null, selectors: string[] = [], elements?: Element[], index?: DocIndex): TitleResult {
   for (const sel of selectors) {
     let el: Element | null = null;
     try {
@@ -96,7 +97,7 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     const text = el ? headingText(el) : '';
     if (el && text) return { text, el, via: `site rule: ${sel}` };
   }
-  const docTitles = docTitleCandidates(doc);
+  const docTitles = docTitleCandidates(doc, index);
   const all = elements ?? elementsUnder(root, 20000);
   const bodyIndex = body ? all.indexOf(body) : -1;
   let best: { el: Element; score: number; text: string } | null = null;
@@ -132,7 +133,7 @@ export function findTitle(doc: Document, root: Element, body: Element | null, se
     if (!best || score > best.score) best = { el, score, text };
   }
   if (best && best.score >= 10) return { text: best.text, el: best.el, via: `<${tagName(best.el)}> scored ${best.score.toFixed(0)} (heading, class, match with og:title/<title>, place before the body)` };
-  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc))), el: null, via: 'og:title / JSON-LD headline / <title>' };
+  return { text: collapseWhitespace(toNFC(titleFromDocTitle(doc, index))), el: null, via: 'og:title / JSON-LD headline / <title>' };
 }
 
 export { precedes };

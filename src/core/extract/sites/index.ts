@@ -34,8 +34,7 @@ export const SITE_RULES: SiteRule[] = [
 export function matchSiteRule(doc: Document, url: string, index?: DocIndex): SiteRule | null {
   const ix = index ?? (doc.documentElement ? buildDocIndex(doc.documentElement) : null);
   if (!ix) return null;
-  const has = (sel: string) => mayMatch(sel, ix) && !!safeQuery(doc, sel);
-  void safeQuery;
+  const has = (sel: string) => mayMatch(sel, ix) && !!safeQuery(doc, sel, ix);
   for (const rule of SITE_RULES) {
     if (rule.match.urls && !rule.match.urls.some((re) => re.test(url))) continue;
     if (rule.match.detect && !rule.match.detect.some(has)) continue;
