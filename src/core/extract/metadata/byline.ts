@@ -55,7 +55,7 @@ export function parseSourceLine(text: string): string | null {
   return cleanName(m[1]);
 }
 
-export interface BylineResult {
+interface BylineResult {
   author: string | null;
   source: string | null;
   /** Elements outside the body that carry labelled bylines (removed from any body that contains them). */
@@ -122,7 +122,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
 }
 
 /** JSON-LD author: the Person names (several joined by " - " as bylines print them), never an organisation. */
-export function jsonLdAuthor(doc: Document): string | null {
+function jsonLdAuthor(doc: Document): string | null {
   for (const o of jsonLdObjects(doc)) {
     const a = o.author;
     if (!a) continue;

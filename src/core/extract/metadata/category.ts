@@ -5,7 +5,7 @@ import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize'
 import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../dom';
 import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
-export interface CategoryResult {
+interface CategoryResult {
   value: string | null;
   /** Where it came from, for --explain. */
   via: string;

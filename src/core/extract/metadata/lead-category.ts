@@ -4,7 +4,7 @@ import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../
 
 const LEAD_CLASS = /(^|[\s_-])(sapo|summary|lead|hometext|tomtat|tom-tat|lbltomtat|leaddetail|article-summary|post-sapo|chapeau|description|desc-detail|intro|excerpt|abstract|sumcontent|mota)([\s_-]|$)|sapo|tomtat|lbltomtat|leaddetail|summary/;
 
-export interface LeadResult {
+interface LeadResult {
   text: string | null;
   el: Element | null;
 }

@@ -1,5 +1,5 @@
 // <meta>, JSON-LD and microdata lookups.
-import { headElements, queryIndexOf, safeQuery, textOf } from '../dom';
+import { headElements, queryIndexOf } from '../dom';
 
 const metaCache = new WeakMap<object, Map<string, string>>();
 
@@ -87,9 +87,3 @@ export function jsonLdString(doc: Document, key: string): string | null {
   return null;
 }
 
-export function itempropText(root: ParentNode, prop: string): { el: Element; value: string } | null {
-  const el = safeQuery(root, `[itemprop="${prop}"]`);
-  if (!el) return null;
-  const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el);
-  return value ? { el, value: value.trim() } : null;
-}

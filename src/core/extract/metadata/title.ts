@@ -3,7 +3,7 @@ import { collapseWhitespace, foldVietnamese, toNFC } from '../../text/normalize'
 import { classIdString, elementsUnder, headElements, precedes, tagName, textOf } from '../dom';
 import { jsonLdString, metaContent } from './meta-tags';
 
-export interface TitleResult {
+interface TitleResult {
   text: string;
   el: Element | null;
   via?: string;
