@@ -44,7 +44,7 @@ export function searchFiltersOf(state: SearchState, collections: readonly Collec
   return { ...rest, ids: collectionOf(state, collections)?.ids ?? [] };
 }
 
-export interface FilterChip { key: FilterKey; value: string; shown: string }
+interface FilterChip { key: FilterKey; value: string; shown: string }
 
 /** One chip per filter set, in the filters' order; a collection shows its name (its id if it is gone). */
 export function filterChips(state: SearchState, collections: readonly Collection[]): FilterChip[] {
