@@ -14,11 +14,11 @@ import { saveUserRules, USER_RULES_KEY } from '../shared/user-rules';
 import { cleanUserRules } from '../core/extract/user-rules';
 import { sanitizeImportedHtml } from './imported-html';
 
-export function backupFileName(now: Date): string {
+function backupFileName(now: Date): string {
   return `provincial-news-backup-${toVietnamIso(now).slice(0, 16).replace(/[T:]/g, '-')}.json`;
 }
 
-export async function backupNow(): Promise<void> {
+async function backupNow(): Promise<void> {
   const button = $<HTMLButtonElement>('backup');
   button.disabled = true;
   button.textContent = t('archiveBackingUp');
@@ -85,7 +85,7 @@ function writeDisplay(): (phase: RestorePhase, done: number, total: number) => v
 }
 
 /** Head, then the whole file checked (with progress, cancellable), then the question, then the write (with progress). */
-export async function restoreFile(file: File, onDone: (message: string) => void): Promise<void> {
+async function restoreFile(file: File, onDone: (message: string) => void): Promise<void> {
   const controller = (restoreController = new AbortController());
   const release = guardUnload();
   let message: string | null = null;

@@ -13,11 +13,11 @@ import { chooseExportFile } from './export-file';
 
 let controller: AbortController | null = null;
 
-export function exportLabel(format: ExportFormat): string {
+function exportLabel(format: ExportFormat): string {
   return t('archiveExportAs', format === 'csl-json' ? 'CSL-JSON' : format.toUpperCase());
 }
 
-export async function exportArchive(filter: ExportFilter | null): Promise<void> {
+async function exportArchive(filter: ExportFilter | null): Promise<void> {
   const button = $<HTMLButtonElement>('export-json');
   const format = $<HTMLSelectElement>('export-format').value as ExportFormat;
   const progress = $<HTMLProgressElement>('export-progress');

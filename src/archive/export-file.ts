@@ -7,7 +7,7 @@ export const WRITE_TO_FILE_FROM = 5_000;
 
 type SaveFilePicker = (options: { suggestedName: string; types?: Array<{ description: string; accept: Record<string, string[]> }> }) => Promise<FileSystemFileHandle>;
 
-export type ExportFileChoice = { kind: 'file'; stream: FileSystemWritableFileStream } | { kind: 'download' } | { kind: 'cancelled' };
+type ExportFileChoice = { kind: 'file'; stream: FileSystemWritableFileStream } | { kind: 'download' } | { kind: 'cancelled' };
 
 /**
  * Asks where to save a big export, while the click's user activation lasts. The download stays when the browser

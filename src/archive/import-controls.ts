@@ -6,6 +6,9 @@ import { archiveRecovered } from './recovery-notice';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { addToNamedCollections } from '../core/archive/collections';
 import { ImportFileError } from '../core/archive/import-parse';
+import {
+  canGather, collectionMembers, fileErrorNotice, gatheredSentence, gatherText, importReportNotice, importSummary, rowCount, type Words,
+} from './import-report';
 import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
 import { sanitizeImportedHtml } from './imported-html';
 import { compactIndex } from '../core/archive/store';
@@ -14,15 +17,12 @@ import { createEtaEstimator } from '../core/progress-eta';
 import { $, db, notify, notifyError, onFilePicked, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
 
-const FILE_ERROR_KEYS: Record<string, string> = {
-  empty: 'importErrorEmpty', 'not-json': 'importErrorNotJson', truncated: 'importErrorTruncated',
-  'wrong-shape': 'importErrorWrongShape', 'future-version': 'importErrorFutureVersion', 'too-large': 'importErrorTooLarge',
-};
+const words: Words = { t, count: formatCount };
 
 /** A whole-file problem: what is wrong, in the user's language, and that nothing was changed. */
 function showFileError(error: unknown): void {
-  const key = error instanceof ImportFileError ? FILE_ERROR_KEYS[error.code] ?? 'importErrorNotJson' : 'importErrorUnreadable';
-  notify(`${t(key)} ${t('importNothingChanged')}`, { error: true, details: [error instanceof Error ? error.message : String(error)] });
+  const { message, details } = fileErrorNotice(error, words);
+  notify(message, { error: true, details });
 }
 
 interface ImportChoice {
@@ -34,24 +34,13 @@ interface ImportChoice {
   gather: boolean;
 }
 
-/** The names shown in the import dialog before "and N more". */
-const NAMES_SHOWN = 4;
-
-function gatherText(source: ImportSource): string {
-  if (source.collection) return t('importIntoCollection', source.collection);
-  const shown = source.collections.slice(0, NAMES_SHOWN).map((n) => `“${n}”`).join(', ');
-  const more = source.collections.length - NAMES_SHOWN;
-  return t('importIntoCollections', more > 0 ? `${shown} ${t('importMoreCollections', formatCount(more))}` : shown);
-}
-
 function askPolicy(file: File, source: ImportSource): Promise<ImportChoice | null> {
   const dialog = $<HTMLDialogElement>('import-dialog');
-  const total = source.streamed ? source.rows : source.rows.length;
-  $('import-summary').textContent = t('importSummary', file.name, formatCount(source.valid), formatCount(total - source.valid));
-  const gatherable = !!source.collection || source.collections.length > 0;
+  $('import-summary').textContent = importSummary(file.name, source, words);
+  const gatherable = canGather(source);
   $('import-collection-row').hidden = !gatherable;
   $<HTMLInputElement>('import-collection').checked = true;
-  $('import-collection-text').textContent = gatherable ? gatherText(source) : '';
+  $('import-collection-text').textContent = gatherable ? gatherText(source, words) : '';
   return new Promise((resolve) => {
     const form = $<HTMLFormElement>('import-form');
     const onClose = () => {
@@ -82,15 +71,13 @@ export function compactIndexInBackground(): void {
  * fail, the articles are in and only the grouping is not. Returns the sentence for the import's report.
  */
 async function gather(source: ImportSource, report: ImportReport): Promise<string> {
-  const members = new Map<string, string[]>(report.collections ?? []);
-  // A collection's export: every article of the file belongs to it.
-  if (source.collection && report.ids?.length) members.set(source.collection, [...(members.get(source.collection) ?? []), ...report.ids]);
+  const members = collectionMembers(source, report);
   if (!members.size) return '';
   try {
     await addToNamedCollections(db, members);
-    return ` ${source.collection ? t('importGathered', formatCount(report.ids!.length), source.collection) : t('importGatheredMany', formatCount(members.size))}`;
+    return gatheredSentence(source, report, members, true, words);
   } catch {
-    return ` ${source.collection ? t('importGatherFailed', source.collection) : t('importGatherManyFailed')}`;
+    return gatheredSentence(source, report, members, false, words);
   }
 }
 
@@ -139,7 +126,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   if (!source) return;
   const choice = await askPolicy(file, source);
   if (!choice) return notify(t('importCancelled'));
-  const total = source.streamed ? source.rows : source.rows.length;
+  const total = rowCount(source);
   // The bar still holds the check's bytes: it starts again at 0 rows.
   const show = progressDisplay($<HTMLProgressElement>('export-progress'), $('export-progress-text'), 'importProgress');
   show(0, total);
@@ -165,10 +152,8 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
     // Imported articles count towards the backup reminder like saved ones; the count is no reason to fail.
     await noteArticlesSaved(db, report.added).catch(() => undefined);
     const gathered = choice.gather ? await gather(source, report) : '';
-    notify(t('importReport', formatCount(report.added), formatCount(report.updated), formatCount(report.skipped), formatCount(report.rejected)) + gathered, {
-      error: report.rejected > 0,
-      details: report.problems.map((p) => `${t('importRow', String(p.row))}: ${p.reason}`),
-    });
+    const { message, error, details } = importReportNotice(report, gathered, words);
+    notify(message, { error, details });
     await onDone();
   } catch (error) {
     // Cancelled: applyImport has undone every batch it wrote.

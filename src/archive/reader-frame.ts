@@ -17,7 +17,7 @@ const FRAME_STYLE = `
 `;
 
 /** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
-export function readerDocument(bodyHtml: string, baseUrl: string): string {
+function readerDocument(bodyHtml: string, baseUrl: string): string {
   const clean = sanitizeUntrustedHtml(bodyHtml, baseUrl);
   // CSP inside the frame as well: nothing but images from the web, no scripts, no plugins.
   const csp = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";

@@ -1,6 +1,10 @@
 // The list: search box, filters as chips, ranked results with highlighted snippets, paging as you scroll,
 // selection for bulk actions. The query lives in the URL so a search can be bookmarked.
 import { searchArchive, searchArchiveIds, type SearchFilters, type SearchHit } from '../core/search';
+import {
+  FILTER_KEYS, collectionOf, filterChips, isArchiveEmpty, queryStringOf, searchFiltersOf, stateFromQueryString, withFilter,
+  type FilterKey, type SearchState,
+} from './search-state';
 import { listCollections, type Collection } from '../core/archive/collections';
 import { formatCount, formatDate, t } from '../shared/i18n';
 import { articleProvinceText, provinceText } from '../shared/province-text';
@@ -10,11 +14,6 @@ import { $, clearPassingNotice, db, el, highlighted, notifyError } from './page-
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
 const PAGE = 20;
-const FILTER_KEYS = ['collection', 'province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-
-export interface SearchState { q: string; filters: Partial<Record<FilterKey, string>> }
-
 export const selection = new Set<string>();
 let state: SearchState = { q: '', filters: {} };
 let shown = 0;
@@ -31,60 +30,34 @@ export function knownCollections(): Collection[] {
 
 /** The collection the list is restricted to, if any. */
 export function activeCollection(): Collection | null {
-  return collections.find((c) => c.id === state.filters.collection) ?? null;
+  return collectionOf(state, collections);
 }
 
 /** The page's filters as the search takes them: a collection becomes the list of its articles. */
 function searchFilters(): SearchFilters {
-  const { collection, ...rest } = state.filters;
-  if (!collection) return rest;
-  return { ...rest, ids: activeCollection()?.ids ?? [] };
-}
-
-export function currentSearch(): SearchState {
-  return state;
-}
-
-export function stateFromUrl(): SearchState {
-  const params = new URLSearchParams(location.search);
-  const filters: SearchState['filters'] = {};
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) filters[k] = v;
-  }
-  return { q: params.get('q') ?? '', filters };
+  return searchFiltersOf(state, collections);
 }
 
 function writeUrl(): void {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const k of FILTER_KEYS) if (state.filters[k]) params.set(k, state.filters[k]);
-  const query = params.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-}
-
-function chipLabel(key: FilterKey, value: string): string {
-  const shown = key === 'collection' ? (activeCollection()?.name ?? value) : value;
-  return `${t(`filter_${key}`)}: ${shown}`;
+  history.replaceState(null, '', `${location.pathname}${queryStringOf(state)}${location.hash}`);
 }
 
 function renderChips(): void {
   const chips = $('chips');
   chips.replaceChildren();
-  for (const k of FILTER_KEYS) {
-    const value = state.filters[k];
-    if (!value) continue;
+  for (const { key: k, shown } of filterChips(state, collections)) {
+    const label = `${t(`filter_${k}`)}: ${shown}`;
     const remove = el('button', { text: '×', className: 'chip-remove' });
     remove.type = 'button';
     remove.title = t('filterRemove');
-    remove.setAttribute('aria-label', t('filterRemoveNamed', chipLabel(k, value)));
+    remove.setAttribute('aria-label', t('filterRemoveNamed', label));
     remove.addEventListener('click', () => void setFilter(k, ''));
-    chips.append(el('span', { className: 'chip', testid: 'filter-chip' }, chipLabel(k, value), remove));
+    chips.append(el('span', { className: 'chip', testid: 'filter-chip' }, label, remove));
   }
 }
 
 export async function setFilter(key: FilterKey, value: string): Promise<void> {
-  state = { ...state, filters: { ...state.filters, [key]: value || undefined } };
+  state = withFilter(state, key, value);
   const input = filterField(key);
   if (input && input.value !== value) input.value = value;
   clearPassingNotice();
@@ -146,7 +119,7 @@ export async function runSearch(): Promise<void> {
     $('result-count').textContent = formatCount(total);
     announceCount();
     $('results').replaceChildren(...result.hits.map(resultItem));
-    const archiveEmpty = total === 0 && !state.q.trim() && !Object.values(state.filters).some(Boolean);
+    const archiveEmpty = isArchiveEmpty(state, total);
     $('empty').hidden = !archiveEmpty;
     // Nothing to select or act on in an empty archive.
     $('result-bar').hidden = archiveEmpty;
@@ -207,7 +180,7 @@ async function fillProvinces(current: Promise<unknown[]>, hosts: Promise<unknown
 
 export async function initSearchView(options: { onSelectionChange: () => void }): Promise<void> {
   onSelectionChange = options.onSelectionChange;
-  state = stateFromUrl();
+  state = stateFromQueryString(location.search);
   const input = $<HTMLInputElement>('q');
   input.placeholder = t('searchPlaceholder');
   input.value = state.q;

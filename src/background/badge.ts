@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import { detectedProvinceText } from '../shared/province-text';
 
-export type BadgeState = 'none' | 'known-site' | 'article' | 'saved' | 'error' | 'refused';
+type BadgeState = 'none' | 'known-site' | 'article' | 'saved' | 'error' | 'refused';
 
 const ICONS: Record<BadgeState, string> = { none: '', 'known-site': '', article: 'article-', saved: 'saved-', error: '', refused: '' };
 const iconSet = (prefix: string) =>

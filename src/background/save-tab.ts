@@ -1,27 +1,16 @@
 import { saveArticle, findArchivedByUrl, type SaveResult } from '../core/archive/save-article';
 import type { Provenance } from '../core/archive/build-article';
 import { toArchiveError } from '../core/archive/errors';
-import { lookupSite } from '../core/detect/registry';
 import type { Article, Detection, ExtractedArticle } from '../core/types';
 import type { ArchivedRef, CollectionRef, ErrorInfo, PreviewReply, SaveReply } from '../shared/messages';
-import { addToCollection, CollectionError, listCollections } from '../core/archive/collections';
+import { addToCollection, listCollections } from '../core/archive/collections';
 import { setNote, setTags } from '../core/archive/organize';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
 import { archiveDb, readyArchive } from './archive';
 import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
-import { REFUSAL_CODE, unsaveablePage } from '../core/save-policy';
+import { archivedRef as ref, collectionProblemOf, editsReplaceStored, failureShowsOnBadge, refusalOf, siteFor } from './save-reply';
 import { errorSentence } from '../shared/i18n';
-
-/** Why the page must not be saved as an article (a listing or home page), or null. */
-function refusalOf(detection: Detection | null): ErrorInfo | null {
-  const kind = unsaveablePage(detection);
-  return kind ? { code: REFUSAL_CODE[kind], message: '' } : null;
-}
-
-const ref = (a: Article): ArchivedRef => ({
-  id: a.id, title: a.title, capturedAt: a.capturedAt, ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}), tags: a.tags, note: a.note,
-});
 
 /** Tags already in the archive, offered as suggestions in the popup; a multi-entry index makes this one key walk. */
 async function knownTags(): Promise<string[]> {
@@ -56,11 +45,6 @@ export async function archivedRefFor(url: string, canonicalUrl?: string): Promis
   }
 }
 
-function siteFor(article: ExtractedArticle, detection: Detection | null) {
-  if (detection?.site) return detection.site;
-  try { return lookupSite(new URL(article.url).host); } catch { return null; }
-}
-
 export async function previewTab(tabId: number): Promise<PreviewReply> {
   try {
     const reply = await extractFromTab(tabId, false);
@@ -79,7 +63,7 @@ export async function previewTab(tabId: number): Promise<PreviewReply> {
   }
 }
 
-export interface SaveEdits { tags?: string[]; note?: string; collection?: string }
+interface SaveEdits { tags?: string[]; note?: string; collection?: string }
 
 /**
  * Stores an extracted article: the one save path of a click, the context menu, the shortcut and a bulk run (which
@@ -92,7 +76,7 @@ export async function saveExtracted(
   const db = await readyArchive();
   const result = await saveArticle(db, extracted, siteFor(extracted, detection), { mode, tags: edits.tags, note: edits.note, provenance });
   let article = result.article;
-  if (result.status === 'updated' || result.status === 'unchanged') {
+  if (editsReplaceStored(result.status)) {
     if (edits.tags !== undefined) await setTags(db, article.id, edits.tags);
     if (edits.note !== undefined) await setNote(db, article.id, edits.note);
     article = (await db.articles.get(article.id)) ?? article;
@@ -128,7 +112,7 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
     return { ok: true, status, archived: ref(article), ...collected };
   } catch (error) {
     const info = toErrorInfo(error);
-    if (info.code === 'quota' || info.code === 'storage') await setBadge(tabId, 'error', { detection, error: info.message });
+    if (failureShowsOnBadge(info)) await setBadge(tabId, 'error', { detection, error: info.message });
     return { ok: false, error: info };
   }
 }
@@ -140,6 +124,6 @@ async function putInCollection(id: string, articleId: string): Promise<Pick<Save
     return { collection: { id: collection.id, name: collection.name } };
   } catch (error) {
     // Deleted in the archive page since the popup listed it, or the write failed (a full disk).
-    return { collectionProblem: error instanceof CollectionError && error.problem === 'missing' ? 'missing' : 'failed' };
+    return { collectionProblem: collectionProblemOf(error) };
   }
 }

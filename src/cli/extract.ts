@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-export interface CliRow {
+interface CliRow {
   file: string;
   detection: Pick<Detection, 'isProvincialNewsArticle' | 'province' | 'kind'> | null;
   article: Article | null;
@@ -41,7 +41,7 @@ export interface CliRow {
   explain?: ExtractionExplain;
 }
 
-export async function processFile(file: string, url: string | undefined, generic: boolean, explain = false): Promise<CliRow> {
+async function processFile(file: string, url: string | undefined, generic: boolean, explain = false): Promise<CliRow> {
   const row: CliRow = { file, detection: null, article: null, error: null };
   let html: string;
   try {
@@ -127,7 +127,7 @@ async function main(): Promise<number> {
 }
 
 /** The explanation as lines a person reads: detection, body path, metadata with sources, removed blocks. */
-export function formatExplain(row: CliRow): string {
+function formatExplain(row: CliRow): string {
   const ex = row.explain;
   const out: string[] = [];
   if (row.error) out.push(`error: ${row.error}`);

@@ -4,7 +4,7 @@
 // ever), after late insertions (content fetched by the page's scripts) and after single-page navigations.
 // A busy page (tickers, carousels) cannot make it run without end: runs per URL are capped and the watch stops.
 
-export interface DetectionSchedule {
+interface DetectionSchedule {
   /** The DOM is quiet for this long before a run (ms). */
   quietMs: number;
   /** A run happens at the latest this long after the first change it waits on, however busy the page (ms). */
@@ -15,7 +15,7 @@ export interface DetectionSchedule {
   watchMs: number;
 }
 
-export const DEFAULT_SCHEDULE: DetectionSchedule = { quietMs: 400, maxWaitMs: 1500, maxRuns: 12, watchMs: 30_000 };
+const DEFAULT_SCHEDULE: DetectionSchedule = { quietMs: 400, maxWaitMs: 1500, maxRuns: 12, watchMs: 30_000 };
 
 /**
  * Calls `run` at the moments above. `ready` is awaited once before the first run (the user's own hosts must be

@@ -1,7 +1,7 @@
 // Time left in a long run (an import, an export, an upgrade's re-indexing), from its recent pace: an import slows as
 // the archive grows, so the pace of the last seconds says more than the average since the start.
 
-export interface EtaOptions {
+interface EtaOptions {
   /** Pace measured over about this much of the latest progress. */
   windowMs?: number;
   /** Nothing is said before the run has gone this long (the first batches say little about the rest). */
@@ -33,7 +33,7 @@ export function createEtaEstimator(options: EtaOptions = {}): (done: number, tot
   };
 }
 
-export type EtaUnit = 'seconds' | 'minutes' | 'hours';
+type EtaUnit = 'seconds' | 'minutes' | 'hours';
 
 /**
  * A person's rounding of the time left: seconds by fives under a minute, whole minutes under two hours, hours with

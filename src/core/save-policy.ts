@@ -2,7 +2,7 @@
 // saving it stored a teaser's title and date as an "article", so it is refused wherever a save starts.
 import type { Detection } from './types';
 
-export type UnsaveablePage = 'listing' | 'home';
+type UnsaveablePage = 'listing' | 'home';
 
 /** 'listing' or 'home' when the page must not be saved as an article; null when a save (or "save anyway") is fine. */
 export function unsaveablePage(detection: Pick<Detection, 'isProvincialNewsArticle' | 'pageKind'> | null): UnsaveablePage | null {

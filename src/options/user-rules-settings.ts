@@ -13,7 +13,7 @@ const PROBLEM_KEYS: Record<string, string> = {
   'whole-page': 'ruleProblemWholePage', 'too-many': 'ruleProblemTooMany',
 };
 
-export function ruleProblemSentence(problem: RuleProblem): string {
+function ruleProblemSentence(problem: RuleProblem): string {
   if (problem.field === 'host') return t('ruleProblemHost');
   return t(PROBLEM_KEYS[problem.problem] ?? 'ruleProblemInvalid');
 }
@@ -34,7 +34,7 @@ function browserRefuses(rule: UserRule): RuleProblem | null {
   return bad >= 0 ? { field: 'exclude', index: bad, problem: 'invalid' } : null;
 }
 
-export function checkRuleHere(value: unknown): { ok: true; rule: UserRule } | { ok: false; problem: RuleProblem } {
+function checkRuleHere(value: unknown): { ok: true; rule: UserRule } | { ok: false; problem: RuleProblem } {
   const check = checkUserRule(value);
   if (!check.ok) return check;
   const refused = browserRefuses(check.rule);
@@ -98,7 +98,7 @@ function ruleRow(rule: UserRule): HTMLTableRowElement {
   return tr;
 }
 
-export async function renderUserRules(): Promise<void> {
+async function renderUserRules(): Promise<void> {
   const rules = await loadUserRules();
   $('no-rules').hidden = rules.length > 0;
   $('rules').hidden = rules.length === 0;

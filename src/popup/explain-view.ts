@@ -24,7 +24,7 @@ function list(parent: HTMLElement, heading: string, lines: string[], empty: stri
   for (const line of lines) add(ul, 'li', line);
 }
 
-export function renderExplain(target: HTMLElement, reply: ExplainReply): void {
+function renderExplain(target: HTMLElement, reply: ExplainReply): void {
   target.replaceChildren();
   const { explain: ex, error } = reply;
   if (error) add(target, 'p', t('popupExplainError', error), 'error');

@@ -15,10 +15,8 @@ export type BulkMoreReply = { ok: true; links: ListedLink[]; next: string | null
 export type BulkStartReply = { ok: true; runId: string; queued: number } | { ok: false; problem: string };
 export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string }
 export type BulkStatusReply = { progress: RunProgress | null; items: BulkItemView[] };
-export type BulkProgressMessage = { type: 'bulk-progress'; progress: RunProgress };
-
-export const MAX_BULK_PAGES = 5000;
-export const MAX_MORE_PAGES = 50;
+const MAX_BULK_PAGES = 5000;
+const MAX_MORE_PAGES = 50;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isHttpUrl = (v: unknown): v is string => {

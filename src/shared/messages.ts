@@ -11,27 +11,24 @@ import type { ExtractionExplain } from '../core/extract/explain';
 export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'listing-page' | 'home-page' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
 
-export type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
-export type BackgroundToContent = { type: 'extract'; generic: boolean };
-/** From the popup to the tab's content script: why the extraction came out as it did. */
-export type PopupToContent = { type: 'explain'; generic: boolean };
+type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
 export type ExplainReply = { ok: true; explain: ExtractionExplain; error: string | null };
 export type ExtractReply =
   | { ok: true; article: ExtractedArticle; detection: Detection; userRule?: UserRuleStatus }
   | { ok: false; error: ErrorInfo; detection: Detection | null; userRule?: UserRuleStatus };
 
-export type PopupRequest =
+type PopupRequest =
   | { type: 'preview'; tabId: number }
   | { type: 'save'; tabId: number; mode: 'if-new' | 'update'; generic: boolean; tags?: string[]; note?: string; collection?: string };
 
 /** Limits of what the popup may send with a save; the archive cleans and caps again (organize.ts). */
 export const MAX_SAVE_TAGS = 200;
-export const MAX_SAVE_TAG_CHARS = 200;
+const MAX_SAVE_TAG_CHARS = 200;
 export const MAX_SAVE_NOTE_CHARS = 100_000;
 
 /** A named collection the popup can save into. */
 export interface CollectionRef { id: string; name: string }
-export const MAX_COLLECTION_ID_CHARS = 100;
+const MAX_COLLECTION_ID_CHARS = 100;
 
 export interface ArchivedRef { id: string; title: string; capturedAt: string; updatedAt?: string; tags?: string[]; note?: string }
 export type PreviewReply =
@@ -128,7 +125,7 @@ export function parseExtractReply(v: unknown): ExtractReply | null {
 // The content picker ("Chọn vùng nội dung"): the popup asks the background to start it in a tab; the page sends
 // the picked selectors back. The host is never taken from the message but from the sender's URL.
 
-export type PickStartRequest = { type: 'pick-start'; tabId: number };
+type PickStartRequest = { type: 'pick-start'; tabId: number };
 export type PickStartReply = { ok: true } | { ok: false; error: ErrorInfo };
 export type PickedRuleMessage = { type: 'user-rule-picked'; body: string; exclude: string[] };
 /** `problem` names what was wrong with the rule (a message key suffix the picker turns into a sentence). */

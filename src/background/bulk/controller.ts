@@ -12,7 +12,7 @@ import { showRunOnBadge } from './run-badge';
 import { listTabArticles } from './tab-listing';
 
 /** Settings a person (or a test) may change in storage.local under this key: delayMs, timeoutMs. */
-export const BULK_SETTINGS_KEY = 'bulkSettings';
+const BULK_SETTINGS_KEY = 'bulkSettings';
 
 let db: QueueDb | null = null;
 let runner: BulkRunner | null = null;

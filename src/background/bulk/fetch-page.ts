@@ -5,7 +5,7 @@ import type { FetchFailure } from '../../core/bulk/scheduler';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export type FetchedPage = { html: string; finalUrl: string } | { failure: FetchFailure } | { notHtml: string } | { tooLarge: true };
+type FetchedPage = { html: string; finalUrl: string } | { failure: FetchFailure } | { notHtml: string } | { tooLarge: true };
 
 export async function fetchPage(url: string, timeoutMs: number): Promise<FetchedPage> {
   const controller = new AbortController();

@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { ListedArticle } from '../../core/bulk/listing-links';
 
-export interface TabListing { url: string; articles: ListedArticle[]; next: string | null }
+interface TabListing { url: string; articles: ListedArticle[]; next: string | null }
 
 function isListing(v: unknown): v is TabListing {
   const m = v as TabListing | null;

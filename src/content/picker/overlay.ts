@@ -19,7 +19,7 @@ const LOOKS = {
 const LABEL: Style = { position: 'absolute', top: '-1.4em', left: '0', font: '600 11px/1.3 system-ui, sans-serif', color: '#fff', padding: '1px 5px', 'border-radius': '3px', 'white-space': 'nowrap' };
 const FONT = '13px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-export interface PickerBar {
+interface PickerBar {
   /** Where the person points (for keyboard and screen-reader users), the live summary, and a message line. */
   /** `announce`: read it out (keyboard moves); the mouse's constant moves are not. */
   setPointing(text: string, announce?: boolean): void;

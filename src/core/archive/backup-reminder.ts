@@ -4,13 +4,13 @@
 import type { ArchiveDb } from './db';
 import { writeArchive } from './store';
 
-export const REMINDER_EVERY_KEY = 'backupReminderEvery';
-export const REMINDER_STATE_KEY = 'backupReminderState';
+const REMINDER_EVERY_KEY = 'backupReminderEvery';
+const REMINDER_STATE_KEY = 'backupReminderState';
 export const DEFAULT_REMINDER_EVERY = 50;
-export const MAX_REMINDER_EVERY = 100_000;
+const MAX_REMINDER_EVERY = 100_000;
 
 /** New articles since the last backup, and the count at which the person last dismissed the reminder. */
-export interface ReminderState { sinceBackup: number; dismissedAt: number }
+interface ReminderState { sinceBackup: number; dismissedAt: number }
 
 const count = (v: unknown): number => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : 0);
 

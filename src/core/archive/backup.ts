@@ -20,10 +20,10 @@ import { noteBackedUp } from './backup-reminder';
 import type { Article } from '../types';
 
 /** The settings row that carries the storage.local snapshot inside a backup file (never left in the archive). */
-export const STORAGE_SNAPSHOT_KEY = 'backup:storageLocal';
+const STORAGE_SNAPSHOT_KEY = 'backup:storageLocal';
 const RESTORABLE_TABLES = new Set(['articles', 'settings', 'versions']);
 
-export type BackupErrorCode = 'not-backup' | 'newer' | 'invalid-row';
+type BackupErrorCode = 'not-backup' | 'newer' | 'invalid-row';
 export class BackupError extends Error {
   constructor(readonly code: BackupErrorCode, message: string) {
     super(message);
@@ -31,7 +31,7 @@ export class BackupError extends Error {
   }
 }
 
-export interface BackupInfo { articles: number; versions: number; databaseVersion: number; rowCounts: Record<string, number> }
+interface BackupInfo { articles: number; versions: number; databaseVersion: number; rowCounts: Record<string, number> }
 
 /** The backup as a Blob (JSON in dexie-export-import's format). */
 export async function createBackup(db: ArchiveDb, options: { storage?: Record<string, unknown> } = {}): Promise<Blob> {
@@ -88,7 +88,7 @@ function checkedRow(table: string, value: unknown, sanitize?: (html: string, bas
   throw new BackupError('not-backup', `unexpected table ${table}`);
 }
 
-export interface RestoreResult extends BackupInfo { storage: Record<string, unknown> | null }
+interface RestoreResult extends BackupInfo { storage: Record<string, unknown> | null }
 
 /**
  * dexie-export-import encodes values JSON cannot hold with a "$types" map (typeson), path → type. Archive rows
@@ -116,7 +116,7 @@ function plainRow(row: unknown): unknown {
 
 export type RestorePhase = 'check' | 'write' | 'index';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   sanitizeHtml?: (html: string, baseUrl: string) => string;
   /** check: bytes of the file read; write: rows written; index: articles indexed. */
   onProgress?: (phase: RestorePhase, done: number, total: number) => void;
@@ -128,7 +128,7 @@ export interface RestoreOptions {
   chunkBytes?: number;
 }
 
-export interface CheckedBackup extends BackupInfo { storage: Record<string, unknown> | null }
+interface CheckedBackup extends BackupInfo { storage: Record<string, unknown> | null }
 
 function parsedRow(table: string, text: string, sanitize?: (html: string, baseUrl: string) => string): unknown {
   let value: unknown;

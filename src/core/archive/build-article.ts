@@ -1,7 +1,7 @@
 import type { Article, ExtractedArticle, SiteInfo } from '../types';
 
 /** SHA-256 (hex) of what makes two captures the same article: title and body text. */
-export async function computeContentHash(title: string, bodyText: string): Promise<string> {
+async function computeContentHash(title: string, bodyText: string): Promise<string> {
   const data = new TextEncoder().encode(`${title.normalize('NFC')}\n\n${bodyText.normalize('NFC')}`);
   const digest = await crypto.subtle.digest('SHA-256', data);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -13,7 +13,7 @@ export function toVietnamIso(date: Date): string {
   return shifted.toISOString().replace(/\.\d{3}Z$/, '+07:00');
 }
 
-export function siteFallback(url: string): SiteInfo {
+function siteFallback(url: string): SiteInfo {
   let host = '';
   try { host = new URL(url).host; } catch { /* keep empty */ }
   return { host, name: host, province: null, kind: 'other' };

@@ -14,7 +14,7 @@ export interface Collection {
   ids: string[];
 }
 
-export type CollectionProblem = 'empty-name' | 'name-taken' | 'missing';
+type CollectionProblem = 'empty-name' | 'name-taken' | 'missing';
 
 export class CollectionError extends Error {
   constructor(public readonly problem: CollectionProblem, public readonly collectionName: string) {

@@ -1,5 +1,5 @@
 /** Failure kinds that reach a person; the UI turns each code into a Vietnamese/English sentence. */
-export type ArchiveErrorCode = 'quota' | 'storage';
+type ArchiveErrorCode = 'quota' | 'storage';
 
 export class ArchiveError extends Error {
   constructor(public readonly code: ArchiveErrorCode, message: string, options?: { cause?: unknown }) {

@@ -19,12 +19,12 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   json: 'application/json', ndjson: 'application/x-ndjson', csv: 'text/csv;charset=utf-8', 'csl-json': 'application/vnd.citationstyles.csl+json',
 };
 
-export interface ExportProgress { done: number; total: number }
+interface ExportProgress { done: number; total: number }
 
 /** Articles read at a time: big enough that each read's fixed cost is small, small enough to keep the heap low. */
-export const EXPORT_PAGE = 250;
+const EXPORT_PAGE = 250;
 
-export interface ExportPaging {
+interface ExportPaging {
   /** Articles per read (tests use small pages to cross page edges cheaply). */
   pageSize?: number;
   /** Read the next page while the caller works on this one (default true). */
@@ -55,7 +55,7 @@ function started<T>(read: () => Promise<T>): Promise<T> {
  * capture times gives the articles before that run, and the next page starts at the run, so no page needs a count;
  * only a run longer than a page is walked with offsets.
  */
-export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null, paging: ExportPaging = {}): AsyncGenerator<Article[]> {
+async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null, paging: ExportPaging = {}): AsyncGenerator<Article[]> {
   const size = Math.max(1, paging.pageSize ?? EXPORT_PAGE);
   const ahead = paging.readAhead ?? true;
   if (filter?.ids) {
@@ -105,7 +105,7 @@ export async function countForExport(db: ArchiveDb, filter: ExportFilter | null)
   return db.articles.count();
 }
 
-export interface ExportOptions extends ExportPaging {
+interface ExportOptions extends ExportPaging {
   format: ExportFormat;
   filter?: ExportFilter | null;
   generator: string;

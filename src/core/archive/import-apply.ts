@@ -27,7 +27,7 @@ export interface ImportReport {
   collections?: Map<string, string[]>;
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   onDuplicate?: DuplicatePolicy;
   /** Re-sanitizes bodyHtml (needs a DOM, so the page passes it in); imported HTML is as hostile as any page. */
   sanitizeHtml?: (html: string, baseUrl: string) => string;

@@ -29,7 +29,7 @@ function parseKey(key: string): { journalId: string; batch: number } {
 }
 
 /** The journals on disk by import, each import's batches last first (the order an undo takes). */
-export async function journalBatches(db: ArchiveDb): Promise<Map<string, JournalBatch[]>> {
+async function journalBatches(db: ArchiveDb): Promise<Map<string, JournalBatch[]>> {
   const byImport = new Map<string, JournalBatch[]>();
   await db.settings.where('key').startsWith(JOURNAL_PREFIX).each((row) => {
     const { journalId, batch } = parseKey(row.key);
@@ -53,7 +53,7 @@ export async function journalIds(db: ArchiveDb): Promise<Set<string>> {
  * user's write released some of its articles): added articles go with their index entries and any versions a later
  * update gave them (no orphaned versions), overwritten ones come back. Returns the articles taken out or put back.
  */
-export function undoJournalBatch(db: ArchiveDb, key: string): Promise<number> {
+function undoJournalBatch(db: ArchiveDb, key: string): Promise<number> {
   return writeArchive(db, async (w) => {
     const row = await w.read.settings.get(key);
     if (!row) return 0;

@@ -8,7 +8,7 @@ import { cleanName } from './collections';
 /** JSON must be parsed whole; past this size only NDJSON (read line by line) is accepted. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
-export type ImportFileErrorCode = 'empty' | 'not-json' | 'truncated' | 'wrong-shape' | 'future-version' | 'too-large';
+type ImportFileErrorCode = 'empty' | 'not-json' | 'truncated' | 'wrong-shape' | 'future-version' | 'too-large';
 
 export class ImportFileError extends Error {
   constructor(public readonly code: ImportFileErrorCode, message: string) {
@@ -22,7 +22,7 @@ export type ImportRow =
   | { row: number; ok: true; article: Article; collections?: string[] }
   | { row: number; ok: false; reason: string };
 
-export interface ParsedImport {
+interface ParsedImport {
   format: 'json' | 'ndjson';
   version: number;
   rows: ImportRow[];
@@ -112,7 +112,7 @@ export function parseImportText(text: string): ParsedImport {
   return { format: 'json', version, rows: validateRows(file.articles, version), collection: collectionOfExport(file) };
 }
 
-export function parseNdjsonLines(lines: string[], firstRow = 1, version = EXPORT_VERSION): ParsedImport {
+function parseNdjsonLines(lines: string[], firstRow = 1, version = EXPORT_VERSION): ParsedImport {
   const raws: unknown[] = [];
   const rows: ImportRow[] = [];
   lines.forEach((line, i) => {

@@ -17,7 +17,7 @@ function collectionsOf(rows: ImportRow[], into = new Set<string>()): Set<string>
 }
 const sortedNames = (names: Set<string>) => [...names].sort((a, b) => a.localeCompare(b, 'vi'));
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Bytes of the file checked so far (the number of rows is not known before the end). */
   onProgress?: (bytesRead: number, bytes: number) => void;
   /** Stops the check between batches of rows (an AbortError). */

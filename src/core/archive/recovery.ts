@@ -28,7 +28,7 @@ export function webLocks(locks: LockManager): ArchiveLocks {
   };
 }
 
-export interface RecoveryOptions {
+interface RecoveryOptions {
   /** Articles undone so far, of all the interrupted imports (once at 0, then after each batch). */
   onProgress?: (done: number, total: number) => void;
 }

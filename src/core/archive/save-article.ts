@@ -4,7 +4,7 @@ import { buildArticle, toVietnamIso, type Provenance } from './build-article';
 import { cleanTags, deleteMany } from './organize';
 import { writeArchive, type ArchiveReader } from './store';
 
-export type SaveMode = 'if-new' | 'update';
+type SaveMode = 'if-new' | 'update';
 
 export type SaveResult =
   | { status: 'created'; article: Article }

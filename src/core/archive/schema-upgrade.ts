@@ -2,7 +2,7 @@
 // (minutes at 100,000) inside IndexedDB's version change, and a page that opens the archive meanwhile would show
 // nothing: it asks here first, so that it can say what is happening.
 
-export interface PendingUpgrade {
+interface PendingUpgrade {
   /** Schema version on disk. */
   from: number;
   /** Schema version this build opens it with. */

@@ -12,7 +12,7 @@ import { releaseFromJournals } from './import-journal';
 import { isQuotaError, toArchiveError } from './errors';
 
 /** The tables every store write spans. */
-export const ARCHIVE_WRITE_TABLES = ['articles', 'versions', 'settings', ...searchIndexWriter.tables] as const;
+const ARCHIVE_WRITE_TABLES = ['articles', 'versions', 'settings', ...searchIndexWriter.tables] as const;
 
 type ReadTable<T extends ArchiveDb['articles'] | ArchiveDb['versions'] | ArchiveDb['settings']> = Pick<T, 'get' | 'bulkGet' | 'where' | 'orderBy' | 'count' | 'toArray' | 'toCollection'>;
 
@@ -24,11 +24,11 @@ export interface ArchiveReader {
 }
 
 /** Who writes: a user's write is theirs (no import undo takes it back); the import and its undo are not. */
-export type WriteOrigin = 'user' | 'import' | 'recovery' | 'restore';
+type WriteOrigin = 'user' | 'import' | 'recovery' | 'restore';
 
 /** The writes a store transaction offers. Each keeps the search index in step in the same transaction. */
 /** Rows a restore adds to the emptied archive, a batch at a time. */
-export interface ReplacementRows { articles?: Article[]; versions?: VersionRow[]; settings?: SettingRow[] }
+interface ReplacementRows { articles?: Article[]; versions?: VersionRow[]; settings?: SettingRow[] }
 
 export interface ArchiveWriter {
   readonly read: ArchiveReader;

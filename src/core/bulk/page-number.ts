@@ -6,7 +6,7 @@ const PAGE_PARAM = /^(?:.*_)?(?:page|p|paged|trang|pageindex|pagenumber|pg|cur)$
 /** Path markers: /trang-2, /page/2, /page-2 (NukeViet), each optionally followed by .html or a slash. */
 const PAGE_PATH = /\/(?:trang-|page-|page\/|p\/)(\d{1,5})(?:\.html?)?\/?$/i;
 
-export interface PageRef {
+interface PageRef {
   /** The page number the URL names (1 when it names none). */
   page: number;
   /** The URL without its page marker, normalized: the same listing's pages share it. */

@@ -6,7 +6,7 @@ import { absoluteHttpUrl, anchorText } from './link-dom';
 /** Link texts that mean "next page" (after folding case and spaces); "»»"/"Cuối" (last page) are not next. */
 const NEXT_TEXT = /^(?:trang sau|trang tiếp(?: theo)?|tiếp theo|tiếp|sau|next|next page|»|›|>|>>|→)(?:\s*[»›>→])?$/i;
 
-export interface NextPageOptions {
+interface NextPageOptions {
   /** Listing pages already seen (their URLs): a "next" pointing back to one of them is a loop, not a next page. */
   seen?: Iterable<string>;
 }

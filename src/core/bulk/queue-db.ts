@@ -5,7 +5,7 @@ import { DEFAULT_RUN_SETTINGS, TERMINAL_STATES, progressOf, type BulkRun, type Q
 import { hostKey } from './page-number';
 import type { RunnerStore } from './runner';
 
-export const QUEUE_DB_NAME = 'provincial-news-bulk-queue';
+const QUEUE_DB_NAME = 'provincial-news-bulk-queue';
 
 export type QueueDb = Dexie & {
   runs: EntityTable<BulkRun, 'id'>;
@@ -23,7 +23,7 @@ export function openQueueDb(options: { indexedDB?: IDBFactory; IDBKeyRange?: typ
   return db;
 }
 
-export interface NewItem { url: string; title: string }
+interface NewItem { url: string; title: string }
 
 /**
  * Starts a run over `pages` (in listing order). A URL already waiting or in flight in a live run is not queued twice.

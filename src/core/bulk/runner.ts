@@ -17,12 +17,12 @@ export interface RunnerStore {
   settle(): Promise<void>;
 }
 
-export interface RunnerClock {
+interface RunnerClock {
   now(): number;
   setTimer(fn: () => void, ms: number): () => void;
 }
 
-export type PageWork = (item: QueueItem, settings: RunSettings) => Promise<WorkResult>;
+type PageWork = (item: QueueItem, settings: RunSettings) => Promise<WorkResult>;
 
 export class BulkRunner {
   private readonly busy = new Set<string>();

@@ -2,14 +2,14 @@
 // same host, a few hosts at once, retries waiting out their backoff. Pure: the caller passes the clock.
 import type { FailReason, QueueItem, RunSettings } from './queue-types';
 
-export interface HostActivity {
+interface HostActivity {
   /** Hosts with a request in flight. */
   busy: ReadonlySet<string>;
   /** When the last request to each host ended (ms). */
   lastEndAt: ReadonlyMap<string, number>;
 }
 
-export interface ReadyPick {
+interface ReadyPick {
   /** Items to start now, at most one per host. */
   start: QueueItem[];
   /** When to look again if nothing more can start now (ms), or null when nothing is waiting. */

@@ -53,7 +53,7 @@ function isFrameset(doc: Document): boolean {
   return false;
 }
 
-export interface UrlShape {
+interface UrlShape {
   article: boolean;
   /** An article id the CMS put in the URL (-a196670.html, -post404649.html, -d538952.html, …-20260307075519174.htm). */
   articleId: boolean;

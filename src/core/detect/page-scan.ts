@@ -3,7 +3,7 @@
 import { classWordRe, COMMENT_CLASS_WORDS, FOOTER_CLASS_WORDS, NAVIGATION_CLASS_WORDS, OVERLAY_CLASS_WORDS, PAGER_CLASS_WORDS, RELATED_CLASS_WORDS, TITLE_CLASS_WORDS } from '../vocabulary';
 
 /** Node budget: ~1 µs per node on a pathological page in Chromium, far less on ordinary pages. */
-export const MAX_NODES = 15_000;
+const MAX_NODES = 15_000;
 const MAX_TEXT = 100_000;
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'SELECT', 'OPTION', 'BUTTON', 'TEXTAREA', 'INPUT', 'HEAD']);

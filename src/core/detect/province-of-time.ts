@@ -6,7 +6,7 @@ import { FORMER_PROVINCES } from './registry-data';
 import { lookupProvince } from './registry';
 
 /** Resolution 202/2025/QH15: the 34 provinces from this moment (Vietnam time). */
-export const MERGER_MS = Date.parse('2025-07-01T00:00:00+07:00');
+const MERGER_MS = Date.parse('2025-07-01T00:00:00+07:00');
 
 export interface ProvinceOfTime {
   /** The province when the article was published (the former one for a pre-merger article). */

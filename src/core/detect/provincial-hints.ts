@@ -5,7 +5,7 @@ import type { SiteInfo } from '../types';
 import { CURRENT_PROVINCES, DISTRICT_PORTALS, FORMER_PROVINCES } from './registry-data';
 import { matchSite, type ProvinceRef } from './registry';
 
-export interface ProvincialGuess {
+interface ProvincialGuess {
   site: SiteInfo;
   province: ProvinceRef;
   confidence: number;

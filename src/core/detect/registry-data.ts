@@ -11,7 +11,7 @@
 import { broadcasterSites } from './registry-broadcasters';
 
 /** A province or centrally-run city as it stands since 1 July 2025. */
-export interface CurrentProvince {
+interface CurrentProvince {
   /** Short Vietnamese name without "tỉnh"/"thành phố", as the corpus truth files write it. */
   name: string;
   /** True for the six centrally-run cities. */
@@ -21,7 +21,7 @@ export interface CurrentProvince {
 }
 
 /** One of the 63 provinces and cities that existed before 1 July 2025. */
-export interface FormerProvince {
+interface FormerProvince {
   name: string;
   /** Name of the current province it is part of now (must be a CurrentProvince name). */
   mergedInto: string;
@@ -29,7 +29,7 @@ export interface FormerProvince {
   hosts: string[];
 }
 
-export type MediaKind = 'newspaper' | 'broadcaster';
+type MediaKind = 'newspaper' | 'broadcaster';
 
 /** A provincial Party / People's Committee newspaper or a provincial radio-TV station. */
 export interface MediaSite {
@@ -42,7 +42,7 @@ export interface MediaSite {
 }
 
 /** A district-level portal (districts were abolished on 1 July 2025; their portals remain as archives). */
-export interface DistrictPortal {
+interface DistrictPortal {
   name: string;
   /** Province the district belonged to before the merger (current or former name). */
   province: string;

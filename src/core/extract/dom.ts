@@ -5,7 +5,6 @@ import { mayMatch, type DocIndex } from './sites/prefilter';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
-export const COMMENT_NODE = 8;
 
 export function isElement(n: Node | null | undefined): n is Element {
   return !!n && n.nodeType === ELEMENT_NODE;
@@ -22,7 +21,7 @@ export function textOf(n: Node | null | undefined): string {
 }
 
 /** Length of text inside <a> elements under el. */
-export function linkTextLength(el: Element): number {
+function linkTextLength(el: Element): number {
   let n = 0;
   const links = el.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) n += textOf(links[i]).length;
@@ -40,10 +39,6 @@ export function classIdString(el: Element): string {
   const cls = el.getAttribute('class') ?? '';
   const id = el.getAttribute('id') ?? '';
   return `${cls} ${id}`.toLowerCase();
-}
-
-export function classIdTokens(el: Element): string[] {
-  return classIdString(el).split(/[\s]+/).filter(Boolean);
 }
 
 export function removeNode(n: Node): void {

@@ -5,7 +5,7 @@ import { extractArticle } from './index';
 import type { RemovedBlock } from './prune-related';
 import type { UserRule } from './user-rules';
 
-export interface FieldReason { value: string | null; via: string }
+interface FieldReason { value: string | null; via: string }
 
 export interface ExtractionExplain {
   /** Which path chose the body. */

@@ -16,7 +16,7 @@ const NEGATIVE = /(^|[\s_-])(comment|comments|footer|sidebar|side|menu|nav|navba
 /** Reader comments: never the article, and their paragraphs do not vote for the containers around them. */
 const COMMENTS = /(^|[\s_-])(comments?|commentlist|comment-list|comment-body|disqus|respond|replies|binhluan|binh-luan|ykien|y-kien|ykienbandoc)([\s_-]|$)/;
 
-export function classWeight(el: Element): number {
+function classWeight(el: Element): number {
   const s = classIdString(el);
   if (!s.trim()) return 0;
   let w = 0;
@@ -262,7 +262,7 @@ function largestTextBlock(els: Element[], stats: Map<Element, ElementStats>): El
   return best;
 }
 
-export interface GenericBodyOptions {
+interface GenericBodyOptions {
   /** Filled with the candidates, their scores and the path that chose the body. */
   explain?: GenericTrace;
 }

@@ -1,7 +1,7 @@
 // Why the generic extractor chose its body, for an --explain printout: the leading candidates with their scores, the
 // path that fired (best candidate, or a fallback), the element chosen and how many sibling blocks were merged in.
 
-export interface GenericCandidate {
+interface GenericCandidate {
   /** tag#id.class (class list shortened). */
   element: string;
   /** Content score × (1 − link density). */
@@ -10,7 +10,7 @@ export interface GenericCandidate {
   linkDensity: number;
 }
 
-export type GenericPath = 'best-candidate' | 'largest-text-block' | 'whole-page' | 'none';
+type GenericPath = 'best-candidate' | 'largest-text-block' | 'whole-page' | 'none';
 
 export interface GenericTrace {
   /** The five best-scoring containers, best first. */

@@ -25,7 +25,7 @@ import { applyUserRule, userRuleAsSiteRule, type UserRule } from './user-rules';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
-export type ExtractionErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html';
+type ExtractionErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html';
 
 export class ExtractionError extends Error {
   readonly code: ExtractionErrorCode;
@@ -36,7 +36,7 @@ export class ExtractionError extends Error {
   }
 }
 
-export interface ExtractOptions {
+interface ExtractOptions {
   /** Use per-CMS site rules when one matches (default true). */
   useSiteRules?: boolean;
   /** Cap on elements visited/kept (default 60 000). Pages above 8× this are refused as too large. */

@@ -6,7 +6,7 @@ import { selectorsForPick } from './user-rule-selector';
 import { applyUserRule, type UserRule, type UserRuleMiss } from './user-rules';
 
 export interface Pick { body: Element | null; excluded: Element[] }
-export type PickStep = { ok: true; pick: Pick } | { ok: false; problem: 'whole-page' | 'exclude-outside' };
+type PickStep = { ok: true; pick: Pick } | { ok: false; problem: 'whole-page' | 'exclude-outside' };
 
 export function pickStep(doc: Document, pick: Pick, el: Element, leaveOut: boolean): PickStep {
   if (el === doc.body || el === doc.documentElement) return { ok: false, problem: 'whole-page' };

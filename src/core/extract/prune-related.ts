@@ -31,7 +31,7 @@ function otherArticleUrl(href: string, page: URL | null): boolean {
  * title, maybe a linked thumbnail) plus a short teaser, with or without a heading. Fact boxes and photo boxes
  * hold their own text or link images, so they stay.
  */
-export function isOneItemCard(el: Element, page: URL | null): boolean {
+function isOneItemCard(el: Element, page: URL | null): boolean {
   if (!CARD_TAGS.has(tagName(el))) return false;
   const links = el.getElementsByTagName('a');
   if (!links.length || links.length > 4) return false;
@@ -54,7 +54,7 @@ export function isOneItemCard(el: Element, page: URL | null): boolean {
 const BLOCK_TEXT_TAGS = new Set(['p', 'div', 'td', 'li', 'blockquote', 'section', 'article', 'span', 'font', 'dd', 'pre']);
 
 /** Non-link text length of el (text minus link text). */
-export function nonLinkTextLength(el: Element): number {
+function nonLinkTextLength(el: Element): number {
   const total = textOf(el).length;
   let link = 0;
   const links = el.getElementsByTagName('a');
@@ -140,7 +140,7 @@ function isLinkyBlock(el: Element): boolean {
 }
 
 /** Cards of other articles: ≥ 2 distinct targets, each with a thumbnail or a headline link, short summaries. */
-export function isTeaserGrid(el: Element): boolean {
+function isTeaserGrid(el: Element): boolean {
   const tag = tagName(el);
   if (tag === 'p' || tag === 'a') return false;
   const hrefs = new Set<string>();
@@ -201,7 +201,7 @@ function removeRelatedBlock(heading: Element, root: Element, protect: Element | 
   return removed;
 }
 
-export interface PruneOptions {
+interface PruneOptions {
   /** The article body, if known: never removed, nor any ancestor of it. */
   protect?: Element | null;
   /** Stop after visiting this many elements. */

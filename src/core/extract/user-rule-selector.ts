@@ -118,7 +118,7 @@ export function selectorFor(el: Element, scope: ParentNode, stopAt: Element | nu
 }
 
 /** The rule's selectors for a picked body and blocks to leave out, or why they cannot be made. */
-export type PickedSelectors =
+type PickedSelectors =
   | { ok: true; body: string; exclude: string[] }
   | { ok: false; problem: 'whole-page' | 'no-selector' | 'exclude-outside' | 'no-exclude-selector' };
 

@@ -20,14 +20,14 @@ export interface UserRule {
 
 export const MAX_EXCLUDES = 30;
 /** Fewer words than this under the rule's body is a miss: the page changed and the selector found a shell. */
-export const USER_RULE_MIN_WORDS = 30;
+const USER_RULE_MIN_WORDS = 30;
 
 export type RuleProblem =
   | { field: 'rule' | 'host' | 'createdAt'; problem: 'invalid' }
   | { field: 'body'; problem: SelectorProblem }
   | { field: 'exclude'; index: number; problem: SelectorProblem | 'too-many' };
 
-export type RuleCheck = { ok: true; rule: UserRule } | { ok: false; problem: RuleProblem };
+type RuleCheck = { ok: true; rule: UserRule } | { ok: false; problem: RuleProblem };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -82,7 +82,7 @@ export function userRuleFor(rules: readonly UserRule[], pageUrl: string): UserRu
 }
 
 export type UserRuleMiss = 'invalid' | 'no-match' | 'whole-page' | 'too-little-text';
-export type UserRuleResult =
+type UserRuleResult =
   | { ok: true; body: Element; words: number }
   | { ok: false; reason: UserRuleMiss };
 
@@ -95,7 +95,7 @@ function safeAll(scope: ParentNode, selector: string): Element[] {
 }
 
 /** The body text of `el` with the rule's excluded blocks taken out, counted on a clone (the page is untouched). */
-export function wordsWithout(el: Element, exclude: readonly string[]): number {
+function wordsWithout(el: Element, exclude: readonly string[]): number {
   const clone = el.cloneNode(true) as Element;
   for (const sel of exclude) for (const x of safeAll(clone, sel)) removeNode(x);
   return countWords(textOf(clone));

@@ -8,8 +8,8 @@ import { KeyCounter } from './key-counter';
 import { categoryKey, exactKey, foldedKey, pairKey, provinceKey, siteKey, tagKey } from './term-keys';
 
 /** Field weights: a word in the title counts three times, in the lead twice. */
-export const FIELD_WEIGHTS = { title: 3, lead: 2, bodyText: 1, author: 1 } as const;
-export type IndexedField = keyof typeof FIELD_WEIGHTS;
+const FIELD_WEIGHTS = { title: 3, lead: 2, bodyText: 1, author: 1 } as const;
+type IndexedField = keyof typeof FIELD_WEIGHTS;
 export const INDEXED_FIELDS = Object.keys(FIELD_WEIGHTS) as IndexedField[];
 
 export interface DocTerms {

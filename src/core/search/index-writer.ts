@@ -26,11 +26,11 @@ import type { Dexie } from 'dexie';
 /** Queued documents at which a save triggers a flush into a segment (after its own transaction). */
 export const FLUSH_AT = 256;
 /** This many segments of the same size tier are merged into one. */
-export const MERGE_FANIN = 8;
+const MERGE_FANIN = 8;
 /** Segments are not merged past this many documents: a merge rewrites everything it covers. */
-export const MAX_MERGED_DOCS = 40_000;
+const MAX_MERGED_DOCS = 40_000;
 /** Queued documents moved per flush transaction: a save waiting behind a flush waits for one batch at most. */
-export const FLUSH_BATCH = 256;
+const FLUSH_BATCH = 256;
 /** Buckets read and rewritten at a time while merging (bounds the memory a merge needs); a multiple of GROUP. */
 const MERGE_CHUNK = 256;
 /**
@@ -449,7 +449,7 @@ function tierOf(docs: number): number {
 }
 
 /** MERGE_FANIN segments of the lowest full tier, unless their merge would pass MAX_MERGED_DOCS. */
-export function mergeCandidates(segments: SegmentEntry[]): SegmentEntry[] | null {
+function mergeCandidates(segments: SegmentEntry[]): SegmentEntry[] | null {
   const byTier = groupBy(segments, ([, docs]) => tierOf(docs));
   for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
     const arr = byTier.get(tier)!;

@@ -185,7 +185,7 @@ export function bucketsOfRow(row: SearchBucketRow): number[] {
   return Array.from({ length: GROUP }, (_, i) => first + i);
 }
 
-export function encodeList(key: number, seg: number, docs: ArrayLike<number>, tf: Uint8Array): SearchListRow {
+function encodeList(key: number, seg: number, docs: ArrayLike<number>, tf: Uint8Array): SearchListRow {
   const w = new ByteWriter();
   w.docs(docs, 0, docs.length);
   return { key, seg, docs: w.take(), tf: tf.slice() };

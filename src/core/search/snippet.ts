@@ -14,7 +14,7 @@ interface HighlightUnit {
   prefix: boolean;
 }
 
-export interface Highlighter {
+interface Highlighter {
   units: HighlightUnit[];
 }
 
@@ -108,7 +108,7 @@ export function highlightRanges(text: string, h: Highlighter): Range[] {
   return out;
 }
 
-export const SNIPPET_CHARS = 220;
+const SNIPPET_CHARS = 220;
 
 /** Where the snippet should show: the first exact match in the sources, else the first folded one. */
 function bestMatch(sources: string[], h: Highlighter): { source: number; at: number } | null {

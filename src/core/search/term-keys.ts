@@ -13,7 +13,7 @@ const enum Kind {
 }
 
 /** cyrb53 (a fast string hash, public domain) cut to 44 bits, seeded per kind of term. */
-export function hashString(s: string, seed: number): number {
+function hashString(s: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < s.length; i++) {

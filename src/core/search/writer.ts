@@ -11,7 +11,7 @@ import {
 
 export type { SegmentLayout, WithSegmentLayout } from './index-writer';
 
-export interface SearchIndexWriter {
+interface SearchIndexWriter {
   /** The index's tables: a writing transaction spans them. */
   readonly tables: typeof SEARCH_TABLES;
   /** One article written (new or changed) into the index's queue. Returns the queue's length, for `settle`. */

@@ -94,7 +94,7 @@ export const ARTICLE_ENTRIES = {
   listingUrl: v.optional(httpUrl(said('listingUrl', 'is not an http(s) URL'))),
 };
 
-export const ArticleSchema = record(ARTICLE_ENTRIES, 'not an object');
+const ArticleSchema = record(ARTICLE_ENTRIES, 'not an object');
 
 /** An article as an export file holds it: the archive's fields, and the named collections it belongs to. */
 export const ExportedArticleSchema = record({

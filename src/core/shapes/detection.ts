@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { SiteInfoSchema } from './article';
 
-export const PAGE_KINDS = ['article', 'listing', 'home', 'documents', 'other'] as const;
+const PAGE_KINDS = ['article', 'listing', 'home', 'documents', 'other'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 const capped = (max: number) => v.pipe(v.string(), v.maxLength(max));

@@ -8,7 +8,7 @@ export const EXPORT_VERSION = 1;
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/;
 
-export const ExportFilterSchema = v.strictObject({
+const ExportFilterSchema = v.strictObject({
   ids: v.optional(v.array(v.string())),
   province: v.optional(v.string()),
   /** The search (text and filters, as in the archive page's URL) whose results `ids` are. */

@@ -8,7 +8,7 @@ import { foldVietnamese, toNFC } from './normalize';
 const TONE_MARKS: Record<string, number> = { '\u0300': 2, '\u0301': 1, '\u0303': 4, '\u0309': 3, '\u0323': 5 };
 const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
-export interface Token {
+interface Token {
   /** Offsets into the NFC form of the input ([start, end)). */
   start: number;
   end: number;

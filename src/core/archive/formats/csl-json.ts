@@ -2,7 +2,7 @@ import type { Article } from '../../types';
 import { articleProvince, provinceLabelVi } from '../../detect/province-of-time';
 
 /** One CSL-JSON item (Zotero, Mendeley, citeproc): a newspaper article or, for portals, a web page. */
-export interface CslItem {
+interface CslItem {
   id: string;
   type: 'article-newspaper' | 'webpage';
   title: string;

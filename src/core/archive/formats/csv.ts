@@ -4,7 +4,7 @@ import { articleProvince, provinceLabelVi } from '../../detect/province-of-time'
 /** Excel reads UTF-8 (and so Vietnamese) only when the file starts with a byte-order mark. */
 export const CSV_BOM = '\uFEFF';
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id', 'url', 'title', 'site', 'host', 'province', 'provinceLabel', 'category', 'author', 'source', 'publishedAt', 'capturedAt',
   'updatedAt', 'tags', 'collections', 'note', 'wordCount', 'lead', 'bodyText',
 ] as const;

@@ -56,7 +56,7 @@ export function parseSourceLine(text: string): string | null {
   return cleanName(m[1]);
 }
 
-export interface BylineResult {
+interface BylineResult {
   author: string | null;
   source: string | null;
   /** Elements outside the body that carry labelled bylines (removed from any body that contains them). */
@@ -123,7 +123,7 @@ export function findLabelledByline(root: Element, body: Element | null, containe
 }
 
 /** JSON-LD author: the Person names (several joined by " - " as bylines print them), never an organisation. */
-export function jsonLdAuthor(doc: Document, index?: DocIndex): string | null {
+function jsonLdAuthor(doc: Document, index?: DocIndex): string | null {
   for (const o of jsonLdObjects(doc, index)) {
     const a = o.author;
     if (!a) continue;

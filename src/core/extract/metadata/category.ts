@@ -6,7 +6,7 @@ import { classIdString, elementsUnder, safeQueryAll, tagName, textOf } from '../
 import type { DocIndex } from '../sites/prefilter';
 import { jsonLdObjects, jsonText, metaContent } from './meta-tags';
 
-export interface CategoryResult {
+interface CategoryResult {
   value: string | null;
   /** Where it came from, for --explain. */
   via: string;

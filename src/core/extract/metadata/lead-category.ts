@@ -5,7 +5,7 @@ import type { DocIndex } from '../sites/prefilter';
 
 const LEAD_CLASS = /(^|[\s_-])(sapo|summary|lead|hometext|tomtat|tom-tat|lbltomtat|leaddetail|article-summary|post-sapo|chapeau|description|desc-detail|intro|excerpt|abstract|sumcontent|mota)([\s_-]|$)|sapo|tomtat|lbltomtat|leaddetail|summary/;
 
-export interface LeadResult {
+interface LeadResult {
   text: string | null;
   el: Element | null;
 }

@@ -1,5 +1,5 @@
 // <meta>, JSON-LD and microdata lookups.
-import { headElements, safeQuery, textOf } from '../dom';
+import { headElements } from '../dom';
 import type { DocIndex } from '../sites/prefilter';
 
 // `index`: the page's index during an extraction; the parsed meta tags and JSON-LD are cached on it.
@@ -88,9 +88,3 @@ export function jsonLdString(doc: Document, key: string, index?: DocIndex): stri
   return null;
 }
 
-export function itempropText(root: ParentNode, prop: string, index?: DocIndex): { el: Element; value: string } | null {
-  const el = safeQuery(root, `[itemprop="${prop}"]`, index);
-  if (!el) return null;
-  const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el);
-  return value ? { el, value: value.trim() } : null;
-}

@@ -19,7 +19,7 @@ function inTodayZone(el: Element, stop: Element, titleEl: Element | null): boole
   return false;
 }
 
-export interface DateResult {
+interface DateResult {
   value: string | null;
   el: Element | null;
   /** Where it came from, for --explain. */

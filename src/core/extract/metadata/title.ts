@@ -4,7 +4,7 @@ import { classIdString, elementsUnder, headElements, precedes, tagName, textOf }
 import type { DocIndex } from '../sites/prefilter';
 import { jsonLdString, metaContent } from './meta-tags';
 
-export interface TitleResult {
+interface TitleResult {
   text: string;
   el: Element | null;
   via?: string;
