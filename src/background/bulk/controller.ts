@@ -26,13 +26,19 @@ function theRunner(): BulkRunner {
   return runner;
 }
 
-/** At start-up (browser start, service worker wake-up): pages in flight when it stopped are queued again. */
+let requeued: Promise<void> | null = null;
+
+/**
+ * At start-up (browser start, service worker wake-up) and before anything else runs the queue: pages that were in
+ * flight when the last worker stopped are queued again, once per worker and before the first kick (a later requeue
+ * would take back a page this worker is fetching, and the run would wait for it forever).
+ */
 export async function resumeBulkRuns(): Promise<void> {
-  try {
-    await requeueInterrupted(queueDb());
-  } catch (error) {
-    console.warn('[archiver] bulk resume', error);
-  }
+  requeued ??= requeueInterrupted(queueDb()).then(
+    () => undefined,
+    (error: unknown) => console.warn('[archiver] bulk resume', error),
+  );
+  await requeued;
   theRunner().kick();
 }
 
@@ -114,7 +120,7 @@ async function status(): Promise<BulkStatusReply> {
 
 export async function handleBulkRequest(request: BulkRequest): Promise<unknown> {
   // Every word from the popup also looks at the queue: a worker woken by it resumes a run that has pages left.
-  theRunner().kick();
+  await resumeBulkRuns();
   try {
     switch (request.type) {
       case 'bulk-list': {
