@@ -135,7 +135,8 @@ describe('bulk capture from a listing page', () => {
     try {
       let first = await launchWithExtension({ extensionDir, profileDir });
       const firstLog = await serveBulkSite(first.context);
-      await (await first.serviceWorker()).evaluate(() => chrome.storage.local.set({ bulkSettings: { delayMs: 300, timeoutMs: 1500, backoffMs: 200 } }));
+      // Retries spaced enough that the relaunched browser's first tries (before this test serves the site again) are not its last.
+      await (await first.serviceWorker()).evaluate(() => chrome.storage.local.set({ bulkSettings: { delayMs: 300, timeoutMs: 1500, backoffMs: 2000 } }));
       const listing = await first.context.newPage();
       await listing.goto(LISTING);
       const popup = await openPopupFor(first, await tabIdOf(first, listing));

@@ -51,9 +51,15 @@ export async function createRun(db: QueueDb, listingUrl: string, pages: readonly
   return { run, queued };
 }
 
-/** After the service worker or the browser stopped mid-request: what was in flight is queued again. */
+/**
+ * After the service worker or the browser stopped mid-request: what was in flight is queued again, and the try the
+ * stop cut short does not count against the page (the site did not fail it).
+ */
 export async function requeueInterrupted(db: QueueDb): Promise<number> {
-  return db.items.where('state').equals('fetching').modify({ state: 'queued' });
+  return db.items.where('state').equals('fetching').modify((item) => {
+    item.state = 'queued';
+    item.attempts = Math.max(0, item.attempts - 1);
+  });
 }
 
 export async function setRunState(db: QueueDb, runId: string, state: Exclude<RunState, 'done'>): Promise<BulkRun | null> {
