@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { CorpusPage } from '../helpers/corpus';
 import { FIREFOX, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
+import { storedArticleOf } from './helpers/stored-article';
 declare const browser: any;  
 
 if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y firefox-esr): Firefox picker test skipped`);
@@ -73,22 +74,7 @@ describe.skipIf(!firefoxPresent)('content picker in Firefox (WebDriver BiDi)', (
     const saved = await session.saveThroughPopup(second.tabId);
     expect(await saved.$eval('[data-testid=popup-user-rule]', (e) => e.textContent)).toBe(m('popupUserRuleApplied', HOST));
     await saved.close();
-    const article = await session.control.evaluate(
-      (url: string) =>
-        new Promise<{ bodyText: string; method: string } | null>((done, fail) => {
-          const open = indexedDB.open('provincial-news-archive');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('articles').objectStore('articles').getAll();
-            all.onsuccess = () => {
-              const a = (all.result as Array<{ url: string; bodyText: string; extractor: { method: string } }>).find((x) => x.url === url);
-              open.result.close();
-              done(a ? { bodyText: a.bodyText, method: a.extractor.method } : null);
-            };
-          };
-        }),
-      urlOf(2),
-    );
+    const article = await session.control.evaluate(storedArticleOf, urlOf(2));
     expect(article?.method).toBe('user-rule');
     expect(article!.bodyText).toMatch(/^Những năm gần đây, nghề dệt thổ cẩm truyền thống/);
     expect(article!.bodyText).not.toContain('Quảng cáo');

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CorpusPage } from '../helpers/corpus';
 import { launchWithExtension, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+import { storedArticleOf } from './helpers/stored-article';
 declare const chrome: any;  
 
 const HOST = 'sovhttdl.dienbien.gov.vn';
@@ -104,22 +105,7 @@ describe('content picker in Chromium', () => {
     await popup2.click('[data-testid=save-button]');
     await expect.poll(() => popup2.getAttribute('[data-testid=popup-status]', 'class')).toBe('ok');
     const sw = await session.serviceWorker();
-    const saved = await sw.evaluate(
-      (url) =>
-        new Promise<{ bodyText: string; method: string } | null>((done, fail) => {
-          const open = indexedDB.open('provincial-news-archive');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('articles').objectStore('articles').getAll();
-            all.onsuccess = () => {
-              const a = (all.result as Array<{ url: string; bodyText: string; extractor: { method: string } }>).find((x) => x.url === url);
-              open.result.close();
-              done(a ? { bodyText: a.bodyText, method: a.extractor.method } : null);
-            };
-          };
-        }),
-      urlOf(2),
-    );
+    const saved = await sw.evaluate(storedArticleOf, urlOf(2));
     expect(saved?.method).toBe('user-rule');
     const paragraphs = saved!.bodyText.split('\n\n');
     expect(paragraphs[0]).toMatch(/^Những năm gần đây, nghề dệt thổ cẩm truyền thống/);
