@@ -130,7 +130,6 @@ export async function runWebBench(): Promise<string[]> {
     line('web-bench: Readability', rows, (r) => r.readability, (r) => r.readabilityEmpty),
     `web-bench: pages where Readability finds an article and we do not: ${lost.length}${lost.length ? ` (${lost.map((r) => r.file).join(', ')})` : ''}`,
   ];
-  for (const s of summary) console.log(s);
-  console.log(`(per-page rows: ${join(where.dir, 'last-run.json')})`);
+  console.log(`(per-page rows: ${join(where.dir, 'last-run.json')}; the summary follows at the end)`);
   return summary;
 }
