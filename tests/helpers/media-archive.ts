@@ -75,3 +75,10 @@ export async function snapshot(db: ArchiveDb): Promise<Record<string, unknown>> 
     originals: await blobsHashed(await db.originals.orderBy('articleId').toArray()),
   };
 }
+
+/** What an export wrote into its stream, as one Blob. */
+export async function collect(write: (sink: WritableStream<Uint8Array>) => Promise<unknown>): Promise<Blob> {
+  const chunks: Uint8Array[] = [];
+  await write(new WritableStream({ write(chunk) { chunks.push(chunk); } }));
+  return new Blob(chunks as BlobPart[]);
+}

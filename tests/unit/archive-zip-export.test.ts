@@ -7,13 +7,8 @@ import { ImportFileError } from '../../src/core/archive/import-parse';
 import { BlobReader, BlobWriter, TextReader, ZipReader, ZipWriter } from '../../src/core/archive/zip-io';
 import type { ArchiveDb } from '../../src/core/archive/db';
 import { freshDb } from '../helpers/sample-article';
-import { seedMediaArchive, snapshot } from '../helpers/media-archive';
+import { collect, seedMediaArchive, snapshot } from '../helpers/media-archive';
 
-export async function collect(write: (sink: WritableStream<Uint8Array>) => Promise<unknown>): Promise<Blob> {
-  const chunks: Uint8Array[] = [];
-  await write(new WritableStream({ write(chunk) { chunks.push(chunk); } }));
-  return new Blob(chunks as BlobPart[]);
-}
 
 async function importInto(db: ArchiveDb, file: Blob, onDuplicate: DuplicatePolicy = 'skip') {
   const plan = await openImport(file);

@@ -46,7 +46,7 @@ export async function openImport(file: Blob, options: ReadOptions = {}): Promise
   }
   const { reader, entries } = await zipEntries(file, 'ZIP');
   try {
-    if (entries.has('datapackage.json')) return await openWaczImport(reader, entries, options);
+    if (entries.has('datapackage.json')) return await openWaczImport(file, reader, entries, options);
     return await openZipImport(reader, entries, options);
   } catch (error) {
     await reader.close();

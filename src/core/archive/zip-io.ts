@@ -55,6 +55,20 @@ export async function entryBlob(entry: FileEntry, max: number, type = ''): Promi
   return blob;
 }
 
+/**
+ * A stored (uncompressed) entry's bytes as a slice of the file itself: nothing copied, however large (a WACZ's WARC).
+ * Compressed entries are read as usual. Callers check the bytes (a WACZ's datapackage.json hashes them).
+ */
+export async function entrySlice(file: Blob, entry: FileEntry, max: number): Promise<Blob> {
+  if (entry.compressionMethod !== 0 || entry.encrypted) return entryBlob(entry, max);
+  if (entry.uncompressedSize > max) throw new ImportFileError('too-large', `${entry.filename} is larger (${entry.uncompressedSize} bytes) than allowed (${max})`);
+  const local = new DataView(await file.slice(entry.offset, entry.offset + 30).arrayBuffer());
+  if (local.byteLength < 30 || local.getUint32(0, true) !== 0x04034b50) throw new ImportFileError('truncated', `${entry.filename} has no local header (the file is damaged)`);
+  const start = entry.offset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+  if (start + entry.uncompressedSize > file.size) throw new ImportFileError('truncated', `${entry.filename} is cut short`);
+  return file.slice(start, start + entry.uncompressedSize);
+}
+
 /** Lowercase hex SHA-256 of a Blob (read whole: callers bound the size first). */
 export async function sha256Hex(blob: Blob | Uint8Array): Promise<string> {
   const bytes = blob instanceof Blob ? await blob.arrayBuffer() : blob;
