@@ -7,7 +7,8 @@ import { ImportFileError } from '../../src/core/archive/import-parse';
 import { BlobReader, BlobWriter, TextReader, ZipReader, ZipWriter } from '../../src/core/archive/zip-io';
 import type { ArchiveDb } from '../../src/core/archive/db';
 import { freshDb } from '../helpers/sample-article';
-import { collect, seedMediaArchive, snapshot } from '../helpers/media-archive';
+import { collect, imageRow, seedMediaArchive, snapshot } from '../helpers/media-archive';
+import { writeArchive } from '../../src/core/archive/store';
 
 
 async function importInto(db: ArchiveDb, file: Blob, onDuplicate: DuplicatePolicy = 'skip') {
@@ -76,6 +77,30 @@ describe('JSON + tệp ảnh (ZIP) export and import', () => {
     expect(copies).toHaveLength(2);
     for (const id of copies) expect(await db.articleMedia.get(id)).toBeDefined();
     expect(await db.originals.count()).toBe(2); // the first article and its copy (the second has none)
+  });
+
+  it('an overwrite replaces an article\'s images with the file\'s, and a cancelled one puts the earlier ones back', async () => {
+    const source = freshDb();
+    const [first] = await seedMediaArchive(source, 2);
+    const other = await imageRow('khac');
+    await writeArchive(source, async (w) => {
+      await w.putMedia([other]);
+      await w.putArticleMedia([{ articleId: first, hashes: [other.sha256], items: [{ src: other.url, role: 'body', sha256: other.sha256 }] }]);
+    });
+    const zip = await collect((sink) => exportZip(source, sink, { generator: 'test' }));
+    const db = freshDb();
+    await seedMediaArchive(db, 2);
+    const before = await snapshot(db);
+
+    const controller = new AbortController();
+    const plan = await openImport(zip);
+    const cancelled = await applyImport(db, plan.rows(), { media: plan.media, onDuplicate: 'overwrite', journalId: 'c', signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e);
+    expect((cancelled as Error).name).toBe('AbortError');
+    expect(await snapshot(db)).toEqual(before);
+
+    const done = await openImport(zip);
+    expect(await applyImport(db, done.rows(), { media: done.media, onDuplicate: 'overwrite', journalId: 'o' })).toMatchObject({ updated: 2 });
+    expect(await db.media.get(other.sha256)).toBeDefined();
   });
 
   describe('refuses a damaged or hostile ZIP, leaving the archive as it was', () => {

@@ -9,7 +9,7 @@ import { toArchiveError } from './errors';
 import { indexGeneration, writeArchive, type ArchiveWriter } from './store';
 import { toVietnamIso } from './build-article';
 import { deleteJournal, journalKey, undoJournal, type JournalEntry } from './import-journal';
-import { attachMedia, type ImportMedia, type LoadedMedia } from './import-media';
+import { attachMedia, restoreReplacedMedia, type ImportMedia, type LoadedMedia, type ReplacedMedia } from './import-media';
 
 export { JOURNAL_PREFIX, undoInterruptedImports } from './import-journal';
 
@@ -156,6 +156,8 @@ class ImportRun {
   /** Collection name → the archived articles of the rows the file puts in it. */
   private readonly fileCollections = new Map<string, Set<string>>();
   private readonly undo: Written[] = [];
+  /** The images and originals overwritten articles had (a cancelled import puts them back). */
+  private readonly replacedMedia: ReplacedMedia[] = [];
   private readonly archived = new ArchivedKeys();
   private done = 0;
   private batchNo = 0;
@@ -226,9 +228,10 @@ class ImportRun {
       const existingFor = await this.archived.lookup(this.db, accepted.map((r) => r.article));
       const batch = this.planBatch(accepted, existingFor);
       await this.writePlan(w, batch.plan, batchNo);
-      if (media) await attachMedia(w, batch.plan, media);
-      return batch;
+      const replaced = media ? await attachMedia(w, batch.plan, media) : null;
+      return { ...batch, replaced };
     }, { origin: 'import' });
+    if (decided.replaced) this.replacedMedia.push(decided.replaced);
     this.recordWritten(decided, rows);
   }
 
@@ -331,6 +334,7 @@ class ImportRun {
   private async undoWritten(): Promise<void> {
     if (this.journalId !== null) await undoJournal(this.db, this.journalId);
     else await rollBack(this.db, this.undo);
+    await restoreReplacedMedia(this.db, this.replacedMedia);
   }
 
   private finalReport(): ImportReport {

@@ -2,7 +2,8 @@
 // batch at a time, outside the batch's transaction, then written in it with the batch's articles, under the ids the
 // articles ended up with (a "keep both" copy gets a new one). An article the import skips takes none of them; one
 // the import added loses them with it when the import is undone.
-import type { ArchiveWriter } from './store';
+import { writeArchive, type ArchiveWriter, type KeptMedia } from './store';
+import type { ArchiveDb } from './db';
 import type { ArticleMediaRow, MediaRow, OriginalRow } from './media-rows';
 import type { ArticleMediaLine } from '../shapes/media-bundle';
 
@@ -17,8 +18,34 @@ export interface ImportMedia {
   load(fileIds: string[]): Promise<LoadedMedia>;
 }
 
-/** Inside the batch's transaction: each written article's images and original, under its archived id. */
-export async function attachMedia(w: ArchiveWriter, plan: ReadonlyArray<{ article: { id: string }; fromId: string }>, loaded: LoadedMedia): Promise<void> {
+/** What an overwrite replaced of articles' images and originals, so that undoing the import puts it back. */
+export interface ReplacedMedia extends KeptMedia { ids: string[] }
+
+/** Inside the transaction, before an overwrite: the images and original the articles `ids` have now. */
+async function mediaOf(w: ArchiveWriter, ids: string[]): Promise<ReplacedMedia> {
+  const articleMedia = (await w.read.articleMedia.bulkGet(ids)).filter((r): r is ArticleMediaRow => !!r);
+  const originals = (await w.read.originals.bulkGet(ids)).filter((r): r is OriginalRow => !!r);
+  const media = (await w.read.media.bulkGet([...new Set(articleMedia.flatMap((r) => r.hashes))])).filter((r): r is MediaRow => !!r);
+  return { ids, articleMedia, originals, media };
+}
+
+/** Undoes overwrites' media (after the journal put the articles back): the file's go, the earlier ones return. */
+export async function restoreReplacedMedia(db: ArchiveDb, replaced: ReplacedMedia[]): Promise<void> {
+  if (!replaced.some((r) => r.ids.length)) return;
+  await writeArchive(db, async (w) => {
+    await w.dropMedia(replaced.flatMap((r) => r.ids), { images: true, originals: true });
+    await w.putMedia(replaced.flatMap((r) => r.media));
+    await w.putArticleMedia(replaced.flatMap((r) => r.articleMedia));
+    await w.putOriginals(replaced.flatMap((r) => r.originals));
+  }, { origin: 'import' });
+}
+
+/**
+ * Inside the batch's transaction: each written article's images and original, under its archived id. Returns what
+ * the overwritten articles had before (for an undo).
+ */
+export async function attachMedia(w: ArchiveWriter, plan: ReadonlyArray<{ kind: 'add' | 'replace'; article: { id: string }; fromId: string }>, loaded: LoadedMedia): Promise<ReplacedMedia> {
+  const before = await mediaOf(w, plan.filter((p) => p.kind === 'replace' && loaded.articles.has(p.fromId)).map((p) => p.article.id));
   const articleMedia: ArticleMediaRow[] = [];
   const originals: OriginalRow[] = [];
   const needed = new Map<string, MediaRow>();
@@ -37,6 +64,7 @@ export async function attachMedia(w: ArchiveWriter, plan: ReadonlyArray<{ articl
   if (needed.size) await w.putMedia([...needed.values()]);
   if (articleMedia.length) await w.putArticleMedia(articleMedia);
   if (originals.length) await w.putOriginals(originals);
+  return before;
 }
 
 /** Loads a batch from media lines (by file id): `readMedia` and `readOriginal` fetch the bytes from the file. */
