@@ -151,7 +151,11 @@ describe('JSON + tệp ảnh (ZIP) export and import', () => {
     });
 
     it('a media index that lies about an article\'s images', async () => {
-      await refused(await rewriteZip(zip, async (name, bytes) => [name, name === 'media.ndjson' ? new Blob([(await bytes.text()).replace(/"sha256":"[0-9a-f]{64}","type"/, `"sha256":"${'0'.repeat(64)}","type"`)]) : bytes]), 'wrong-shape');
+      await refused(await rewriteZip(zip, async (name, bytes) => [name, name === 'media.ndjson' ? new Blob([(await bytes.text()).replace(/"sha256":"[0-9a-f]{64}","type"/, `"sha256":"${'0'.repeat(64)}","type"`)]) : bytes]), 'bad-hash');
+    });
+
+    it('an articles file changed after the export (a title edited)', async () => {
+      await refused(await rewriteZip(zip, async (name, bytes) => [name, name === 'articles.json' ? new Blob([(await bytes.text()).replace('Bài số 1', 'Bài số 9')]) : bytes]), 'bad-hash');
     });
 
     it('a ZIP that is not one of ours', async () => {

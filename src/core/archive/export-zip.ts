@@ -6,6 +6,7 @@ import type { ArchiveDb } from './db';
 import type { ExportFilter } from './export-json';
 import { articlesForExport, countForExport, exportParts } from './export-stream';
 import { extensionOf, TextReader, ZipWriter } from './zip-io';
+import { Sha256 } from './sha256-stream';
 import type { ArticleMediaLine, MediaMeta, OriginalMeta } from '../shapes/media-bundle';
 import type { ArticleMediaRow, MediaRow, OriginalRow } from './media-rows';
 import type { Article } from '../types';
@@ -54,6 +55,11 @@ export function textStream(parts: AsyncIterable<string[] | string>): ReadableStr
   });
 }
 
+/** The stream as it passes, hashed (the text entries are stored without a CRC check on import: the hash is theirs). */
+function hashed(stream: ReadableStream<Uint8Array>, hasher: Sha256): ReadableStream<Uint8Array> {
+  return stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform(chunk, out) { hasher.update(chunk); out.enqueue(chunk); } }));
+}
+
 /** One page of articles with their stored media, the images not yet seen read with it. */
 export interface MediaPage {
   article: Article;
@@ -99,10 +105,12 @@ export async function exportZip(db: ArchiveDb, sink: WritableStream<Uint8Array>,
   const zip = new ZipWriter(sink, { level: 6 });
   let count = 0;
   const cancelled = () => options.signal?.aborted && new DOMException('Export cancelled', 'AbortError');
-  // Text first (fast), then the images and originals, whose progress the bar shows.
-  await zip.add(ZIP_ARTICLES, textStream(exportParts(db, {
+  // Text first (fast), then the images and originals, whose progress the bar shows. The text is stored uncompressed:
+  // an import reads it in place, a line at a time, instead of inflating it into memory first.
+  const articlesHash = new Sha256();
+  await zip.add(ZIP_ARTICLES, hashed(textStream(exportParts(db, {
     format: 'json', filter, generator: options.generator, now: options.now, signal: options.signal, onProgress: ({ done }) => { count = done; },
-  })), { signal: options.signal });
+  })), articlesHash), { level: 0, signal: options.signal });
   const seen = new Map<string, MediaMeta>();
   const originalsWritten = new Set<string>();
   const lines: Blob[] = [];
@@ -127,8 +135,12 @@ export async function exportZip(db: ArchiveDb, sink: WritableStream<Uint8Array>,
     done += rows.length;
     options.onProgress?.({ done: Math.min(done, total), total });
   }
-  await zip.add(ZIP_MEDIA_INDEX, new Blob(lines).stream(), { signal: options.signal });
-  const manifest = { format: ZIP_FORMAT, version: ZIP_VERSION, articles: ZIP_ARTICLES, mediaIndex: ZIP_MEDIA_INDEX, images: seen.size, originals: originalsWritten.size };
+  const indexHash = new Sha256();
+  await zip.add(ZIP_MEDIA_INDEX, hashed(new Blob(lines).stream(), indexHash), { level: 0, signal: options.signal });
+  const manifest = {
+    format: ZIP_FORMAT, version: ZIP_VERSION, articles: ZIP_ARTICLES, mediaIndex: ZIP_MEDIA_INDEX, images: seen.size, originals: originalsWritten.size,
+    sha256: { [ZIP_ARTICLES]: articlesHash.hex(), [ZIP_MEDIA_INDEX]: indexHash.hex() },
+  };
   await zip.add(ZIP_MANIFEST, new TextReader(JSON.stringify(manifest, null, 1)));
   await zip.close();
   return count;

@@ -6,12 +6,13 @@ import * as v from 'valibot';
 import { importRowsOf, readImportSource, type ImportSource } from './import-read';
 import { ImportFileError, type ImportRow } from './import-parse';
 import { importRowsFromLines, linesOf, textChunksOf } from './import-stream';
-import { entryBlob, gunzipBounded, MAX_MEDIA_BYTES, MAX_ORIGINAL_BYTES, sha256Hex, zipEntries, type FileEntry } from './zip-io';
+import { entryBlob, entrySlice, gunzipBounded, MAX_MEDIA_BYTES, MAX_ORIGINAL_BYTES, sha256Hex, zipEntries, type FileEntry } from './zip-io';
 import { mediaPath, originalPath, ZIP_ARTICLES, ZIP_FORMAT, ZIP_MANIFEST, ZIP_MEDIA_INDEX, ZIP_VERSION } from './export-zip';
 import { ArticleMediaLineSchema, type ArticleMediaLine } from '../shapes/media-bundle';
 import { sentences } from '../shapes/wording';
 import { loadFromLines, type ImportMedia } from './import-media';
 import { openWaczImport } from './import-wacz';
+import { Sha256 } from './sha256-stream';
 
 export interface ReadOptions {
   onProgress?: (bytesRead: number, bytes: number) => void;
@@ -47,7 +48,7 @@ export async function openImport(file: Blob, options: ReadOptions = {}): Promise
   const { reader, entries } = await zipEntries(file, 'ZIP');
   try {
     if (entries.has('datapackage.json')) return await openWaczImport(file, reader, entries, options);
-    return await openZipImport(reader, entries, options);
+    return await openZipImport(file, reader, entries, options);
   } catch (error) {
     await reader.close();
     throw error;
@@ -82,8 +83,9 @@ function need(entries: Map<string, FileEntry>, path: string): FileEntry {
   return entry;
 }
 
-async function checkManifest(entries: Map<string, FileEntry>): Promise<void> {
-  let manifest: { format?: unknown; version?: unknown };
+/** The manifest's claims checked; returns the SHA-256 it gives each text file. */
+async function checkManifest(entries: Map<string, FileEntry>): Promise<Record<string, unknown>> {
+  let manifest: { format?: unknown; version?: unknown; sha256?: Record<string, unknown> };
   try {
     manifest = JSON.parse(await (await entryBlob(need(entries, ZIP_MANIFEST), 1024 * 1024)).text()) as typeof manifest;
   } catch (error) {
@@ -94,6 +96,17 @@ async function checkManifest(entries: Map<string, FileEntry>): Promise<void> {
   if (typeof manifest.version !== 'number' || manifest.version > ZIP_VERSION) {
     throw new ImportFileError('future-version', `The ZIP file was written by a newer version of the format (${String(manifest.version)}); this extension reads up to version ${ZIP_VERSION}.`);
   }
+  return manifest.sha256 ?? {};
+}
+
+/** A text file of the ZIP, read in place, of the SHA-256 the manifest gives it. */
+async function checkedText(file: Blob, entries: Map<string, FileEntry>, path: string, hashes: Record<string, unknown>, max: number): Promise<Blob> {
+  const blob = await entrySlice(file, need(entries, path), max);
+  const hasher = new Sha256();
+  const reader = blob.stream().getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hasher.update(chunk.value);
+  if (hasher.hex() !== hashes[path]) throw new ImportFileError('bad-hash', `${path} does not match its SHA-256 in manifest.json`);
+  return blob;
 }
 
 /** Every image and original in the ZIP has the bytes its name says (SHA-256) and every reference has its file. */
@@ -116,12 +129,13 @@ async function checkZipMedia(entries: Map<string, FileEntry>, lines: Map<string,
   }
 }
 
-async function openZipImport(reader: { close(): Promise<unknown> }, entries: Map<string, FileEntry>, options: ReadOptions): Promise<ImportPlan> {
-  await checkManifest(entries);
+async function openZipImport(file: Blob, reader: { close(): Promise<unknown> }, entries: Map<string, FileEntry>, options: ReadOptions): Promise<ImportPlan> {
+  const hashes = await checkManifest(entries);
   const bytes = [...entries.values()].reduce((sum, e) => sum + e.compressedSize, 0);
-  const articles = await entryBlob(need(entries, ZIP_ARTICLES), MAX_TEXT_ENTRY, 'application/json');
+  // Read in place (our exports store the text uncompressed), then line by line by the JSON import's validators.
+  const articles = await checkedText(file, entries, ZIP_ARTICLES, hashes, MAX_TEXT_ENTRY);
   const source = await readImportSource(articles, { signal: options.signal });
-  const lines = await mediaLinesOf(await entryBlob(need(entries, ZIP_MEDIA_INDEX), MAX_INDEX_ENTRY), ZIP_MEDIA_INDEX);
+  const lines = await mediaLinesOf(await checkedText(file, entries, ZIP_MEDIA_INDEX, hashes, MAX_INDEX_ENTRY), ZIP_MEDIA_INDEX);
   await checkZipMedia(entries, lines, options, bytes);
   const media: ImportMedia = {
     load: (ids) => loadFromLines(ids, lines,
