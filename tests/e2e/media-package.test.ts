@@ -1,10 +1,12 @@
 // "JSON + tệp ảnh" (ZIP) in real Chromium: an archive with a stored image and an original page is exported from the
 // archive page and imported into a fresh profile; the image and the original are there, byte for byte. And the
 // WACZ export runs under the extension page's CSP (no workers, no WebAssembly).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { WARCParser } from 'warcio';
+import { BlobReader, BlobWriter, ZipReader, sha256Hex } from '../../src/core/archive/zip-io';
 import { importReadingArchive, writeReadingArchive } from './helpers/reading-archive';
 import { launchWithExtension, openArchive, type ExtensionSession } from './helpers/extension-browser';
 
@@ -87,6 +89,22 @@ describe('export with images (ZIP) and import into a fresh profile', () => {
     const [wacz] = await Promise.all([archive.waitForEvent('download'), archive.getByTestId('export-json').click()]);
     expect(wacz.suggestedFilename()).toMatch(/\.wacz$/);
     await wacz.saveAs(join(dir, 'export.wacz'));
+    // The WACZ the page wrote: its datapackage hashes match, every page has a record, the image is in the WARC.
+    const entries = new Map<string, Blob>();
+    for (const e of await new ZipReader(new BlobReader(new Blob([readFileSync(join(dir, 'export.wacz'))]))).getEntries()) {
+      if (!e.directory) entries.set(e.filename, await e.getData(new BlobWriter()));
+    }
+    const datapackage = JSON.parse(await entries.get('datapackage.json')!.text()) as { resources: Array<{ path: string; hash: string }> };
+    for (const r of datapackage.resources) expect(r.hash).toBe(`sha256:${await sha256Hex(entries.get(r.path)!)}`);
+    const urls: string[] = [];
+    for await (const record of new WARCParser(entries.get('archive/data.warc.gz')!.stream())) {
+      if (record.warcType === 'response' || record.warcType === 'resource') urls.push(record.warcTargetURI!);
+      await record.readFully(false);
+    }
+    expect(urls).toContain('https://bdt.tuyenquang.gov.vn/anh/hoi-nghi.jpg');
+    const pages = (await entries.get('pages/pages.jsonl')!.text()).trim().split('\n').slice(1).map((l) => (JSON.parse(l) as { url: string }).url);
+    expect(pages).toHaveLength(articles.length);
+    for (const url of pages) expect(urls).toContain(url);
 
     const second = await launchWithExtension();
     sessions.push(second);
