@@ -6,6 +6,7 @@ import { saveArticle } from '../../src/core/archive/save-article';
 import { versionsOf } from '../../src/core/archive/organize';
 import { searchArchiveIds } from '../../src/core/search';
 import { articleProblems } from '../../src/core/archive/validate-article';
+import { parseRecheckRequest } from '../../src/shared/recheck-messages';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
 const ARTICLE = 'https://sotttt.tuyenquang.gov.vn/tin-tuc/hoi-nghi-chuyen-doi-so-123.html';
@@ -100,5 +101,14 @@ describe('re-check: what is recorded on the article', () => {
     const db = freshDb();
     expect(await recordRecheck(db, 'no-such-id', { gone: true })).toBeNull();
     expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('re-check: the archive page\'s request', () => {
+  it('takes a list of article ids, and nothing else', () => {
+    expect(parseRecheckRequest({ type: 'bulk-recheck', ids: ['a', 'b'] })).toEqual({ type: 'bulk-recheck', ids: ['a', 'b'] });
+    for (const bad of [{ type: 'bulk-recheck', ids: [] }, { type: 'bulk-recheck', ids: [1] }, { type: 'bulk-recheck', ids: [''] }, { type: 'bulk-recheck' }, { type: 'bulk-start', ids: ['a'] }, null, 'bulk-recheck']) {
+      expect(parseRecheckRequest(bad)).toBeNull();
+    }
   });
 });
