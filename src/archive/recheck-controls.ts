@@ -30,9 +30,11 @@ async function startRecheck(): Promise<void> {
   const ids = selection.size ? [...selection] : await allResultIds();
   const urls = (await db.articles.bulkGet(ids)).flatMap((a) => (a && /^https?:/.test(a.url) ? [a.url] : []));
   if (!urls.length) return notify(t('archiveRecheckNothing'), { error: true });
-  // Asked inside the click (a browser shows the prompt only during a user gesture), for these sites only.
+  // Asked inside the click (a browser shows the prompt only during a user gesture), for these sites only. Firefox
+  // no longer counts the click after the reads above and refuses to ask: hosts granted before (a bulk capture) still do.
   const hosts = [...new Set(urls.map((u) => new URL(u).hostname))];
-  const granted = await browser.permissions.request({ origins: [...new Set(urls.map(originOf))] }).catch(() => false);
+  const origins = [...new Set(urls.map(originOf))];
+  const granted = (await browser.permissions.request({ origins }).catch(() => false)) || (await browser.permissions.contains({ origins }));
   if (!granted) return notify(t('bulkPermissionDenied', hosts.join(', ')), { error: true });
   const request: RecheckRequest = { type: 'bulk-recheck', ids };
   const reply = (await browser.runtime.sendMessage(request).catch((error: unknown) => ({ ok: false, problem: String(error) }))) as BulkStartReply | undefined;
