@@ -1,6 +1,6 @@
 // Re-check (Kiểm tra cập nhật): deciding gone / changed / unchanged from a page fetched again, and what is recorded
 // on the archived article (a new version for changed content, never an overwrite; check and gone dates).
-import { goneByRedirect, goneByStatus, goneWhenNotArticle, isSiteRoot, sameContent } from '../../src/core/bulk/recheck';
+import { goneByRedirect, goneByStatus, goneWhenNotArticle, isSiteRoot, outcomeRecordedSince, sameContent } from '../../src/core/bulk/recheck';
 import { recordRecheck } from '../../src/core/archive/recheck-article';
 import { saveArticle } from '../../src/core/archive/save-article';
 import { versionsOf } from '../../src/core/archive/organize';
@@ -110,5 +110,19 @@ describe('re-check: the archive page\'s request', () => {
     for (const bad of [{ type: 'bulk-recheck', ids: [] }, { type: 'bulk-recheck', ids: [1] }, { type: 'bulk-recheck', ids: [''] }, { type: 'bulk-recheck' }, { type: 'bulk-start', ids: ['a'] }, null, 'bulk-recheck']) {
       expect(parseRecheckRequest(bad)).toBeNull();
     }
+  });
+});
+
+describe('re-check: a try cut short by a stop, tried again', () => {
+  const queuedAt = Date.parse('2025-07-02T10:00:00.400+07:00');
+
+  it('reports what the earlier try of this run recorded, instead of comparing the article with itself', () => {
+    expect(outcomeRecordedSince({ checkedAt: '2025-07-02T10:05:00+07:00', updatedAt: '2025-07-02T10:05:00+07:00' }, queuedAt)).toBe('changed');
+    // Same second as the start (stored dates have whole seconds).
+    expect(outcomeRecordedSince({ checkedAt: '2025-07-02T10:00:00+07:00' }, queuedAt)).toBe('unchanged');
+    expect(outcomeRecordedSince({ checkedAt: '2025-07-02T10:05:00+07:00', goneAt: '2025-06-01T08:00:00+07:00' }, queuedAt)).toBe('gone');
+    // An update before this run, a check before this run, or no check at all: this run has not checked it yet.
+    expect(outcomeRecordedSince({ checkedAt: '2025-07-01T10:05:00+07:00', updatedAt: '2025-07-01T10:05:00+07:00' }, queuedAt)).toBeNull();
+    expect(outcomeRecordedSince({ updatedAt: '2025-07-02T10:05:00+07:00' }, queuedAt)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { toArchiveError } from '../../core/archive/errors';
 import { recordRecheck, type RecheckFinding } from '../../core/archive/recheck-article';
 import type { QueueItem, RunSettings } from '../../core/bulk/queue-types';
-import { goneByRedirect, goneByStatus, goneWhenNotArticle } from '../../core/bulk/recheck';
+import { goneByRedirect, goneByStatus, goneWhenNotArticle, outcomeRecordedSince } from '../../core/bulk/recheck';
 import type { WorkResult } from '../../core/bulk/runner';
 import { userRuleFor } from '../../core/extract/user-rules';
 import { loadUserRules } from '../../shared/user-rules';
@@ -35,7 +35,11 @@ async function findOut(item: QueueItem, settings: RunSettings): Promise<RecheckF
 export async function recheckPage(item: QueueItem, settings: RunSettings): Promise<WorkResult> {
   const db = await readyArchive();
   const id = item.articleId ?? '';
-  if (!(await db.articles.get(id))) return { state: 'failed', reason: 'not-archived', detail: '' };
+  const archived = await db.articles.get(id);
+  if (!archived) return { state: 'failed', reason: 'not-archived', detail: '' };
+  // Checked by this item's own earlier try, whose outcome was lost when the browser or the worker stopped.
+  const recorded = item.queuedAt === undefined ? null : outcomeRecordedSince(archived, item.queuedAt);
+  if (recorded) return { state: recorded, articleId: id };
   // Asked for on the archive page when the re-check was started; revoked since, the page cannot be fetched.
   if (!(await browser.permissions.contains({ origins: [originPattern(item.url)] }))) return { state: 'failed', reason: 'permission', detail: new URL(item.url).hostname };
   const found = await findOut(item, settings);

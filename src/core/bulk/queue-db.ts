@@ -54,7 +54,7 @@ async function addRun(db: QueueDb, run: BulkRun, pages: ReadonlyArray<NewItem & 
       seen.add(page.url);
       let host: string;
       try { host = hostKey(new URL(page.url).hostname); } catch { continue; }
-      const recheck = run.kind === 'recheck' ? { kind: 'recheck' as const, articleId: page.articleId } : {};
+      const recheck = run.kind === 'recheck' ? { kind: 'recheck' as const, articleId: page.articleId, queuedAt: run.createdAt } : {};
       rows.push({ runId: run.id, url: page.url, host, title: page.title, listingUrl: run.listingUrl, state: 'queued', attempts: 0, notBefore: 0, order: rows.length, ...recheck });
     }
     await db.runs.add(run);

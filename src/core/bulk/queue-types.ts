@@ -34,6 +34,8 @@ export interface QueueItem {
   articleId?: string;
   /** Absent for a listing's page (runs queued before re-checks existed). */
   kind?: RunKind;
+  /** A re-check's start (ms): what the article records after it, this run wrote. */
+  queuedAt?: number;
 }
 
 export interface RunSettings {

@@ -60,3 +60,19 @@ const comparable = (s: string) => collapseWhitespace(toNFC(s));
 export function sameContent(archived: ComparedText, fetched: ComparedText): boolean {
   return comparable(archived.title) === comparable(fetched.title) && comparable(archived.bodyText) === comparable(fetched.bodyText);
 }
+
+interface CheckDates { checkedAt?: string; goneAt?: string; updatedAt?: string }
+
+/**
+ * What this run already recorded on the article, when an earlier try wrote its outcome and then the browser or the
+ * worker stopped before the queue heard of it: the try again reports that outcome instead of comparing the article
+ * with itself (which would say "unchanged" of a page it just found changed). Null when the run has not checked it.
+ */
+export function outcomeRecordedSince(article: CheckDates, queuedAt: number): RecheckOutcome | null {
+  // Stored dates have whole seconds.
+  const since = Math.floor(queuedAt / 1000) * 1000;
+  const at = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
+  if (!(at(article.checkedAt) >= since)) return null;
+  if (article.goneAt) return 'gone';
+  return at(article.updatedAt) >= since ? 'changed' : 'unchanged';
+}
