@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './helpers/axe';
 import { extensionWithHostsGranted, launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 
 const HOST = 'sotnmt.tuyenquang.gov.vn';
@@ -189,6 +190,8 @@ describe('Kiểm tra cập nhật (re-check of archived articles)', () => {
 
     // The list shows the gone marks; the filter finds exactly the gone ones, and says so in the URL.
     await archive.waitForFunction(() => document.querySelectorAll('[data-testid=gone-mark]').length === 2);
+    // The run's panel, its results and the gone marks are readable and named, in light and dark scheme.
+    expect(await axeViolations(archive)).toEqual([]);
     await archive.click('#filters summary');
     await archive.getByTestId('filter-gone').check();
     await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '2');
