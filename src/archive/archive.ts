@@ -13,6 +13,7 @@ import { initReaderView, renderReader } from './reader-view';
 import { closeReaderOnEscape, focusOpenedResult, focusReaderTitle, initSkipLink } from './reader-focus';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
 import { initCollectionActions } from './collection-actions';
+import { initRecheckControls } from './recheck-controls';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   initReaderView(refresh);
   initBulkActions(refresh);
   initCollectionActions(refresh);
+  initRecheckControls(refresh);
   window.addEventListener('hashchange', () => {
     clearPassingNotice();
     void route();

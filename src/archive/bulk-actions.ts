@@ -4,6 +4,7 @@ import { formatCount, t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { allResultIds, resultTotal, selection } from './search-view';
 import { updateCollectionControls } from './collection-actions';
+import { updateRecheckButton } from './recheck-controls';
 
 export function updateSelectionBar(): void {
   const count = selection.size;
@@ -17,6 +18,7 @@ export function updateSelectionBar(): void {
     if (id) box.checked = selection.has(decodeURIComponent(id));
   }
   updateCollectionControls();
+  updateRecheckButton();
 }
 
 export function initBulkActions(onChange: () => Promise<void>): void {

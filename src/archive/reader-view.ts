@@ -18,8 +18,11 @@ export async function renderReader(id: string): Promise<boolean> {
   $('reader-title').textContent = article.title;
   const meta = [article.site.name || article.site.host, articleProvinceText(article.site, article.publishedAt), formatDate(article.publishedAt),
     article.author ? `${t('archiveAuthor')}: ${article.author}` : null, `${t('archiveCapturedAt')}: ${formatDate(article.capturedAt)}`,
-    article.updatedAt ? `${t('archiveUpdatedAt')}: ${formatDate(article.updatedAt)}` : null];
+    article.updatedAt ? `${t('archiveUpdatedAt')}: ${formatDate(article.updatedAt)}` : null,
+    article.checkedAt ? `${t('archiveCheckedAt')}: ${formatDate(article.checkedAt)}` : null];
   $('reader-meta').textContent = meta.filter(Boolean).join(' · ');
+  $('reader-gone').hidden = !article.goneAt;
+  $('reader-gone').textContent = article.goneAt ? t('archiveGoneMark', formatDate(article.goneAt)) : '';
   $('reader-lead').textContent = article.lead ?? '';
   $<HTMLInputElement>('reader-tags').value = article.tags.join(', ');
   $<HTMLTextAreaElement>('reader-note').value = article.note;

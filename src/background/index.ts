@@ -7,7 +7,8 @@ import { recoverAtStartUp } from './archive';
 import { syncUserSites } from './user-site-scripts';
 import { startPicker, storePickedRule } from './user-rule-picker';
 import { parseBulkRequest } from '../shared/bulk-messages';
-import { handleBulkRequest, resumeBulkRuns } from './bulk/controller';
+import { handleBulkRequest, resumeBulkRuns, startRecheck } from './bulk/controller';
+import { parseRecheckRequest } from '../shared/recheck-messages';
 
 const MENU_ID = 'save-article';
 const extensionOrigin = browser.runtime.getURL('');
@@ -39,6 +40,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     if ((message as { type?: unknown })?.type === 'bulk-parse' || (message as { type?: unknown })?.type === 'bulk-progress') return undefined;
     const bulk = parseBulkRequest(message);
     if (bulk) return handleBulkRequest(bulk);
+    const recheck = parseRecheckRequest(message);
+    if (recheck) return startRecheck(recheck);
     // An archive page telling the popup how far its repair is: not for the background.
     if (parseRepairProgress(message)) return undefined;
     const request = parsePopupRequest(message);

@@ -4,22 +4,12 @@ import { parseBulkProgress, type BulkItemView, type BulkStatusReply } from '../s
 import type { RunProgress } from '../core/bulk/queue-types';
 import { createEtaEstimator } from '../core/progress-eta';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
+import { bulkProblemText, bulkProgressDetail } from '../shared/bulk-text';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const eta = createEtaEstimator();
 let runId = '';
 let watching = false;
-
-const FAIL_KEYS: Record<string, string> = {
-  timeout: 'bulkFailTimeout', network: 'bulkFailNetwork', extract: 'bulkFailExtract', save: 'bulkFailSave', permission: 'bulkFailPermission', cancelled: 'bulkFailCancelled', 'not-html': 'bulkNotArticle',
-};
-
-/** Why one page was not saved, as words. */
-function problemText(item: BulkItemView): string {
-  if (item.state === 'not-article') return t('bulkNotArticle');
-  if (item.reason === 'http') return t('bulkFailHttp', item.detail ?? '');
-  return t(FAIL_KEYS[item.reason ?? ''] ?? 'bulkFailExtract');
-}
 
 function showProgress(p: RunProgress): void {
   runId = p.runId;
@@ -30,7 +20,7 @@ function showProgress(p: RunProgress): void {
   const left = p.state === 'running' ? etaSuffix(eta(p.done, p.total, performance.now())) : '';
   const ended = p.state === 'done' ? ` ${t('bulkDone')}` : p.state === 'cancelled' ? ` ${t('bulkCancelled')}` : p.state === 'paused' ? ` ${t('bulkPaused')}` : '';
   $('bulk-run-text').textContent = `${t('bulkProgress', formatCount(p.done), formatCount(p.total))}${left}.${ended}`;
-  $('bulk-run-detail').textContent = t('bulkProgressDetail', formatCount(p.saved), formatCount(p.skipped), formatCount(p.notArticle), formatCount(p.failed));
+  $('bulk-run-detail').textContent = bulkProgressDetail(p);
   const live = p.state === 'running' || p.state === 'paused';
   $('bulk-pause').hidden = p.state !== 'running';
   $('bulk-resume').hidden = p.state !== 'paused';
@@ -44,7 +34,7 @@ function showProblems(items: BulkItemView[]): void {
     const li = document.createElement('li');
     li.dataset.url = i.url;
     li.dataset.state = i.state;
-    li.textContent = `${i.title || i.url} — ${problemText(i)}`;
+    li.textContent = `${i.title || i.url} — ${bulkProblemText(i)}`;
     return li;
   }));
 }

@@ -1,7 +1,7 @@
 // The background's side of bulk runs: one runner over the queue database, resumed at start-up, answering the popup.
 import browser from 'webextension-polyfill';
 import { BulkRunner } from '../../core/bulk/runner';
-import { createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
+import { createRecheckRun, createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../../core/bulk/queue-types';
 import type { BulkListReply, BulkMoreReply, BulkRequest, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
 import { archiveDb } from '../archive';
@@ -10,6 +10,8 @@ import { parseInDom } from './parse-page';
 import { originPattern, workOnPage } from './page-work';
 import { showRunOnBadge } from './run-badge';
 import { listTabArticles } from './tab-listing';
+import { recheckPage } from './recheck-work';
+import type { RecheckRequest } from '../../shared/recheck-messages';
 
 /** Settings a person (or a test) may change in storage.local under this key: delayMs, timeoutMs. */
 const BULK_SETTINGS_KEY = 'bulkSettings';
@@ -19,7 +21,7 @@ let runner: BulkRunner | null = null;
 const queueDb = () => (db ??= openQueueDb());
 
 function theRunner(): BulkRunner {
-  runner ??= new BulkRunner(queueStore(queueDb()), workOnPage, {
+  runner ??= new BulkRunner(queueStore(queueDb()), (item, settings) => (item.kind === 'recheck' ? recheckPage(item, settings) : workOnPage(item, settings)), {
     now: () => Date.now(),
     setTimer: (fn, ms) => { const t = setTimeout(fn, ms); return () => clearTimeout(t); },
   }, () => void reportProgress());
@@ -108,13 +110,31 @@ async function start(listingUrl: string, pages: Array<{ url: string; title: stri
   return { ok: true, runId: run.id, queued };
 }
 
+/** A re-check of archived articles (the archive page asked for their hosts' permission in the click). */
+export async function startRecheck(request: RecheckRequest): Promise<BulkStartReply> {
+  await resumeBulkRuns();
+  try {
+    const articles = (await archiveDb().articles.bulkGet(request.ids)).filter((a) => !!a);
+    const { run, queued } = await createRecheckRun(queueDb(), articles.map((a) => ({ id: a.id, url: a.url, title: a.title })), await runSettings());
+    theRunner().kick();
+    void reportProgress();
+    return { ok: true, runId: run.id, queued };
+  } catch (error) {
+    console.warn('[archiver] re-check request', error);
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 async function status(): Promise<BulkStatusReply> {
   const run = await latestRun(queueDb());
   if (!run) return { progress: null, items: [] };
   const items = await runItems(queueDb(), run.id);
   return {
     progress: await runProgress(queueDb(), run.id),
-    items: items.map((i) => ({ url: i.url, title: i.title, state: i.state, ...(i.reason ? { reason: i.reason } : {}), ...(i.detail ? { detail: i.detail } : {}) })),
+    items: items.map((i) => ({
+      url: i.url, title: i.title, state: i.state, ...(i.reason ? { reason: i.reason } : {}), ...(i.detail ? { detail: i.detail } : {}),
+      ...(i.articleId ? { articleId: i.articleId } : {}),
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
  
 declare const chrome: any;
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CorpusPage } from '../../helpers/corpus';
@@ -12,6 +12,20 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // A 1×1 transparent PNG for every image the pages ask for: the machines have no network.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * A copy of the built extension with these hosts' permission already granted: headless Chromium cannot answer the
+ * permission prompt a bulk run raises (the request itself still runs, in the click, and resolves at once). The caller
+ * removes the directory.
+ */
+export function extensionWithHostsGranted(hosts: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pna-bulk-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = hosts.map((host) => `*://${host}/*`);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
 
 export interface ExtensionSession {
   context: BrowserContext;
