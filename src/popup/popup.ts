@@ -7,6 +7,7 @@ import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
 import { initBulkPanel } from './bulk-panel';
 import { watchBulkRun } from './bulk-progress';
+import { initTabsSave } from './tabs-save';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 import { setupExplainToggle } from './explain-view';
 
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   $('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   const tabId = await targetTabId();
   if (tabId === null) return setStatus(t('errorNoTab'), 'error');
+  initTabsSave(tabId);
   saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 
