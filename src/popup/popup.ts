@@ -190,8 +190,11 @@ async function main(): Promise<void> {
     // A listing or home page is not a failure but a refusal: said as a warning, with no way to save it anyway.
     const refused = reply.error.code === 'listing-page' || reply.error.code === 'home-page';
     setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), refused ? 'warn' : 'error');
-    // A listing's articles can be saved together (bulk capture).
-    if (refused) await initBulkPanel(tabId, setStatus);
+    // A listing's articles can be saved together (bulk capture): the line then points to the list below instead.
+    if (refused && (await initBulkPanel(tabId, setStatus))) {
+      const pointer = t(reply.error.code === 'home-page' ? 'errorHomePageBulk' : 'errorListingPageBulk');
+      setStatus(reply.detection ? `${stateLine(reply.detection)} ${pointer}` : pointer, 'warn');
+    }
     // A page the rules could not read can still be tried with the generic extractor.
     if (reply.error.code === 'unknown') {
       generic = true;
