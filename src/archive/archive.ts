@@ -14,6 +14,7 @@ import { closeReaderOnEscape, focusOpenedResult, focusReaderTitle, initSkipLink 
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
 import { initCollectionActions } from './collection-actions';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
+import { watchBulkRun } from '../shared/bulk-run-view';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
   await route();
   void showStorage();
   void showReminderIfDue();
+  // A bulk run going on (or paused) shows here too; when it ends, the list shows what it saved.
+  void watchBulkRun(true, () => void refresh());
   compactIndexInBackground();
 }
 

@@ -6,7 +6,7 @@ import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
 import { initBulkPanel } from './bulk-panel';
-import { watchBulkRun } from './bulk-progress';
+import { watchBulkRun } from '../shared/bulk-run-view';
 import { initTabsSave } from './tabs-save';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 import { setupExplainToggle } from './explain-view';
