@@ -4,11 +4,11 @@ declare const chrome: any;
 // where it runs, injected where it does not and the host is granted), saved once with the provenance "tabs"; every
 // other tab is reported. Then a bulk run from a listing with the pause set on the options page: its progress shows
 // live on the archive page, which can pause and resume it, and the run uses the pause that was set.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+import { extensionCopy, launchWithExtension, openArchive, openPopupFor, saveByClick, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+import { allRowsOf } from './helpers/stored-article';
 import { axeViolations } from './helpers/axe';
 import { ARCHIVED_BEFORE, HOST, LISTING, articleHtml, articleUrl, serveBulkSite, type SiteLog } from './helpers/bulk-site';
 
@@ -22,53 +22,14 @@ const UNGRANTED_HOST = 'soyte.tuyenquang.gov.vn';
 const injectedUrl = `https://${INJECTED_HOST}/vi/news/tin-tuc/bai-moi-truong-2-1002.html`;
 const ungrantedUrl = `https://${UNGRANTED_HOST}/vi/news/tin-tuc/bai-y-te-3-1003.html`;
 
-/**
- * The built extension with the tabs permission and the test hosts already granted (headless Chromium cannot answer
- * the prompts; the requests still run in the clicks and resolve at once), and the content script declared for the
- * first host only.
- */
-function extensionForTabs(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pna-tabs-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+/** The tabs permission and the test hosts granted up front; the content script declared for the first host only. */
+const extensionForTabs = () => extensionCopy((manifest) => {
   manifest.permissions.push('tabs');
   manifest.host_permissions = [`*://${HOST}/*`, `*://${INJECTED_HOST}/*`];
   manifest.content_scripts[0].matches = [`*://${HOST}/*`];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
+});
 
 type Stored = { url: string; capturedVia?: string };
-/** Runs in an extension page: every archived article's URL and provenance. */
-function storedArticles(): Promise<Stored[]> {
-  return new Promise((done, fail) => {
-    const open = indexedDB.open('provincial-news-archive');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('articles').objectStore('articles').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        done((all.result as Stored[]).map((a) => ({ url: a.url, ...(a.capturedVia ? { capturedVia: a.capturedVia } : {}) })));
-      };
-    };
-  });
-}
-
-/** Runs in an extension page: the settings each bulk run was started with. */
-function runSettingsOfRuns(): Promise<Array<{ delayMs: number; timeoutMs: number }>> {
-  return new Promise((done, fail) => {
-    const open = indexedDB.open('provincial-news-bulk-queue');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('runs').objectStore('runs').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        done((all.result as Array<{ createdAt: number; settings: { delayMs: number; timeoutMs: number } }>).sort((a, b) => a.createdAt - b.createdAt).map((r) => r.settings));
-      };
-    };
-  });
-}
-
 describe('save every open tab, and a bulk run followed from the archive page', () => {
   let session: ExtensionSession;
   let extensionDir: string;
@@ -95,12 +56,7 @@ describe('save every open tab, and a bulk run followed from the archive page', (
 
   it('saves each open article once with its provenance and reports every other tab', async () => {
     // One article is archived beforehand, by a click.
-    const before = await session.context.newPage();
-    await before.goto(articleUrl(ARCHIVED_BEFORE));
-    const popupBefore = await openPopupFor(session, await tabIdOf(session, before));
-    await popupBefore.getByTestId('save-button').click();
-    await popupBefore.waitForSelector('#status.ok');
-    await popupBefore.close();
+    const before = await saveByClick(session, articleUrl(ARCHIVED_BEFORE));
 
     const opened: Page[] = [before];
     for (const url of [articleUrl(1), injectedUrl, LISTING, ungrantedUrl, 'about:blank']) {
@@ -136,7 +92,7 @@ describe('save every open tab, and a bulk run followed from the archive page', (
     expect((await axeViolations(popup)).filter((v) => !v.includes('page-has-heading-one'))).toEqual([]);
 
     // The archive: each article once, the two new ones marked as taken from tabs, the earlier one as it was.
-    const stored = await popup.evaluate(storedArticles);
+    const stored = (await popup.evaluate(allRowsOf, { database: 'provincial-news-archive', store: 'articles' })) as Stored[];
     expect(stored.map((a) => a.url).sort()).toEqual([articleUrl(1), articleUrl(ARCHIVED_BEFORE), injectedUrl].sort());
     expect(stored.find((a) => a.url === articleUrl(1))?.capturedVia).toBe('tabs');
     expect(stored.find((a) => a.url === injectedUrl)?.capturedVia).toBe('tabs');
@@ -155,7 +111,7 @@ describe('save every open tab, and a bulk run followed from the archive page', (
     await popup.getByTestId('tabs-save').click();
     const again = await msg('tabsSummary', '0', '3', '2', '1');
     await popup.waitForFunction((text) => document.querySelector('[data-testid=tabs-summary]')?.textContent === text, again);
-    expect((await popup.evaluate(storedArticles)).length).toBe(3);
+    expect(await popup.evaluate(allRowsOf, { database: 'provincial-news-archive', store: 'articles' })).toHaveLength(3);
     await popup.close();
   });
 
@@ -219,8 +175,8 @@ describe('save every open tab, and a bulk run followed from the archive page', (
     expect(problemText).toContain(await msg('bulkNotArticle'));
 
     // The run was started with the pause set on the options page, and kept it between requests.
-    const runs = await archive.evaluate(runSettingsOfRuns);
-    expect(runs.at(-1)).toMatchObject({ delayMs: 800, timeoutMs: 1500 });
+    const runs = (await archive.evaluate(allRowsOf, { database: 'provincial-news-bulk-queue', store: 'runs' })) as Array<{ createdAt: number; settings: object }>;
+    expect(runs.sort((a, b) => a.createdAt - b.createdAt).at(-1)?.settings).toMatchObject({ delayMs: 800, timeoutMs: 1500 });
     const starts = log.requests.filter((r) => r.at >= runStart && /hoat-dong-khoa-hoc-so-/.test(r.url)).map((r) => r.at).sort((a, b) => a - b);
     const gaps = starts.slice(1).map((t, k) => t - starts[k]);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(800 - 20);

@@ -1,7 +1,7 @@
  
 declare const chrome: any;
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CorpusPage } from '../../helpers/corpus';
@@ -125,5 +125,29 @@ export async function openArchive(session: ExtensionSession, hash = ''): Promise
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return page;
+}
+
+/**
+ * A copy of the built extension with its manifest changed, e.g. permissions granted up front: headless Chromium cannot
+ * answer the prompts the pages raise (the requests still run in the clicks, and resolve at once). Remove it after use.
+ */
+export function extensionCopy(edit: (manifest: Record<string, any>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pna-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  edit(manifest);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+/** Opens `url` in a new tab and saves its article with the popup's button, as a person would; the tab stays open. */
+export async function saveByClick(session: ExtensionSession, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const popup = await openPopupFor(session, await tabIdOf(session, page));
+  await popup.getByTestId('save-button').click();
+  await popup.waitForSelector('#status.ok');
+  await popup.close();
   return page;
 }
