@@ -2,6 +2,7 @@
 // (fake-indexeddb), so that a duplicate is one the archive really holds and the provenance is what was stored.
 import { saveArticle } from '../../src/core/archive/save-article';
 import { saveOpenTabs, summarize, summaryBadge, triageTab, type OpenTab, type TabExtraction } from '../../src/core/bulk/open-tabs';
+import { parseTabsProgress, parseTabsSaveRequest } from '../../src/shared/tabs-messages';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
 
 const url = (n: number) => `https://bdt.tuyenquang.gov.vn/tin-tuc/bai-${n}.html`;
@@ -82,5 +83,15 @@ describe('summary and badge', () => {
     expect(s.needAccess).toEqual(['a.vn']);
     expect(summaryBadge(s)).toEqual({ text: '1', color: '#b45309' });
     expect(summaryBadge({ saved: 4, failed: 0 })).toEqual({ text: '4', color: '#2563eb' });
+  });
+});
+
+describe('tabs messages', () => {
+  it('take a save request with or without the popup\'s tab, and well-formed progress only', () => {
+    expect(parseTabsSaveRequest({ type: 'tabs-save' })).toEqual({ type: 'tabs-save' });
+    expect(parseTabsSaveRequest({ type: 'tabs-save', tabId: 7, extra: 'x' })).toEqual({ type: 'tabs-save', tabId: 7 });
+    for (const bad of [{ type: 'tabs-save', tabId: -1 }, { type: 'tabs-save', tabId: '7' }, { type: 'save' }, null, []]) expect(parseTabsSaveRequest(bad)).toBeNull();
+    expect(parseTabsProgress({ type: 'tabs-progress', done: 2, total: 5 })).toEqual({ type: 'tabs-progress', done: 2, total: 5 });
+    for (const bad of [{ type: 'tabs-progress', done: 6, total: 5 }, { type: 'tabs-progress', done: 1.5, total: 5 }, { type: 'tabs-progress' }]) expect(parseTabsProgress(bad)).toBeNull();
   });
 });

@@ -74,7 +74,12 @@ export function summarySentence(s: Pick<TabsSummary, 'saved' | 'duplicates' | 'n
 /** The outcome on the icon of the tab the run was started from, the tooltip saying it in words. */
 async function showOutcome(summary: TabsSummary, tabId: number | undefined): Promise<void> {
   const { text, color } = summaryBadge(summary);
-  const title = summarySentence(summary) + (summary.needAccess.length ? ` ${t('tabsNeedAccessMenu', summary.needAccess.join(', '))}` : '');
+  const sawUrls = await browser.permissions.contains({ permissions: ['tabs'] }).catch(() => false);
+  const title = [
+    summarySentence(summary),
+    summary.needAccess.length ? t('tabsNeedAccessMenu', summary.needAccess.join(', ')) : '',
+    sawUrls ? '' : t('tabsNoTabsPermission'),
+  ].filter(Boolean).join(' ');
   const where = tabId === undefined ? {} : { tabId };
   try {
     await Promise.all([
