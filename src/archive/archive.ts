@@ -15,6 +15,7 @@ import { activeCollection, allResultIds, initSearchView, refreshFilters, runSear
 import { initCollectionActions } from './collection-actions';
 import { initRecheckControls } from './recheck-controls';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
+import { watchBulkRun } from '../shared/bulk-run-view';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
@@ -114,6 +115,9 @@ async function main(): Promise<void> {
   await route();
   void showStorage();
   void showReminderIfDue();
+  // A bulk run going on (or paused) shows here too; when it ends, the list shows what it saved. A re-check run has
+  // its own panel with each article's outcome.
+  void watchBulkRun(true, () => void refresh(), { except: 'recheck' });
   compactIndexInBackground();
 }
 

@@ -6,7 +6,8 @@ import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
 import { initBulkPanel } from './bulk-panel';
-import { watchBulkRun } from './bulk-progress';
+import { watchBulkRun } from '../shared/bulk-run-view';
+import { initTabsSave } from './tabs-save';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 import { setupExplainToggle } from './explain-view';
 
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   $('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   const tabId = await targetTabId();
   if (tabId === null) return setStatus(t('errorNoTab'), 'error');
+  initTabsSave(tabId);
   saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 
@@ -188,8 +190,11 @@ async function main(): Promise<void> {
     // A listing or home page is not a failure but a refusal: said as a warning, with no way to save it anyway.
     const refused = reply.error.code === 'listing-page' || reply.error.code === 'home-page';
     setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), refused ? 'warn' : 'error');
-    // A listing's articles can be saved together (bulk capture).
-    if (refused) await initBulkPanel(tabId, setStatus);
+    // A listing's articles can be saved together (bulk capture): the line then points to the list below instead.
+    if (refused && (await initBulkPanel(tabId, setStatus))) {
+      const pointer = t(reply.error.code === 'home-page' ? 'errorHomePageBulk' : 'errorListingPageBulk');
+      setStatus(reply.detection ? `${stateLine(reply.detection)} ${pointer}` : pointer, 'warn');
+    }
     // A page the rules could not read can still be tried with the generic extractor.
     if (reply.error.code === 'unknown') {
       generic = true;

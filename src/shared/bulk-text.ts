@@ -2,17 +2,12 @@
 import type { RunProgress } from '../core/bulk/queue-types';
 import type { BulkItemView } from './bulk-messages';
 import { formatCount, t } from './i18n';
-
-const FAIL_KEYS: Record<string, string> = {
-  timeout: 'bulkFailTimeout', network: 'bulkFailNetwork', extract: 'bulkFailExtract', save: 'bulkFailSave', permission: 'bulkFailPermission',
-  cancelled: 'bulkFailCancelled', 'not-html': 'bulkNotArticle', 'not-archived': 'recheckFailNotArchived',
-};
+import { problemMessage } from '../core/bulk/progress-view';
 
 /** Why one page was not saved (or not re-checked), as words. */
 export function bulkProblemText(item: Pick<BulkItemView, 'state' | 'reason' | 'detail'>): string {
-  if (item.state === 'not-article') return t('bulkNotArticle');
-  if (item.reason === 'http') return t('bulkFailHttp', item.detail ?? '');
-  return t(FAIL_KEYS[item.reason ?? ''] ?? 'bulkFailExtract');
+  const { key, args } = problemMessage(item);
+  return t(key, ...args);
 }
 
 /** The counts under the progress bar: saved / archived / not articles / failed, or a re-check's outcomes. */

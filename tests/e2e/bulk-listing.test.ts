@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionWithHostsGranted, launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+import { extensionWithHostsGranted, launchWithExtension, openArchive, openPopupFor, saveByClick, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 import { ARCHIVED_BEFORE, HANGS, HOST, LEGACY, LEGACY_TITLE, LISTING, MISSING, NOT_ARTICLE, articleUrl, marker, serveBulkSite, type SiteLog } from './helpers/bulk-site';
 
 const DELAY_MS = 300;
@@ -41,12 +41,7 @@ describe('bulk capture from a listing page', () => {
 
   it('lists, follows pagination, queues, and ends with every page reported and each article saved once', async () => {
     // One article is archived beforehand, by a click.
-    const before = await session.context.newPage();
-    await before.goto(articleUrl(ARCHIVED_BEFORE));
-    const popupBefore = await openPopupFor(session, await tabIdOf(session, before));
-    await popupBefore.getByTestId('save-button').click();
-    await popupBefore.waitForSelector('#status.ok');
-    await popupBefore.close();
+    await saveByClick(session, articleUrl(ARCHIVED_BEFORE));
 
     const listing = await session.context.newPage();
     await listing.goto(LISTING);

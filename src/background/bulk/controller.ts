@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { BulkRunner } from '../../core/bulk/runner';
 import { createRecheckRun, createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
-import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../../core/bulk/queue-types';
+import { readRunSettings } from '../../shared/bulk-settings';
 import type { BulkListReply, BulkMoreReply, BulkRequest, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
 import { archiveDb } from '../archive';
 import { fetchPage } from './fetch-page';
@@ -12,9 +12,6 @@ import { showRunOnBadge } from './run-badge';
 import { listTabArticles } from './tab-listing';
 import { recheckPage } from './recheck-work';
 import type { RecheckRequest } from '../../shared/recheck-messages';
-
-/** Settings a person (or a test) may change in storage.local under this key: delayMs, timeoutMs. */
-const BULK_SETTINGS_KEY = 'bulkSettings';
 
 let db: QueueDb | null = null;
 let runner: BulkRunner | null = null;
@@ -44,17 +41,6 @@ export async function resumeBulkRuns(): Promise<void> {
   theRunner().kick();
 }
 
-async function runSettings(): Promise<RunSettings> {
-  const stored = (await browser.storage.local.get(BULK_SETTINGS_KEY))[BULK_SETTINGS_KEY] as Partial<RunSettings> | undefined;
-  const num = (v: unknown, min: number, max: number, fallback: number) => (typeof v === 'number' && v >= min && v <= max ? v : fallback);
-  return {
-    ...DEFAULT_RUN_SETTINGS,
-    delayMs: num(stored?.delayMs, 0, 600_000, DEFAULT_RUN_SETTINGS.delayMs),
-    timeoutMs: num(stored?.timeoutMs, 100, 600_000, DEFAULT_RUN_SETTINGS.timeoutMs),
-    backoffMs: num(stored?.backoffMs, 0, 600_000, DEFAULT_RUN_SETTINGS.backoffMs),
-  };
-}
-
 let lastReport = 0;
 let pendingReport: ReturnType<typeof setTimeout> | null = null;
 
@@ -82,7 +68,7 @@ async function markArchived(links: Array<{ url: string; title: string; date: str
 
 async function more(listingUrl: string, next: string, pages: number, seen: string[]): Promise<BulkMoreReply> {
   if (!(await browser.permissions.contains({ origins: [originPattern(next)] }))) return { ok: false, problem: 'permission' };
-  const settings = await runSettings();
+  const settings = await readRunSettings();
   const known = new Set(seen);
   const pagesSeen = [listingUrl];
   const found: Array<{ url: string; title: string; date: string | null }> = [];
@@ -104,7 +90,7 @@ async function more(listingUrl: string, next: string, pages: number, seen: strin
 }
 
 async function start(listingUrl: string, pages: Array<{ url: string; title: string }>): Promise<BulkStartReply> {
-  const { run, queued } = await createRun(queueDb(), listingUrl, pages, await runSettings());
+  const { run, queued } = await createRun(queueDb(), listingUrl, pages, await readRunSettings());
   theRunner().kick();
   void reportProgress();
   return { ok: true, runId: run.id, queued };
@@ -115,7 +101,7 @@ export async function startRecheck(request: RecheckRequest): Promise<BulkStartRe
   await resumeBulkRuns();
   try {
     const articles = (await archiveDb().articles.bulkGet(request.ids)).filter((a) => !!a);
-    const { run, queued } = await createRecheckRun(queueDb(), articles.map((a) => ({ id: a.id, url: a.url, title: a.title })), await runSettings());
+    const { run, queued } = await createRecheckRun(queueDb(), articles.map((a) => ({ id: a.id, url: a.url, title: a.title })), await readRunSettings());
     theRunner().kick();
     void reportProgress();
     return { ok: true, runId: run.id, queued };

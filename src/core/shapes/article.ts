@@ -88,8 +88,11 @@ export const ARTICLE_ENTRIES = {
   extractor: ExtractorSchema,
   tags: v.array(v.pipe(v.string(TAGS), v.maxLength(ARTICLE_LIMITS.tag, TAGS)), TAGS),
   note: text('note', ARTICLE_LIMITS.note),
-  /** How the article entered the archive when not by a click on its page: 'bulk' = fetched from a listing's queue. */
-  capturedVia: v.optional(v.picklist(['bulk'] as const, 'field "capturedVia" must be "bulk" when present')),
+  /**
+   * How the article entered the archive when not by a click on its page: 'bulk' = fetched from a listing's queue,
+   * 'tabs' = taken from an open tab by "save every open tab".
+   */
+  capturedVia: v.optional(v.picklist(['bulk', 'tabs'] as const, 'field "capturedVia" must be "bulk" or "tabs" when present')),
   /** The listing page a bulk capture found the article on. */
   listingUrl: v.optional(httpUrl(said('listingUrl', 'is not an http(s) URL'))),
   // Re-check (Kiểm tra cập nhật): both absent in articles never re-checked, so older exports import as they are.

@@ -13,19 +13,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // A 1×1 transparent PNG for every image the pages ask for: the machines have no network.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-/**
- * A copy of the built extension with these hosts' permission already granted: headless Chromium cannot answer the
- * permission prompt a bulk run raises (the request itself still runs, in the click, and resolves at once). The caller
- * removes the directory.
- */
-export function extensionWithHostsGranted(hosts: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pna-bulk-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = hosts.map((host) => `*://${host}/*`);
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
+/** A copy of the built extension with these hosts' permission granted up front (see extensionCopy). */
+export const extensionWithHostsGranted = (hosts: string[]): string =>
+  extensionCopy((manifest) => { manifest.host_permissions = hosts.map((host) => `*://${host}/*`); });
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -139,5 +129,29 @@ export async function openArchive(session: ExtensionSession, hash = ''): Promise
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return page;
+}
+
+/**
+ * A copy of the built extension with its manifest changed, e.g. permissions granted up front: headless Chromium cannot
+ * answer the prompts the pages raise (the requests still run in the clicks, and resolve at once). Remove it after use.
+ */
+export function extensionCopy(edit: (manifest: Record<string, any>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pna-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  edit(manifest);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+/** Opens `url` in a new tab and saves its article with the popup's button, as a person would; the tab stays open. */
+export async function saveByClick(session: ExtensionSession, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const popup = await openPopupFor(session, await tabIdOf(session, page));
+  await popup.getByTestId('save-button').click();
+  await popup.waitForSelector('#status.ok');
+  await popup.close();
   return page;
 }
