@@ -14,6 +14,7 @@ import { closeReaderOnEscape, focusOpenedResult, focusReaderTitle, initSkipLink 
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
 import { initCollectionActions } from './collection-actions';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
+import { initMediaDropActions, storageUsageSentence } from './stored-media';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
@@ -26,6 +27,9 @@ async function showStorage(): Promise<void> {
   if (!estimate?.usage) return;
   const mb = estimate.usage / 1_048_576;
   $('storage').textContent = t('archiveStorage', mb < 1 ? `${Math.ceil(estimate.usage / 1024)} KB` : `${mb.toFixed(1)} MB`);
+  // With images or original pages stored: what each takes (their sizes are on their rows).
+  const usage = await storageUsageSentence(estimate.usage);
+  if (usage) $('storage').textContent = usage;
 }
 
 /** After anything changed the archive: counts, filter options and the current results. */
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
   }
   initReaderView(refresh);
   initBulkActions(refresh);
+  initMediaDropActions(refresh);
   initCollectionActions(refresh);
   window.addEventListener('hashchange', () => {
     clearPassingNotice();

@@ -9,6 +9,7 @@ import { initBackupSettings } from './backup-settings';
 import { initBuiltInSites } from './builtin-sites';
 import { importUserRules, initUserRulesSettings } from './user-rules-settings';
 import { loadUserRules } from '../shared/user-rules';
+import { initMediaSettings } from './media-settings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -132,3 +133,4 @@ $<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e)
 void render();
 initUserRulesSettings();
 void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));
+void initMediaSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));
