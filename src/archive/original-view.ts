@@ -2,7 +2,7 @@
 // without allow-scripts, the extension's CSP inherited by srcdoc, and a CSP of its own), its images from the stored
 // copies where the archive has them.
 import { gunzipText } from '../core/media/bytes';
-import { ORIGINAL_PAGE_CSP, prepareOriginalPage } from '../core/media/original-page';
+import { ORIGINAL_PAGE_CSP, defuseBase, prepareOriginalPage } from '../core/media/original-page';
 import { formatDate, t } from '../shared/i18n';
 import { parseInert } from '../shared/untrusted-html';
 import { $, db } from './page-kit';
@@ -37,7 +37,7 @@ async function show(articleId: string, stored: ReadonlyMap<string, string>, titl
   $('reader-saved-original').textContent = t('readerOriginalHide');
   $('reader-saved-original').setAttribute('aria-expanded', 'true');
   try {
-    const html = prepareOriginalPage(parseInert(await gunzipText(row.html)), row.url, stored);
+    const html = prepareOriginalPage(parseInert(defuseBase(await gunzipText(row.html))), row.url, stored);
     if (shownFor !== articleId) return;
     frame.setAttribute('sandbox', 'allow-same-origin');
     frame.setAttribute('csp', ORIGINAL_PAGE_CSP);

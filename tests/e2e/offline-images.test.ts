@@ -1,6 +1,7 @@
 // Offline fidelity in real Chromium: an article with three images (two on its own host, one on a CDN that allows
 // any origin) is saved through the popup; with the network then cut, the reader shows every image from its stored
 // copy, and the saved original page opens with its images from the stored copies and none of its scripts running.
+import { deflateSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 
@@ -26,8 +27,6 @@ function png(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 2;
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([40, 120, 60], y * (width * 3 + 1) + 1 + x * 3);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { deflateSync } = require('node:zlib') as typeof import('node:zlib');
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 

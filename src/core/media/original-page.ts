@@ -6,7 +6,14 @@
 export const ORIGINAL_PAGE_CSP = "default-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; "
   + "img-src https: http: data: blob:; style-src https: http: 'unsafe-inline'; font-src https: http: data:";
 
-const REMOVED = 'script, noscript, iframe, frame, frameset, object, embed, portal, applet, base, meta[http-equiv], link[rel~="preload" i], link[rel~="prefetch" i], link[rel~="modulepreload" i], link[rel~="manifest" i]';
+const SCRIPT_URL = /^[\s\u0000-\u001f]*(?:j[\s]*a[\s]*v[\s]*a[\s]*s[\s]*c[\s]*r[\s]*i[\s]*p[\s]*t|vbscript|livescript)[\s]*:/i;
+const SCRIPT_CSS = /javascript|vbscript|expression\s*\(|behavior\s*:|-moz-binding/i;
+/** CSS with a script URL or an old script hook, read through CSS escapes (\6a avascript) and comments. */
+const scriptInCss = (css: string) => SCRIPT_CSS.test(css.replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd)).replace(/\\(.)/g, '$1'));
+const REMOVED = 'script, noscript, iframe, frame, frameset, object, embed, portal, applet, base, meta[http-equiv]';
+/** Links that fetch for scripts or ahead of time (a stylesheet or an icon stays). */
+const FETCHING_LINK = /\b(?:preload|prefetch|modulepreload|manifest|preconnect|dns-prefetch|import)\b/i;
 const URL_ATTRS: Array<[string, string]> = [['a', 'href'], ['area', 'href'], ['link', 'href'], ['img', 'src'], ['source', 'src'], ['video', 'poster'], ['input', 'src']];
 
 function absolute(value: string, base: string): string | null {
@@ -28,15 +35,25 @@ function rewriteSrcset(srcset: string, base: string, stored: ReadonlyMap<string,
   return { srcset: parts.map(([u, ...d]) => [absolute(u, base) ?? '', ...d].join(' ')).filter((p) => !p.startsWith(' ')).join(', ') };
 }
 
+/** The captured HTML ready for an inert parse: a <base> renamed so that parsing it sets nothing. */
+export function defuseBase(html: string): string {
+  return html.replace(/<base(?=[\s/>])/gi, '<x-base');
+}
+
 /** Rewrites `doc` in place and returns it serialised with a doctype and its own CSP first in the head. */
 export function prepareOriginalPage(doc: Document, pageUrl: string, stored: ReadonlyMap<string, string>): string {
+  // An unknown element is not void: the renamed <base> holds whatever followed it, which stays.
+  doc.querySelectorAll('x-base').forEach((e) => e.replaceWith(...Array.from(e.childNodes)));
   doc.querySelectorAll(REMOVED).forEach((e) => e.remove());
+  doc.querySelectorAll('link[rel]').forEach((e) => { if (FETCHING_LINK.test(e.getAttribute('rel') ?? '')) e.remove(); });
   for (const e of Array.from(doc.querySelectorAll('*'))) {
     for (const attr of Array.from(e.attributes)) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || name === 'srcdoc' || name === 'formaction' || name === 'ping') e.removeAttribute(attr.name);
+      // Blocked by the frame anyway; removed so that nothing even asks (a script: URL as an image, a CSS escape).
+      if (name.startsWith('on') || name === 'srcdoc' || name === 'formaction' || name === 'ping' || SCRIPT_URL.test(attr.value) || (name === 'style' && scriptInCss(attr.value))) e.removeAttribute(attr.name);
     }
   }
+  doc.querySelectorAll('style').forEach((e) => { if (scriptInCss(e.textContent ?? '')) e.remove(); });
   for (const [tag, attr] of URL_ATTRS) {
     for (const e of Array.from(doc.querySelectorAll(`${tag}[${attr}]`))) {
       const url = absolute(e.getAttribute(attr) ?? '', pageUrl);
