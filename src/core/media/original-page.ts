@@ -6,7 +6,9 @@
 export const ORIGINAL_PAGE_CSP = "default-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; "
   + "img-src https: http: data: blob:; style-src https: http: 'unsafe-inline'; font-src https: http: data:";
 
-const SCRIPT_URL = /^[\s\u0000-\u001f]*(?:j[\s]*a[\s]*v[\s]*a[\s]*s[\s]*c[\s]*r[\s]*i[\s]*p[\s]*t|vbscript|livescript)[\s]*:/i;
+const SCRIPT_URL = /^(?:javascript|vbscript|livescript):/i;
+/** A URL as browsers read its scheme: spaces and control characters anywhere in it are skipped. */
+const isScriptUrl = (value: string) => SCRIPT_URL.test([...value].filter((c) => c > ' ').join(''));
 const SCRIPT_CSS = /javascript|vbscript|expression\s*\(|behavior\s*:|-moz-binding/i;
 /** CSS with a script URL or an old script hook, read through CSS escapes (\6a avascript) and comments. */
 const scriptInCss = (css: string) => SCRIPT_CSS.test(css.replace(/\/\*[\s\S]*?\*\//g, '')
@@ -50,7 +52,7 @@ export function prepareOriginalPage(doc: Document, pageUrl: string, stored: Read
     for (const attr of Array.from(e.attributes)) {
       const name = attr.name.toLowerCase();
       // Blocked by the frame anyway; removed so that nothing even asks (a script: URL as an image, a CSS escape).
-      if (name.startsWith('on') || name === 'srcdoc' || name === 'formaction' || name === 'ping' || SCRIPT_URL.test(attr.value) || (name === 'style' && scriptInCss(attr.value))) e.removeAttribute(attr.name);
+      if (name.startsWith('on') || name === 'srcdoc' || name === 'formaction' || name === 'ping' || isScriptUrl(attr.value) || (name === 'style' && scriptInCss(attr.value))) e.removeAttribute(attr.name);
     }
   }
   doc.querySelectorAll('style').forEach((e) => { if (scriptInCss(e.textContent ?? '')) e.remove(); });
