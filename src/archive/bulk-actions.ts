@@ -9,7 +9,7 @@ import { updateRecheckButton } from './recheck-controls';
 export function updateSelectionBar(): void {
   const count = selection.size;
   $('selected-count').textContent = count ? t('archiveSelected', formatCount(count)) : '';
-  for (const id of ['bulk-tag-apply', 'bulk-delete']) $<HTMLButtonElement>(id).disabled = count === 0;
+  for (const id of ['bulk-tag-apply', 'bulk-delete', 'bulk-drop-images', 'bulk-drop-originals']) $<HTMLButtonElement>(id).disabled = count === 0;
   const all = $<HTMLInputElement>('select-all');
   all.checked = count > 0 && count >= resultTotal();
   all.indeterminate = count > 0 && count < resultTotal();

@@ -10,6 +10,7 @@ import { initBulkDelaySettings } from './bulk-delay-settings';
 import { initBuiltInSites } from './builtin-sites';
 import { importUserRules, initUserRulesSettings } from './user-rules-settings';
 import { loadUserRules } from '../shared/user-rules';
+import { initMediaSettings } from './media-settings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -134,3 +135,4 @@ void render();
 initUserRulesSettings();
 void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));
 void initBulkDelaySettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));
+void initMediaSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));

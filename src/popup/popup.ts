@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import { parseRepairProgress, parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
+import { imagesNotKeptSentence } from '../shared/media-notes';
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
@@ -144,8 +145,10 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   } else if (reply.collectionProblem) {
     collected = ` ${t('popupCollectionFailed', collectionName)}`;
   }
+  // Saved, but some images not kept: said with the reasons (the reader shows the same note on the article).
+  const images = reply.imagesNotKept?.length ? ` ${imagesNotKeptSentence(reply.imagesNotKept)}` : '';
   if (reply.status === 'created') {
-    setStatus(t('popupSaved') + collected, done);
+    setStatus(t('popupSaved') + collected + images, images ? 'warn' : done);
     $('save-hint').hidden = true;
     saveButton.hidden = true;
     // Tags and note can still be changed right after saving: "update" keeps the edited ones.
@@ -155,7 +158,7 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
     saveButton.hidden = true;
     updateButton.hidden = false;
   } else if (reply.status === 'updated') {
-    setStatus(t('popupUpdated') + collected, done);
+    setStatus(t('popupUpdated') + collected + images, images ? 'warn' : done);
   } else {
     setStatus(t('popupUnchanged') + collected, done);
   }

@@ -69,7 +69,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     if (options.stall?.(url)) return; // never fulfilled: the request stays pending until the page goes away
     const page = byUrl.get(url);
     if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
-    if (request.resourceType() === 'image') return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
+    // The page's own image loads, and the extension's fetches of them when it saves the article (issue 18).
+    if (request.resourceType() === 'image' || /\.(jpe?g|png|gif|webp|avif)$/i.test(new URL(url).pathname)) return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test corpus' });
   });
   // The newest worker: after a restart the old one may linger in the list until its target closes.

@@ -117,7 +117,8 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
   async function saveThroughPopup(tabId: number): Promise<Page> {
     const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`, 'main[data-state="ready"], main[data-state="error"]');
     await popup.click('[data-testid=save-button]');
-    await popup.waitForSelector('#status.ok', { timeout: 15_000 });
+    // Saved; a warning names images that could not be kept (the text is saved all the same).
+    await popup.waitForSelector('#status.ok, #status.warn', { timeout: 30_000 });
     return popup;
   }
 
