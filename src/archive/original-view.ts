@@ -9,9 +9,21 @@ import { $, db } from './page-kit';
 
 let shownFor: string | null = null;
 
+/**
+ * A new frame in place of the old one, its document given before it is in the page: navigating a frame that is in
+ * the page adds a history entry (in Firefox), and Back would then step through frames instead of leaving the reader.
+ */
+function replaceFrame(setUp: (frame: HTMLIFrameElement) => void = () => {}): void {
+  const old = $<HTMLIFrameElement>('reader-original-frame');
+  const frame = old.cloneNode(false) as HTMLIFrameElement;
+  frame.removeAttribute('srcdoc');
+  setUp(frame);
+  old.replaceWith(frame);
+}
+
 function hide(): void {
   $('reader-original-view').hidden = true;
-  $<HTMLIFrameElement>('reader-original-frame').srcdoc = '';
+  if ($<HTMLIFrameElement>('reader-original-frame').hasAttribute('srcdoc')) replaceFrame();
   $('reader-saved-original').textContent = t('readerOriginalShow');
   $('reader-saved-original').setAttribute('aria-expanded', 'false');
 }
@@ -32,21 +44,22 @@ async function show(articleId: string, stored: ReadonlyMap<string, string>, titl
   const row = await db.originals.get(articleId);
   if (!row || shownFor !== articleId) return;
   const caption = $('reader-original-caption');
-  const frame = $<HTMLIFrameElement>('reader-original-frame');
   $('reader-original-view').hidden = false;
   $('reader-saved-original').textContent = t('readerOriginalHide');
   $('reader-saved-original').setAttribute('aria-expanded', 'true');
   try {
     const html = prepareOriginalPage(parseInert(defuseBase(await gunzipText(row.html))), row.url, stored);
     if (shownFor !== articleId) return;
-    frame.setAttribute('sandbox', 'allow-same-origin');
-    frame.setAttribute('csp', ORIGINAL_PAGE_CSP);
-    frame.setAttribute('referrerpolicy', 'no-referrer');
-    frame.title = t('readerOriginalFrame', title);
-    frame.srcdoc = html;
+    replaceFrame((frame) => {
+      frame.setAttribute('sandbox', 'allow-same-origin');
+      frame.setAttribute('csp', ORIGINAL_PAGE_CSP);
+      frame.setAttribute('referrerpolicy', 'no-referrer');
+      frame.title = t('readerOriginalFrame', title);
+      frame.srcdoc = html;
+    });
     caption.textContent = t('readerOriginalCaptured', formatDate(row.capturedAt), row.url);
   } catch {
     caption.textContent = t('readerOriginalUnreadable');
-    frame.srcdoc = '';
+    replaceFrame();
   }
 }

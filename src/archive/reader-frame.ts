@@ -48,20 +48,32 @@ let stopFitting: () => void = () => {};
 /** Which call to showInReaderFrame is the latest: an earlier one still waiting must not watch the new document. */
 let showing = 0;
 
-export function showInReaderFrame(frame: HTMLIFrameElement, bodyHtml: string, baseUrl: string, stored: ReadonlyMap<string, string> = new Map()): Promise<void> {
-  frame.setAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox');
-  frame.setAttribute('referrerpolicy', 'no-referrer');
+export function showInReaderFrame(shown: HTMLIFrameElement, bodyHtml: string, baseUrl: string, stored: ReadonlyMap<string, string> = new Map()): Promise<void> {
   stopFitting();
   stopFitting = () => {};
   const call = ++showing;
-  const previous = frame.contentDocument;
-  frame.srcdoc = readerDocument(bodyHtml, baseUrl, stored);
-  return whenParsed(frame, previous).then((doc) => {
+  const frame = withDocument(shown, readerDocument(bodyHtml, baseUrl, stored));
+  return whenParsed(frame, null).then((doc) => {
     if (call !== showing) return;
     stopFitting = keepFitted(frame, doc);
     forwardEscape(frame, doc);
     showFocus(frame, doc);
   });
+}
+
+/**
+ * A new frame holding `html` in place of `shown` (same id, title and height), its document given before it is in the
+ * page: navigating a frame already in the page adds a history entry in Firefox, and Back would then step the frame
+ * back to a blank page instead of leaving the reader.
+ */
+function withDocument(shown: HTMLIFrameElement, html: string): HTMLIFrameElement {
+  const frame = shown.cloneNode(false) as HTMLIFrameElement;
+  frame.setAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+  frame.setAttribute('referrerpolicy', 'no-referrer');
+  frame.classList.remove('has-focus');
+  frame.srcdoc = html;
+  shown.replaceWith(frame);
+  return frame;
 }
 
 /**

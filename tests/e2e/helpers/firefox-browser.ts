@@ -130,3 +130,16 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
     },
   };
 }
+
+/**
+ * Waits until `predicate` holds in the page, polling with `page.evaluate`. Puppeteer's own waitForFunction builds its
+ * poller with `new Function` inside the page, which an extension page's CSP (no 'unsafe-eval') blocks in Firefox.
+ */
+export async function waitInPage<A extends unknown[]>(page: Page, predicate: (...args: A) => unknown, ...args: A): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (await page.evaluate(predicate as (...a: unknown[]) => unknown, ...args)) return;
+    if (Date.now() > deadline) throw new Error(`waitInPage: still false after 30 s: ${predicate.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
