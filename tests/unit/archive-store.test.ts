@@ -1,12 +1,15 @@
 // The archive store's invariant: every committed article write is indexed in the same transaction. One run drives
-// every public write path (save, update, tags, notes, bulk tags, delete and its undo, import in each duplicate mode,
-// an import cancelled, an import cut off and recovered, ZIP and WACZ imports with images, a backup restored) and after each step compares what search
-// finds with a brute-force scan of the articles; each article write also moves the index's generation (notes too).
+// every public write path (save, update, tags, notes, a re-check's three outcomes, bulk tags, delete and its undo,
+// import in each duplicate mode, an import cancelled, an import cut off and recovered, ZIP and WACZ imports with images,
+// a backup restored) and after
+// each step compares what search finds with a brute-force scan of the articles; each article write also moves the
+// index's generation (notes too).
 // And nothing outside the store and the search module reaches the index's writer.
 import '../helpers/blob-reader-shim';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { saveArticle, deleteArticle } from '../../src/core/archive/save-article';
+import { recordRecheck } from '../../src/core/archive/recheck-article';
 import { deleteMany, restoreArticles, setNote, setTags, tagMany } from '../../src/core/archive/organize';
 import { applyImport, type DuplicatePolicy } from '../../src/core/archive/import-apply';
 import { recoverArchive, type ArchiveLocks } from '../../src/core/archive/recovery';
@@ -76,6 +79,10 @@ describe('the archive store', () => {
     await step('update', () => saveArticle(db, extracted(['ngô', 'bản'], saved.url), TUYEN_QUANG_SITE, { mode: 'update' }));
     await step('tags', () => setTags(db, saved.id, ['Chợ phiên', 'quantrong']));
     await step('note', () => setNote(db, saved.id, 'Ghi chú về cầu treo.'));
+    // A re-check: unchanged (dates only), gone (the mark), changed (new content, the old kept as a version).
+    await step('re-check unchanged', () => recordRecheck(db, saved.id, { gone: false, extracted: { ...extracted(['ngô', 'bản'], saved.url), title: saved.title, bodyText: saved.bodyText }, site: TUYEN_QUANG_SITE }));
+    await step('re-check gone', () => recordRecheck(db, saved.id, { gone: true }));
+    await step('re-check changed', () => recordRecheck(db, saved.id, { gone: false, extracted: extracted(['cầu', 'chợ'], saved.url), site: TUYEN_QUANG_SITE }));
     const ids = (await db.articles.toArray()).map((x) => x.id);
     await step('tag many', () => tagMany(db, ids, 'vùng cao'));
     await step('untag many', () => tagMany(db, ids.slice(0, 1), 'vùng cao', { remove: true }));

@@ -36,6 +36,9 @@ export interface KeptMedia {
   media: MediaRow[];
 }
 
+/** The fields a re-check writes on an article that did not change. */
+export type CheckDates = Pick<Article, 'checkedAt' | 'goneAt'>;
+
 /** Who writes: a user's write is theirs (no import undo takes it back); the import and its undo are not. */
 type WriteOrigin = 'user' | 'import' | 'recovery' | 'restore';
 
@@ -63,6 +66,11 @@ export interface ArchiveWriter {
   deleteArticles(ids: readonly string[], options?: { unread?: boolean }): Promise<{ articles: Article[]; versions: VersionRow[]; media: KeptMedia }>;
   /** The note only (not indexed): the index's generation moves all the same. 0 when the article is not there. */
   setNote(id: string, note: string): Promise<number>;
+  /**
+   * A re-check's dates only (not indexed; `goneAt: undefined` clears the mark): the index's generation moves all the
+   * same. 0 when the article is not there.
+   */
+  setCheckDates(id: string, dates: CheckDates): Promise<number>;
   /** Earlier versions kept (their seqs), or put back, or dropped. */
   addVersions(rows: VersionRow[]): Promise<number[]>;
   putVersions(rows: VersionRow[]): Promise<void>;
@@ -131,6 +139,13 @@ function writerFor(db: ArchiveDb, origin: WriteOrigin, queued: { n: number }): A
     },
     async setNote(id, note) {
       const changed = await db.articles.update(id, { note });
+      if (!changed) return 0;
+      await mine([id]);
+      await idx.touch(db);
+      return changed;
+    },
+    async setCheckDates(id, dates) {
+      const changed = await db.articles.update(id, dates);
       if (!changed) return 0;
       await mine([id]);
       await idx.touch(db);

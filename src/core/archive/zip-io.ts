@@ -3,6 +3,7 @@
 // a file from outside passes before it is read.
 import { BlobReader, BlobWriter, configure, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js/index-native.js';
 import { ImportFileError } from './import-parse';
+import { sha256Hex as bytesSha256 } from '../media/bytes';
 
 configure({ useWebWorkers: false });
 
@@ -69,11 +70,9 @@ export async function entrySlice(file: Blob, entry: FileEntry, max: number): Pro
   return file.slice(start, start + entry.uncompressedSize);
 }
 
-/** Lowercase hex SHA-256 of a Blob (read whole: callers bound the size first). */
+/** Lowercase hex SHA-256 of a Blob or bytes (a Blob is read whole: callers bound the size first). */
 export async function sha256Hex(blob: Blob | Uint8Array): Promise<string> {
-  const bytes = blob instanceof Blob ? await blob.arrayBuffer() : blob;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesSha256(blob instanceof Blob ? await blob.arrayBuffer() : blob);
 }
 
 /** The gunzipped bytes of a Blob, refused past `max` bytes. */
