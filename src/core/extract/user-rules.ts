@@ -5,8 +5,11 @@ import { toVietnamIso } from '../archive/build-article';
 import { normalizeHost } from '../detect/registry';
 import { countWords } from './body-text';
 import { removeNode, textOf } from './dom';
-import { selectorProblem, type SelectorProblem } from './user-rule-syntax';
+import { MAX_EXCLUDES, selectorProblem, type SelectorProblem } from './user-rule-syntax';
 import type { SiteRule } from './sites/types';
+import type { UserRuleMiss, UserRuleStatus } from '../shapes/messages';
+
+export type { UserRuleMiss, UserRuleStatus };
 
 export interface UserRule {
   host: string;
@@ -18,7 +21,6 @@ export interface UserRule {
   createdAt: string;
 }
 
-export const MAX_EXCLUDES = 30;
 /** Fewer words than this under the rule's body is a miss: the page changed and the selector found a shell. */
 const USER_RULE_MIN_WORDS = 30;
 
@@ -81,7 +83,6 @@ export function userRuleFor(rules: readonly UserRule[], pageUrl: string): UserRu
   return (host && rules.find((r) => r.host === host)) || null;
 }
 
-export type UserRuleMiss = 'invalid' | 'no-match' | 'whole-page' | 'too-little-text';
 type UserRuleResult =
   | { ok: true; body: Element; words: number }
   | { ok: false; reason: UserRuleMiss };
@@ -124,7 +125,6 @@ export function userRuleAsSiteRule(rule: UserRule): SiteRule {
 }
 
 /** Whether a page's extraction went through the user's rule for its host, and if not, why (for the popup). */
-export type UserRuleStatus = { host: string; applied: true } | { host: string; applied: false; reason: UserRuleMiss };
 
 export function userRuleStatus(doc: Document, rule: UserRule, method: string): UserRuleStatus {
   if (method === 'user-rule') return { host: rule.host, applied: true };
