@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { BulkRunner } from '../../core/bulk/runner';
 import { createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../../core/bulk/queue-types';
+import { BulkSettingsSchema, storedSetting } from '../../core/shapes/settings';
 import type { BulkListReply, BulkMoreReply, BulkRequest, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
 import { archiveDb } from '../archive';
 import { fetchPage } from './fetch-page';
@@ -11,7 +12,7 @@ import { originPattern, workOnPage } from './page-work';
 import { showRunOnBadge } from './run-badge';
 import { listTabArticles } from './tab-listing';
 
-/** Settings a person (or a test) may change in storage.local under this key: delayMs, timeoutMs. */
+/** Settings a person (or a test) may change in storage.local under this key (core/shapes/settings.ts). */
 const BULK_SETTINGS_KEY = 'bulkSettings';
 
 let db: QueueDb | null = null;
@@ -43,14 +44,8 @@ export async function resumeBulkRuns(): Promise<void> {
 }
 
 async function runSettings(): Promise<RunSettings> {
-  const stored = (await browser.storage.local.get(BULK_SETTINGS_KEY))[BULK_SETTINGS_KEY] as Partial<RunSettings> | undefined;
-  const num = (v: unknown, min: number, max: number, fallback: number) => (typeof v === 'number' && v >= min && v <= max ? v : fallback);
-  return {
-    ...DEFAULT_RUN_SETTINGS,
-    delayMs: num(stored?.delayMs, 0, 600_000, DEFAULT_RUN_SETTINGS.delayMs),
-    timeoutMs: num(stored?.timeoutMs, 100, 600_000, DEFAULT_RUN_SETTINGS.timeoutMs),
-    backoffMs: num(stored?.backoffMs, 0, 600_000, DEFAULT_RUN_SETTINGS.backoffMs),
-  };
+  const stored: unknown = (await browser.storage.local.get(BULK_SETTINGS_KEY))[BULK_SETTINGS_KEY];
+  return { ...DEFAULT_RUN_SETTINGS, ...storedSetting(BulkSettingsSchema, stored) };
 }
 
 let lastReport = 0;

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ARTICLE_LIMITS, ExtractedArticleSchema, isHttpProtocol } from './article';
 import { DetectionSchema } from './detection';
 import { EXTRACTOR_METHODS } from './site-kinds';
+import { UserRuleSchema } from './settings';
 import { MAX_EXCLUDES, MAX_SELECTOR_CHARS } from '../extract/user-rule-syntax';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -125,6 +126,15 @@ export const BulkProgressSchema = v.object({
   type: v.literal('bulk-progress'), progress: v.looseObject({ runId: v.string(), total: Count, done: Count }),
 });
 
+/** The background's request to whichever context can parse a fetched page (the offscreen document, Firefox's background page). */
+export const BulkParseRequestSchema = v.object({
+  type: v.literal('bulk-parse'), mode: v.picklist(['article', 'listing']), html: v.string(), url: v.string(),
+  /** The user's rule for the page's host, as a click would use it. */
+  userRule: v.nullish(UserRuleSchema, null),
+  /** Pages of the listing already read, which its next page may not be. */
+  seen: v.optional(v.array(v.string())),
+});
+
 export type DetectedMessage = v.InferOutput<typeof DetectedMessageSchema>;
 export type PopupRequest = v.InferOutput<typeof PopupRequestSchema>;
 export type UserRuleStatus = v.InferOutput<typeof UserRuleStatusSchema>;
@@ -137,6 +147,7 @@ export type PickedRuleMessage = v.InferOutput<typeof PickedRuleSchema>;
 export type UpgradeProgress = v.InferOutput<typeof UpgradeProgressSchema>;
 export type RepairProgress = v.InferOutput<typeof RepairProgressSchema>;
 export type BulkRequest = v.InferOutput<typeof BulkRequestSchema>;
+export type BulkParseRequest = v.InferOutput<typeof BulkParseRequestSchema>;
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 export type ListedArticle = v.InferOutput<typeof ListedArticleSchema>;
 export type TabListing = v.InferOutput<typeof TabListingSchema>;
