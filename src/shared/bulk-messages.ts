@@ -10,7 +10,7 @@ export interface ListedLink { url: string; title: string; date: string | null; a
 export type BulkListReply = { ok: true; listingUrl: string; links: ListedLink[]; next: string | null } | { ok: false };
 export type BulkMoreReply = { ok: true; links: ListedLink[]; next: string | null; pagesRead: number; problem?: string } | { ok: false; problem: string };
 export type BulkStartReply = { ok: true; runId: string; queued: number } | { ok: false; problem: string };
-export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string }
+export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string; articleId?: string }
 export type BulkStatusReply = { progress: RunProgress | null; items: BulkItemView[] };
 /** A popup's request about bulk runs, or null: a malformed one is refused whole. */
 export const parseBulkRequest = (v: unknown): BulkRequest | null => parseMessage(BulkRequestSchema, v);

@@ -5,6 +5,7 @@ import { is } from 'valibot';
 import type { Detection, ExtractedArticle } from '../core/types';
 import { ExtractedArticleSchema } from '../core/shapes/article';
 import { DetectionSchema } from '../core/shapes/detection';
+import type { MediaSkipReason } from '../core/archive/media-rows';
 import {
   DetectedMessageSchema, ExplainReplySchema, ExtractReplySchema, parseMessage, PickedRuleSchema, PickStartSchema, PopupRequestSchema,
   RepairProgressSchema, UpgradeProgressSchema, UserRuleStatusSchema,
@@ -12,7 +13,7 @@ import {
   type PopupRequest, type RepairProgress, type UpgradeProgress, type UserRuleStatus,
 } from '../core/shapes/messages';
 
-export { MAX_SAVE_NOTE_CHARS, MAX_SAVE_TAGS } from '../core/shapes/messages';
+export { MAX_PAGE_HTML_CHARS, MAX_SAVE_NOTE_CHARS, MAX_SAVE_TAGS } from '../core/shapes/messages';
 export type { ContentRequest, ErrorCode, ErrorInfo, ExplainReply, ExtractReply, PickedRuleMessage, RepairProgress, UpgradeProgress } from '../core/shapes/messages';
 
 /** A named collection the popup can save into. */
@@ -27,6 +28,8 @@ export type SaveReply =
     ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef;
     /** The collection chosen in the popup, when the article went into it; else why it did not. */
     collection?: CollectionRef; collectionProblem?: 'missing' | 'failed';
+    /** The article's images that were not kept (the text is saved all the same), and why. */
+    imagesNotKept?: Array<{ src: string; reason: MediaSkipReason; detail?: string }>;
   }
   | { ok: false; error: ErrorInfo };
 

@@ -30,7 +30,9 @@ export async function workOnPage(item: QueueItem, settings: RunSettings): Promis
   if (parsed.kind === 'not-article') return { state: 'not-article', detail: parsed.pageKind };
   if (parsed.kind !== 'article') return { state: 'failed', reason: 'extract', detail: parsed.kind === 'error' ? parsed.message : 'unexpected reply' };
   try {
-    const { status, article } = await saveExtracted(parsed.article, parsed.detection, 'if-new', {}, { capturedVia: 'bulk', listingUrl: item.listingUrl });
+    // The fetched page is its original (a fetch that reached here answered 200 with HTML).
+    const original = { html: page.html, url: page.finalUrl, contentType: 'text/html', status: 200 };
+    const { status, article } = await saveExtracted(parsed.article, parsed.detection, 'if-new', {}, { capturedVia: 'bulk', listingUrl: item.listingUrl }, original);
     return { state: status === 'created' ? 'saved' : 'skipped-duplicate', articleId: article.id };
   } catch (error) {
     return { state: 'failed', reason: 'save', detail: toArchiveError(error).message };

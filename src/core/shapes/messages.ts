@@ -52,9 +52,18 @@ export const ErrorInfoSchema = v.object({
   message: str(2000),
 });
 
+/** The captured HTML's cap (characters): a page past it is saved without its original. */
+export const MAX_PAGE_HTML_CHARS = 30_000_000;
+/** The page as the content script saw it, sent with a save only (media capture, issue 18). */
+const PageCaptureSchema = v.object({
+  html: str(MAX_PAGE_HTML_CHARS), url: HttpUrlSchema, contentType: str(200), ogImage: v.nullish(HttpUrlSchema, null),
+});
+
 /** The content script's answer to 'extract'; a failure may come before detection ran (detection null). */
 export const ExtractReplySchema = v.variant('ok', [
-  v.object({ ok: v.literal(true), article: ExtractedArticleSchema, detection: DetectionSchema, userRule: v.optional(UserRuleStatusSchema) }),
+  v.object({
+    ok: v.literal(true), article: ExtractedArticleSchema, detection: DetectionSchema, userRule: v.optional(UserRuleStatusSchema), page: v.optional(PageCaptureSchema),
+  }),
   v.object({ ok: v.literal(false), error: ErrorInfoSchema, detection: v.nullish(DetectionSchema, null), userRule: v.optional(UserRuleStatusSchema) }),
 ]);
 
@@ -90,7 +99,8 @@ export const RepairProgressSchema = v.object({ type: v.literal('repair-progress'
 
 /** What the background and the popup ask of a tab's content script (it answers only its own extension). */
 export const ContentRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('extract'), generic: v.boolean() }),
+  /** `withPage` (a save): the reply also carries the page's HTML as it is now, kept as the original. */
+  v.object({ type: v.literal('extract'), generic: v.boolean(), withPage: v.optional(v.boolean()) }),
   v.object({ type: v.literal('explain'), generic: v.boolean() }),
   v.object({ type: v.literal('pick-start') }),
   v.object({ type: v.literal('list-articles') }),

@@ -21,7 +21,7 @@ export const LEGACY_TITLE = 'Hội nghị tổng kết ứng dụng khoa học �
 
 const title = (i: number) => (i === LEGACY ? LEGACY_TITLE : `Hoạt động khoa học và công nghệ số ${i} của tỉnh Tuyên Quang`);
 
-function articleHtml(i: number, charset = 'utf-8'): string {
+export function articleHtml(i: number, charset = 'utf-8'): string {
   const p = (s: string) => `<p>${s}</p>`;
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="${charset}"><title>${title(i)} - Sở Khoa học và Công nghệ</title></head><body>
 <div id="header"><img src="/logo.png" alt="Sở Khoa học và Công nghệ tỉnh Tuyên Quang"></div>
