@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { parseExtractReply, type ExtractReply } from '../shared/messages';
+import { parseExtractReply, type ContentRequest, type ExtractReply } from '../shared/messages';
 
 const RESTRICTED = /^(chrome|edge|brave|opera|vivaldi|coccoc|about|moz-extension|chrome-extension|view-source|devtools|file|data|blob):/i;
 
@@ -10,7 +10,7 @@ export class TabError extends Error {
 }
 
 async function askContentScript(tabId: number, generic: boolean, withPage: boolean): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, { type: 'extract', generic, ...(withPage ? { withPage } : {}) });
+  return browser.tabs.sendMessage(tabId, { type: 'extract', generic, ...(withPage ? { withPage } : {}) } satisfies ContentRequest);
 }
 
 /**

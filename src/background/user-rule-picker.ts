@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { normalizeHost } from '../core/detect/registry';
 import { checkUserRule } from '../core/extract/user-rules';
-import type { PickedRuleMessage, PickedRuleReply, PickStartReply } from '../shared/messages';
+import type { ContentRequest, PickedRuleMessage, PickedRuleReply, PickStartReply } from '../shared/messages';
 import { putUserRule } from '../shared/user-rules';
 import { toErrorInfo } from './save-tab';
 import { TabError } from './tab-extraction';
@@ -20,7 +20,7 @@ export async function startPicker(tabId: number): Promise<PickStartReply> {
       throw new TabError('no-tab', `No tab ${tabId}`);
     });
     if (tab.url && !HTTP.test(tab.url)) throw new TabError('restricted', `Cannot pick on ${tab.url}`);
-    const ask = () => browser.tabs.sendMessage(tabId, { type: 'pick-start' });
+    const ask = () => browser.tabs.sendMessage(tabId, { type: 'pick-start' } satisfies ContentRequest);
     await ask().catch(async () => {
       await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
       return ask();

@@ -1,7 +1,7 @@
 // "Chi tiết trích xuất": the same explanation as `npm run extract -- --explain`, for the page in the tab.
 // Everything is written with textContent: the strings come from a web page.
 import browser from 'webextension-polyfill';
-import { parseExplainReply, type ExplainReply } from '../shared/messages';
+import { parseExplainReply, type ContentRequest, type ExplainReply } from '../shared/messages';
 import { t } from '../shared/i18n';
 
 const PATH_KEYS: Record<string, string> = { 'site-rule': 'popupExplainPathSiteRule', 'user-rule': 'popupExplainPathUserRule', generic: 'popupExplainPathGeneric' };
@@ -50,7 +50,7 @@ export function setupExplainToggle(toggle: HTMLButtonElement, panel: HTMLElement
     panel.textContent = t('popupLoading');
     let reply: ExplainReply | null = null;
     try {
-      reply = parseExplainReply(await browser.tabs.sendMessage(tabId, { type: 'explain', generic: generic() }));
+      reply = parseExplainReply(await browser.tabs.sendMessage(tabId, { type: 'explain', generic: generic() } satisfies ContentRequest));
     } catch {
       reply = null;
     }

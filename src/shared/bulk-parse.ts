@@ -4,22 +4,18 @@ import { detectPage } from '../core/detect';
 import { extractArticle, ExtractionError } from '../core/extract';
 import { findListedArticles, type ListedArticle } from '../core/bulk/listing-links';
 import { findNextPage } from '../core/bulk/pagination';
-import type { UserRule } from '../core/extract/user-rules';
 import type { Detection, ExtractedArticle } from '../core/types';
+import { BulkParseRequestSchema, parseMessage, type BulkParseRequest } from '../core/shapes/messages';
 
-export type BulkParseRequest = { type: 'bulk-parse'; mode: 'article' | 'listing'; html: string; url: string; userRule: UserRule | null; seen?: string[] };
+export type { BulkParseRequest };
+
 export type BulkParseReply =
   | { kind: 'article'; article: ExtractedArticle; detection: Detection }
   | { kind: 'not-article'; pageKind: string }
   | { kind: 'error'; message: string }
   | { kind: 'listing'; articles: ListedArticle[]; next: string | null };
 
-export function parseBulkRequest(v: unknown): BulkParseRequest | null {
-  const m = v as Partial<BulkParseRequest> | null;
-  if (!m || typeof m !== 'object' || m.type !== 'bulk-parse' || (m.mode !== 'article' && m.mode !== 'listing')) return null;
-  if (typeof m.html !== 'string' || typeof m.url !== 'string') return null;
-  return { type: 'bulk-parse', mode: m.mode, html: m.html, url: m.url, userRule: m.userRule ?? null, seen: Array.isArray(m.seen) ? m.seen.filter((s) => typeof s === 'string') : [] };
-}
+export const parseBulkRequest = (v: unknown): BulkParseRequest | null => parseMessage(BulkParseRequestSchema, v);
 
 export function parseBulkPage(request: BulkParseRequest, parser: DOMParser): BulkParseReply {
   try {

@@ -1,6 +1,7 @@
 // Messages about bulk runs are checked before the background acts on them: a malformed one is refused whole.
 import { parseBulkProgress, parseBulkRequest } from '../../src/shared/bulk-messages';
 import { parseBulkRequest as parseParseRequest } from '../../src/shared/bulk-parse';
+import { parseMessage, TabListingSchema } from '../../src/core/shapes/messages';
 
 describe('bulk messages', () => {
   it('accepts well-formed requests and copies only their known fields', () => {
@@ -22,5 +23,13 @@ describe('bulk messages', () => {
     expect(parseBulkRequest(null)).toBeNull();
     expect(parseBulkProgress({ type: 'bulk-progress', progress: { runId: 'r', total: 'x', done: 0 } })).toBeNull();
     expect(parseParseRequest({ type: 'bulk-parse', mode: 'eval', html: '', url: 'https://a.gov.vn/' })).toBeNull();
+  });
+
+  it('takes the articles a tab lists only with web URLs, and only their known fields', () => {
+    const listing = { url: 'https://a.gov.vn/tin', articles: [{ url: 'https://a.gov.vn/1', title: 'Một', date: null, extra: '<b>' }], next: null };
+    expect(parseMessage(TabListingSchema, listing)).toEqual({ url: 'https://a.gov.vn/tin', articles: [{ url: 'https://a.gov.vn/1', title: 'Một', date: null }], next: null });
+    expect(parseMessage(TabListingSchema, { ...listing, articles: [{ url: 'javascript:alert(1)', title: 'x', date: null }] })).toBeNull();
+    expect(parseMessage(TabListingSchema, { ...listing, articles: Array(5001).fill(listing.articles[0]) })).toBeNull();
+    expect(parseMessage(TabListingSchema, { ...listing, next: 5 })).toBeNull();
   });
 });

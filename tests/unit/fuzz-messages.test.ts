@@ -1,12 +1,20 @@
 // Property tests for the runtime guards on messages between contexts: on any value at all (JSON, objects with odd
 // prototypes, getters that throw, huge or cyclic structures) they never throw and accept only well-formed messages.
 import fc from 'fast-check';
-import { isDetection, isExtractedArticle, parseContentMessage, parseExtractReply, parsePopupRequest } from '../../src/shared/messages';
+import {
+  isDetection, isExtractedArticle, parseContentMessage, parseExplainReply, parseExtractReply, parsePickedRule, parsePickStart, parsePopupRequest,
+  parseRepairProgress, parseUpgradeProgress, parseUserRuleStatus,
+} from '../../src/shared/messages';
+import { parseBulkProgress, parseBulkRequest } from '../../src/shared/bulk-messages';
+import { parseMessage, TabListingSchema } from '../../src/core/shapes/messages';
 import { sampleExtracted } from '../helpers/sample-article';
 
 const GUARDS: [string, (v: unknown) => unknown][] = [
   ['isDetection', isDetection], ['isExtractedArticle', isExtractedArticle],
   ['parseContentMessage', parseContentMessage], ['parsePopupRequest', parsePopupRequest], ['parseExtractReply', parseExtractReply],
+  ['parseExplainReply', parseExplainReply], ['parsePickedRule', parsePickedRule], ['parsePickStart', parsePickStart],
+  ['parseUserRuleStatus', parseUserRuleStatus], ['parseUpgradeProgress', parseUpgradeProgress], ['parseRepairProgress', parseRepairProgress],
+  ['parseBulkRequest', parseBulkRequest], ['parseBulkProgress', parseBulkProgress], ['tab listing', (v) => parseMessage(TabListingSchema, v)],
 ];
 
 const detection = {

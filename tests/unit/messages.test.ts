@@ -70,4 +70,10 @@ describe('save request with tags and note', () => {
     const parsed = parsePopupRequest({ ...base, tags: ['a'], note: 'n', __proto__x: 1, sql: 'drop' });
     expect(Object.keys(parsed!).sort()).toEqual(['generic', 'mode', 'note', 'tabId', 'tags', 'type']);
   });
+
+  it('reads a field sent as undefined as absent (a structured clone keeps the key)', () => {
+    const parsed = parsePopupRequest({ ...base, tags: undefined, note: undefined, collection: undefined });
+    expect(parsed).not.toBeNull();
+    expect(Object.keys(parsed!).sort()).toEqual(['generic', 'mode', 'tabId', 'type']);
+  });
 });

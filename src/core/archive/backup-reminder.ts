@@ -3,27 +3,20 @@
 // the archive page and backups all change one row, each in its own small transaction (no lost increments).
 import type { ArchiveDb } from './db';
 import { writeArchive } from './store';
+import { DEFAULT_REMINDER_EVERY, ReminderEverySchema, ReminderStateSchema, storedSetting, type ReminderState } from '../shapes/settings';
+
+export { DEFAULT_REMINDER_EVERY };
 
 const REMINDER_EVERY_KEY = 'backupReminderEvery';
 const REMINDER_STATE_KEY = 'backupReminderState';
-export const DEFAULT_REMINDER_EVERY = 50;
-const MAX_REMINDER_EVERY = 100_000;
-
-/** New articles since the last backup, and the count at which the person last dismissed the reminder. */
-interface ReminderState { sinceBackup: number; dismissedAt: number }
-
 const count = (v: unknown): number => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : 0);
 
 /** A stored or typed interval made safe: an integer in 0..MAX (0 = reminders off); anything else is the default. */
 export function cleanReminderEvery(v: unknown): number {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return Number.isInteger(n) && (n as number) >= 0 ? Math.min(n as number, MAX_REMINDER_EVERY) : DEFAULT_REMINDER_EVERY;
+  return storedSetting(ReminderEverySchema, v);
 }
 
-function cleanState(v: unknown): ReminderState {
-  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  return { sinceBackup: count(o.sinceBackup), dismissedAt: count(o.dismissedAt) };
-}
+const cleanState = (v: unknown): ReminderState => storedSetting(ReminderStateSchema, v);
 
 /**
  * Due once N articles came since the backup, and again N articles after each dismissal: dismissing snoozes,

@@ -5,14 +5,10 @@
 import type { ArchiveDb } from './db';
 import { writeArchive, type ArchiveReader } from './store';
 import { tagIdentity } from '../text/normalize';
+import * as v from 'valibot';
+import { cleanCollectionName, CollectionSchema, type Collection } from '../shapes/settings';
 
-export interface Collection {
-  id: string;
-  name: string;
-  createdAt: string;
-  /** Article ids, in the order they were added. */
-  ids: string[];
-}
+export type { Collection };
 
 type CollectionProblem = 'empty-name' | 'name-taken' | 'missing';
 
@@ -24,12 +20,8 @@ export class CollectionError extends Error {
 }
 
 const KEY = 'collections';
-const MAX_NAME = 120;
-
-/** A collection name as stored: NFC, single spaces, trimmed, capped. */
-export function cleanName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
-}
+/** A collection name as stored (core/shapes/settings.ts). */
+export const cleanName = cleanCollectionName;
 
 /** Reads, changes and writes the collections row in one transaction, so two pages cannot lose each other's edits. */
 async function change<T>(db: ArchiveDb, edit: (all: Collection[]) => T): Promise<T> {
@@ -45,10 +37,10 @@ async function change<T>(db: ArchiveDb, edit: (all: Collection[]) => T): Promise
 async function read(db: Pick<ArchiveReader, 'settings'>): Promise<Collection[]> {
   const value = (await db.settings.get(KEY))?.value;
   if (!Array.isArray(value)) return [];
-  return value.flatMap((c: Partial<Collection> | null): Collection[] =>
-    c && typeof c.id === 'string' && typeof c.name === 'string' && cleanName(c.name) && Array.isArray(c.ids)
-      ? [{ id: c.id, name: cleanName(c.name), createdAt: typeof c.createdAt === 'string' ? c.createdAt : '', ids: c.ids.filter((id): id is string => typeof id === 'string') }]
-      : []);
+  return value.flatMap((c): Collection[] => {
+    const parsed = v.safeParse(CollectionSchema, c);
+    return parsed.success ? [parsed.output] : [];
+  });
 }
 
 function find(all: Collection[], id: string): Collection {

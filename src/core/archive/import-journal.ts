@@ -5,6 +5,7 @@
 // save, an update, a tag or a note back, whatever the timing.
 import type { ArchiveDb } from './db';
 import { writeArchive } from './store';
+import type { JournalEntry } from '../shapes/settings';
 
 /** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
 export const JOURNAL_PREFIX = 'import-journal:';
@@ -15,10 +16,7 @@ export async function deleteJournal(db: ArchiveDb, journalId: string): Promise<v
   await writeArchive(db, (w) => w.deleteSettings(`${JOURNAL_PREFIX}${journalId}:`), { origin: 'import' });
 }
 
-export interface JournalEntry {
-  added: string[];
-  replaced: Array<{ articleId: string; versionSeq: number }>;
-}
+export type { JournalEntry };
 
 interface JournalBatch { key: string; batch: number; size: number }
 

@@ -5,6 +5,7 @@
 import type { ArchiveDb } from './db';
 import { journalIds, undoInterruptedImports } from './import-journal';
 import { writeArchive } from './store';
+import { RecoveryReportSchema, storedSetting } from '../shapes/settings';
 
 /** The Web Locks the recovery needs, passed in (the core runs in Node too). */
 export interface ArchiveLocks {
@@ -57,7 +58,7 @@ const RECOVERY_REPORT_KEY = 'recovery-report';
 
 async function noteUndone(db: ArchiveDb, undone: number): Promise<void> {
   await writeArchive(db, async (w) => {
-    const before = Number((await w.read.settings.get(RECOVERY_REPORT_KEY))?.value ?? 0);
+    const before = storedSetting(RecoveryReportSchema, (await w.read.settings.get(RECOVERY_REPORT_KEY))?.value);
     await w.putSetting(RECOVERY_REPORT_KEY, before + undone);
   }, { origin: 'recovery' });
 }
@@ -65,7 +66,7 @@ async function noteUndone(db: ArchiveDb, undone: number): Promise<void> {
 /** The articles undone since the last call (by any context), for the archive page to say so once. */
 export function takeRecoveryReport(db: ArchiveDb): Promise<number> {
   return writeArchive(db, async (w) => {
-    const undone = Number((await w.read.settings.get(RECOVERY_REPORT_KEY))?.value ?? 0);
+    const undone = storedSetting(RecoveryReportSchema, (await w.read.settings.get(RECOVERY_REPORT_KEY))?.value);
     if (undone) await w.deleteSetting(RECOVERY_REPORT_KEY);
     return undone;
   }, { origin: 'recovery' });

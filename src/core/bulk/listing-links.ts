@@ -6,12 +6,9 @@ import { parseVietnameseDate } from '../extract/metadata/date';
 import { absoluteHttpUrl, anchorText } from './link-dom';
 import { hostKey, isPageOfListing } from './page-number';
 
-export interface ListedArticle {
-  url: string;
-  title: string;
-  /** "YYYY-MM-DD" or a date-time with +07:00, when the teaser shows one. */
-  date: string | null;
-}
+import type { ListedArticle } from '../shapes/messages';
+
+export type { ListedArticle };
 
 /** Containers whose links are never the listing's articles (whole class/id tokens). */
 const BOILER = /(?:^|[\s_-])(?:menu|mainmenu|topmenu|nav|navbar|navigation|footer|breadcrumbs?|pagination|paging|pager|phantrang|iterator|topbar|banner|login|copyright|social|share|tags?|lang|language|search|sidebar|most|mostread|docnhieu|xemnhieu|related|tinlienquan)(?=$|[\s_-])/i;

@@ -1,7 +1,8 @@
 // Host → provincial site. Pure functions over registry-data.ts; indexes are built once, lazily.
 import type { SiteInfo } from '../types';
 import { broadcasterSlug } from './registry-broadcasters';
-import { LISTED_SITE_KINDS, type ListedSiteKind } from '../shapes/site-kinds';
+import { LISTED_SITE_KINDS } from '../shapes/site-kinds';
+import type { UserSite } from '../shapes/settings';
 import {
   CURRENT_PROVINCES,
   DEPARTMENT_PREFIXES,
@@ -39,13 +40,7 @@ interface Indexes {
 let indexes: Indexes | null = null;
 
 /** A host the user added in the options (registry extension). */
-export interface UserSite {
-  host: string;
-  /** A current or former province name, as in the registry. */
-  province: string;
-  kind: ListedSiteKind;
-  name?: string;
-}
+export type { UserSite };
 
 let userSites = new Map<string, SiteMatch>();
 

@@ -2,22 +2,11 @@
 import { detectPage } from '../detect';
 import type { Detection } from '../types';
 import { extractArticle } from './index';
-import type { RemovedBlock } from './prune-related';
 import type { UserRule } from './user-rules';
+import type { ExtractionExplain } from '../shapes/messages';
 
-interface FieldReason { value: string | null; via: string }
-
-export interface ExtractionExplain {
-  /** Which path chose the body. */
-  path: 'site-rule' | 'user-rule' | 'generic' | null;
-  /** The site rule's name when one matched. */
-  rule: string | null;
-  /** The generic scorer's trace as lines (path taken, leading candidates with their scores), when it ran. */
-  candidates: string[];
-  metadata: Record<string, FieldReason>;
-  removed: RemovedBlock[];
-  detection: { decision: string; reasons: string[] } | null;
-}
+/** Declared with the messages that carry it to the popup (core/shapes/messages.ts). */
+export type { ExtractionExplain };
 
 export function emptyExplain(): ExtractionExplain {
   return { path: null, rule: null, candidates: [], metadata: {}, removed: [], detection: null };

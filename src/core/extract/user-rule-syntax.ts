@@ -3,6 +3,8 @@
 // any DOM, so that a hostile string (`:has()` bombs, HTML, absurd lengths) is refused before it is stored or run.
 
 export const MAX_SELECTOR_CHARS = 300;
+/** Blocks a rule may leave out. */
+export const MAX_EXCLUDES = 30;
 const MAX_COMPOUNDS = 16;
 const MAX_LIST = 4;
 

@@ -1,60 +1,33 @@
 // The user's own rule for a host: which element holds the article body and which blocks inside it to leave out,
 // as picked on a page in the popup's "Chọn vùng nội dung". Pure: validation, storage cleaning, and applying a rule
 // to a Document handed in.
+import * as v from 'valibot';
 import { toVietnamIso } from '../archive/build-article';
 import { normalizeHost } from '../detect/registry';
 import { countWords } from './body-text';
 import { removeNode, textOf } from './dom';
-import { selectorProblem, type SelectorProblem } from './user-rule-syntax';
+import { selectorProblem } from './user-rule-syntax';
 import type { SiteRule } from './sites/types';
+import type { UserRuleMiss, UserRuleStatus } from '../shapes/messages';
+import { ruleProblem, UserRuleSchema, type RuleProblem, type UserRule } from '../shapes/settings';
 
-export interface UserRule {
-  host: string;
-  /** Selector of the article body on the host's pages. */
-  body: string;
-  /** Selectors, relative to the body element, of blocks inside it to leave out. */
-  exclude: string[];
-  /** ISO date of the pick (or of the last edit). */
-  createdAt: string;
-}
+export type { RuleProblem, UserRule, UserRuleMiss, UserRuleStatus };
 
-export const MAX_EXCLUDES = 30;
 /** Fewer words than this under the rule's body is a miss: the page changed and the selector found a shell. */
 const USER_RULE_MIN_WORDS = 30;
 
-export type RuleProblem =
-  | { field: 'rule' | 'host' | 'createdAt'; problem: 'invalid' }
-  | { field: 'body'; problem: SelectorProblem }
-  | { field: 'exclude'; index: number; problem: SelectorProblem | 'too-many' };
-
 type RuleCheck = { ok: true; rule: UserRule } | { ok: false; problem: RuleProblem };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
- * A well-formed rule or the first thing wrong with it. Untrusted input (a message, a stored value, an imported
- * file) goes through here before anything stores or runs it.
+ * A well-formed rule (core/shapes/settings.ts) or the first thing wrong with it. Untrusted input (a message, a stored
+ * value, an imported file) goes through here before anything stores or runs it; a rule without a date is dated now.
  */
 export function checkUserRule(value: unknown, now: () => string = () => toVietnamIso(new Date())): RuleCheck {
   if (!isObj(value)) return { ok: false, problem: { field: 'rule', problem: 'invalid' } };
-  const host = typeof value.host === 'string' ? normalizeHost(value.host) : null;
-  if (!host) return { ok: false, problem: { field: 'host', problem: 'invalid' } };
-  const bodyProblem = selectorProblem(value.body);
-  if (bodyProblem) return { ok: false, problem: { field: 'body', problem: bodyProblem } };
-  const exclude = value.exclude ?? [];
-  if (!Array.isArray(exclude)) return { ok: false, problem: { field: 'exclude', index: 0, problem: 'invalid' } };
-  if (exclude.length > MAX_EXCLUDES) return { ok: false, problem: { field: 'exclude', index: MAX_EXCLUDES, problem: 'too-many' } };
-  for (let i = 0; i < exclude.length; i++) {
-    const p = selectorProblem(exclude[i]);
-    if (p) return { ok: false, problem: { field: 'exclude', index: i, problem: p } };
-  }
-  let createdAt = value.createdAt;
-  if (createdAt === undefined) createdAt = now();
-  if (typeof createdAt !== 'string' || createdAt.length > 40 || Number.isNaN(Date.parse(createdAt))) {
-    return { ok: false, problem: { field: 'createdAt', problem: 'invalid' } };
-  }
-  const cleanExclude = [...new Set((exclude as string[]).map((s) => s.trim()))];
-  return { ok: true, rule: { host, body: (value.body as string).trim(), exclude: cleanExclude, createdAt } };
+  const parsed = v.safeParse(UserRuleSchema, value.createdAt === undefined ? { ...value, createdAt: now() } : value, { abortEarly: true });
+  return parsed.success ? { ok: true, rule: parsed.output } : { ok: false, problem: ruleProblem(parsed.issues[0]) };
 }
 
 /** The well-formed rules of a stored or imported list, one per host (the last one wins), and how many were refused. */
@@ -81,7 +54,6 @@ export function userRuleFor(rules: readonly UserRule[], pageUrl: string): UserRu
   return (host && rules.find((r) => r.host === host)) || null;
 }
 
-export type UserRuleMiss = 'invalid' | 'no-match' | 'whole-page' | 'too-little-text';
 type UserRuleResult =
   | { ok: true; body: Element; words: number }
   | { ok: false; reason: UserRuleMiss };
@@ -124,7 +96,6 @@ export function userRuleAsSiteRule(rule: UserRule): SiteRule {
 }
 
 /** Whether a page's extraction went through the user's rule for its host, and if not, why (for the popup). */
-export type UserRuleStatus = { host: string; applied: true } | { host: string; applied: false; reason: UserRuleMiss };
 
 export function userRuleStatus(doc: Document, rule: UserRule, method: string): UserRuleStatus {
   if (method === 'user-rule') return { host: rule.host, applied: true };
