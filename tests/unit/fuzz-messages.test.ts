@@ -7,6 +7,8 @@ import {
 } from '../../src/shared/messages';
 import { parseBulkProgress, parseBulkRequest } from '../../src/shared/bulk-messages';
 import { parseMessage, TabListingSchema } from '../../src/core/shapes/messages';
+import { parseRecheckRequest } from '../../src/shared/recheck-messages';
+import { parseTabsProgress, parseTabsSaveRequest } from '../../src/shared/tabs-messages';
 import { sampleExtracted } from '../helpers/sample-article';
 
 const GUARDS: [string, (v: unknown) => unknown][] = [
@@ -15,6 +17,7 @@ const GUARDS: [string, (v: unknown) => unknown][] = [
   ['parseExplainReply', parseExplainReply], ['parsePickedRule', parsePickedRule], ['parsePickStart', parsePickStart],
   ['parseUserRuleStatus', parseUserRuleStatus], ['parseUpgradeProgress', parseUpgradeProgress], ['parseRepairProgress', parseRepairProgress],
   ['parseBulkRequest', parseBulkRequest], ['parseBulkProgress', parseBulkProgress], ['tab listing', (v) => parseMessage(TabListingSchema, v)],
+  ['parseRecheckRequest', parseRecheckRequest], ['parseTabsSaveRequest', parseTabsSaveRequest], ['parseTabsProgress', parseTabsProgress],
 ];
 
 const detection = {

@@ -145,7 +145,21 @@ export const BulkParseRequestSchema = v.object({
   seen: v.optional(v.array(v.string())),
 });
 
+// From the archive page: re-check these archived articles (Kiểm tra cập nhật); as many as a listing run may queue.
+export const MAX_RECHECK = 5000;
+export const RecheckRequestSchema = v.object({ type: v.literal('bulk-recheck'), ids: v.pipe(list(filled(ARTICLE_LIMITS.id), MAX_RECHECK), v.minLength(1)) });
+
+// "Save every open tab": from the popup (the tab whose icon shows the outcome), and the background's progress.
+export const TabsSaveRequestSchema = v.object({ type: v.literal('tabs-save'), tabId: v.optional(Count) });
+export const TabsProgressSchema = v.pipe(
+  v.object({ type: v.literal('tabs-progress'), done: Count, total: Count }),
+  v.check((m) => m.done <= m.total),
+);
+
 export type DetectedMessage = v.InferOutput<typeof DetectedMessageSchema>;
+export type RecheckRequest = v.InferOutput<typeof RecheckRequestSchema>;
+export type TabsSaveRequest = v.InferOutput<typeof TabsSaveRequestSchema>;
+export type TabsProgress = v.InferOutput<typeof TabsProgressSchema>;
 export type PopupRequest = v.InferOutput<typeof PopupRequestSchema>;
 export type UserRuleStatus = v.InferOutput<typeof UserRuleStatusSchema>;
 export type ErrorInfo = v.InferOutput<typeof ErrorInfoSchema>;
