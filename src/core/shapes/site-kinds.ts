@@ -1,4 +1,4 @@
-// The kinds of news site, listed once. Kept free of the schema library: the content script reads it.
+// The kinds of news site, listed once, as plain lists: detection and the schemas both read them.
 
 export const SITE_KINDS = ['government-portal', 'department-site', 'newspaper', 'broadcaster', 'other'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
