@@ -2,7 +2,7 @@
 // what images, original pages and text take; dropping a selection's images, then its original page, leaves its text
 // (the reader shows the images' web addresses and no saved-original button) and the line goes down. Settings: with
 // image capture off a save keeps no image (and the popup claims none); "text only for bulk runs" leaves a click save
-// with its images.
+// with its images. The list shows a small picture from an article's stored images, offline.
 declare const chrome: any;
 import type { Page, Route } from 'playwright-core';
 import { launchWithExtension, openArchive, openPopupFor, saveByClick, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
@@ -36,11 +36,13 @@ interface Row { url?: string; id?: string; articleId?: string; items?: Array<{ s
 
 describe('storage of images and original pages: seen and controlled (Chromium)', () => {
   let session: ExtensionSession;
+  let online = true;
 
   beforeAll(async () => {
     session = await launchWithExtension();
     await session.context.route(/^https?:\/\//, async (route: Route) => {
       const url = route.request().url();
+      if (!online) return route.abort('internetdisconnected');
       const page = FIXTURES.find((f) => f.url === url);
       if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageOf(page) });
       const image = FIXTURES.flatMap((f) => f.images).find((i) => i.url === url);
@@ -167,6 +169,23 @@ describe('storage of images and original pages: seen and controlled (Chromium)',
     expect((await rows(archive, 'media')).map((m) => m.url).sort()).toEqual(CLICK_WITH_BULK_TEXT_ONLY.images.map((i) => i.url).sort());
     const shown = await openReader(archive, CLICK_WITH_BULK_TEXT_ONLY);
     expect(shown.map((s) => s.slice(0, 5))).toEqual(['blob:', 'blob:']);
+    await archive.close();
+  });
+
+  it('shows a small picture offline beside an article with a stored image, and none beside one without', async () => {
+    online = false;
+    const archive = await openArchive(session);
+    const row = (f: Fixture) => archive.locator('[data-testid=result-item]', { hasText: f.title });
+    const thumb = row(CLICK_WITH_BULK_TEXT_ONLY).getByTestId('result-thumb');
+    await thumb.waitFor({ timeout: 20_000 });
+    await archive.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid=result-thumb]')).every((i) => i.complete && i.naturalWidth > 0));
+    // The og:image (the first image here), from its stored copy: decorative, the title beside it names the article.
+    expect(await thumb.evaluate((i: HTMLImageElement) => [i.src.slice(0, 5), i.naturalWidth, i.alt])).toEqual(['blob:', 100, '']);
+    expect(await row(IMAGES_OFF).getByTestId('result-thumb').count()).toBe(0);
+    expect(await row(WITH_IMAGES).getByTestId('result-thumb').count()).toBe(0);
+    // Every row keeps the same box, picture or not: nothing moves when a picture arrives.
+    const boxes = await archive.locator('[data-testid=result-item] .thumb').evaluateAll((els) => els.map((e) => [e.clientWidth, e.clientHeight]));
+    expect(new Set(boxes.map(String)).size).toBe(1);
     await archive.close();
   });
 });
