@@ -11,6 +11,7 @@ import type { Route } from 'playwright-core';
 import { extensionCopy, launchWithExtension, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 import { allRowsOf } from './helpers/stored-article';
 import { png } from './helpers/png';
+import { axeViolations } from './helpers/axe';
 
 const HOST = 'http://sotnmt.tuyenquang.gov.vn';
 const CDN_HOST = 'cdn.anh-bao.vn';
@@ -100,6 +101,7 @@ suite('an image on a CDN without access to all sites (Chromium)', false, async (
   const grant = popup.getByRole('button', { name: await msg('allSitesGrant') });
   expect(await grant.isVisible()).toBe(true);
   expect(await grant.getAttribute('aria-describedby')).toBe('all-sites-why');
+  expect(await axeViolations(popup)).toEqual([]);
   await popup.close();
   await page.close();
 
@@ -108,6 +110,7 @@ suite('an image on a CDN without access to all sites (Chromium)', false, async (
   expect(await options.textContent('#media-all-sites-why')).toBe(await msg('optionsAllSitesWhy'));
   expect(await options.getByRole('button', { name: await msg('allSitesGrant') }).isVisible()).toBe(true);
   expect(await options.isVisible('[data-testid=media-all-sites-revoke]')).toBe(false);
+  expect(await axeViolations(options)).toEqual([]);
   await options.close();
 });
 

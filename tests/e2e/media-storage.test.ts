@@ -186,6 +186,7 @@ describe('storage of images and original pages: seen and controlled (Chromium)',
     // Every row keeps the same box, picture or not: nothing moves when a picture arrives.
     const boxes = await archive.locator('[data-testid=result-item] .thumb').evaluateAll((els) => els.map((e) => [e.clientWidth, e.clientHeight]));
     expect(new Set(boxes.map(String)).size).toBe(1);
+    if (process.env.PNA_SCREENSHOTS) await archive.screenshot({ path: `${process.env.PNA_SCREENSHOTS}/archive-thumbnails.png` });
     await archive.close();
   });
 });
