@@ -40,6 +40,8 @@ describe('images and the original page kept for offline reading (Chromium)', () 
       if (i >= 0) {
         imageRequests.push(url);
         // The CDN allows any origin (as image CDNs commonly do): the extension's fetch may read it without host access.
+        // (Playwright's fulfil adds that header to any cross-origin answer anyway: a CDN that refuses is a real server
+        // in media-cdn-access.test.ts.)
         return route.fulfill({ status: 200, contentType: 'image/png', body: png(SIZES[i][0], SIZES[i][1]), headers: url.startsWith(CDN) ? { 'access-control-allow-origin': '*' } : {} });
       }
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' });
