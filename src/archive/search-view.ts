@@ -11,6 +11,7 @@ import { articleProvinceText, provinceText } from '../shared/province-text';
 import { formerProvinceOf } from '../core/detect/province-of-time';
 import { lookupProvince } from '../core/detect/registry';
 import { $, clearPassingNotice, db, el, highlighted, notifyError } from './page-kit';
+import { releaseThumbnails, thumbnailBox } from './result-thumbnails';
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
 const PAGE = 20;
@@ -93,6 +94,7 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   });
   return el('li', { className: 'result', testid: 'result-item' },
     box,
+    thumbnailBox(hit.id),
     el('div', { className: 'result-body' },
       link,
       el('div', { className: 'meta', text: meta }),
@@ -127,6 +129,7 @@ export async function runSearch(): Promise<void> {
     shown = result.hits.length;
     $('result-count').textContent = formatCount(total);
     announceCount();
+    releaseThumbnails();
     $('results').replaceChildren(...result.hits.map(resultItem));
     const archiveEmpty = isArchiveEmpty(state, total);
     $('empty').hidden = !archiveEmpty;

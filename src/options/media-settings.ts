@@ -2,6 +2,7 @@
 // bulk runs, and the size limits. Saved on every change.
 import { t } from '../shared/i18n';
 import { loadMediaSettings, saveMediaSettings } from '../shared/media-settings';
+import { initAllSitesAccess } from './all-sites-access';
 
 const MB = 1024 * 1024;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -17,6 +18,7 @@ export async function initMediaSettings(): Promise<void> {
     maxImage.value = String(Math.round((s.maxImageBytes / MB) * 10) / 10);
     maxArticle.value = String(Math.round((s.maxArticleBytes / MB) * 10) / 10);
   };
+  initAllSitesAccess();
   show(await loadMediaSettings());
   const save = async () => {
     const current = await loadMediaSettings();

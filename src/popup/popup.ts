@@ -3,6 +3,7 @@ import type { Detection } from '../core/types';
 import { parseRepairProgress, parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
 import { imagesNotKeptSentence } from '../shared/media-notes';
+import { initAllSitesOffer, offerAllSitesAccess } from './all-sites-offer';
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
@@ -35,9 +36,13 @@ function excerpt(text: string): string {
   return firstLines.length > 320 ? `${firstLines.slice(0, 320).trimEnd()}…` : firstLines;
 }
 
+/** The previewed article's address: a save's images on other servers are told apart from its own. */
+let articleUrl = '';
+
 function showPreview(reply: PreviewReply): void {
   if (!reply.ok) return;
   const { article, detection } = reply;
+  articleUrl = article.url;
   $('preview').hidden = false;
   const kind = $('preview-kind');
   kind.textContent = stateLine(detection, article.publishedAt);
@@ -147,6 +152,8 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   }
   // Saved, but some images not kept: said with the reasons (the reader shows the same note on the article).
   const images = reply.imagesNotKept?.length ? ` ${imagesNotKeptSentence(reply.imagesNotKept)}` : '';
+  // Some were on another server the extension may not read: the access that would keep them is offered.
+  if (reply.imagesNotKept?.length) void offerAllSitesAccess(articleUrl, reply.imagesNotKept);
   if (reply.status === 'created') {
     setStatus(t('popupSaved') + collected + images, images ? 'warn' : done);
     $('save-hint').hidden = true;
@@ -174,6 +181,7 @@ async function main(): Promise<void> {
   const tabId = await targetTabId();
   if (tabId === null) return setStatus(t('errorNoTab'), 'error');
   initTabsSave(tabId);
+  initAllSitesOffer();
   saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 

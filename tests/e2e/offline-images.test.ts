@@ -1,8 +1,8 @@
 // Offline fidelity in real Chromium: an article with three images (two on its own host, one on a CDN that allows
 // any origin) is saved through the popup; with the network then cut, the reader shows every image from its stored
 // copy, and the saved original page opens with its images from the stored copies and none of its scripts running.
-import { deflateSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
+import { png } from './helpers/png';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 
 const HOST = 'https://sotnmt.tuyenquang.gov.vn';
@@ -10,25 +10,6 @@ const CDN = 'https://cdn.anh-bao.vn';
 const URL_ = `${HOST}/tin-tuc/tin-hoat-dong/trong-rung-phong-ho-dau-nguon-2026.html`;
 const TITLE = 'Tuyên Quang trồng mới 1.200 ha rừng phòng hộ đầu nguồn';
 const IMAGES = [`${HOST}/uploads/2026/rung-1.png`, `${HOST}/uploads/2026/rung-2.png`, `${CDN}/2026/11/rung-3.png`];
-
-/** A real PNG of w×h pixels (one colour), so that naturalWidth says which file was shown. */
-function png(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (buf: Buffer) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 2;
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([40, 120, 60], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>Đoạn ${i + 1}: Năm 2026, tỉnh Tuyên Quang trồng mới rừng phòng hộ đầu nguồn tại các huyện vùng cao, góp phần giữ nước và chống sạt lở trong mùa mưa bão.</p>`);
 const PAGE = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${TITLE}</title>
@@ -59,6 +40,8 @@ describe('images and the original page kept for offline reading (Chromium)', () 
       if (i >= 0) {
         imageRequests.push(url);
         // The CDN allows any origin (as image CDNs commonly do): the extension's fetch may read it without host access.
+        // (Playwright's fulfil adds that header to any cross-origin answer anyway: a CDN that refuses is a real server
+        // in media-cdn-access.test.ts.)
         return route.fulfill({ status: 200, contentType: 'image/png', body: png(SIZES[i][0], SIZES[i][1]), headers: url.startsWith(CDN) ? { 'access-control-allow-origin': '*' } : {} });
       }
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' });
