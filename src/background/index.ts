@@ -67,10 +67,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.userSites) void syncUserSites();
-// A bulk run interrupted by the browser closing or the service worker stopping goes on where it stopped.
+});
+// A bulk run interrupted by the browser closing or the service worker stopping goes on where it stopped. The
+// listener is registered at the top level, so the browser's start wakes the worker for it.
 void resumeBulkRuns();
 browser.runtime.onStartup.addListener(() => void resumeBulkRuns());
-});
 browser.permissions.onAdded?.addListener(() => void syncUserSites());
 void syncUserSites();
 

@@ -21,17 +21,22 @@ export async function workOnPage(item: QueueItem, settings: RunSettings): Promis
   if (known) return { state: item.attempts > 1 && known.capturedVia === 'bulk' && known.listingUrl === item.listingUrl ? 'saved' : 'skipped-duplicate', articleId: known.id };
   // Asked for in the popup when the run was started; revoked since, the page cannot be fetched.
   if (!(await browser.permissions.contains({ origins: [originPattern(item.url)] }))) return { state: 'failed', reason: 'permission', detail: new URL(item.url).hostname };
+  const fetchStart = performance.now();
   const page = await fetchPage(item.url, settings.timeoutMs);
+  const fetchMs = performance.now() - fetchStart;
   if ('failure' in page) return { failure: page.failure };
   if ('notHtml' in page) return { state: 'not-article', detail: page.notHtml };
   if ('tooLarge' in page) return { state: 'failed', reason: 'extract', detail: 'too-large' };
+  const extractStart = performance.now();
   const userRule = userRuleFor(await loadUserRules(), page.finalUrl);
   const parsed = await parseInDom({ type: 'bulk-parse', mode: 'article', html: page.html, url: page.finalUrl, userRule });
   if (parsed.kind === 'not-article') return { state: 'not-article', detail: parsed.pageKind };
   if (parsed.kind !== 'article') return { state: 'failed', reason: 'extract', detail: parsed.kind === 'error' ? parsed.message : 'unexpected reply' };
+  const saveStart = performance.now();
   try {
     const { status, article } = await saveExtracted(parsed.article, parsed.detection, 'if-new', {}, { capturedVia: 'bulk', listingUrl: item.listingUrl });
-    return { state: status === 'created' ? 'saved' : 'skipped-duplicate', articleId: article.id };
+    const timing = { fetchMs, extractMs: saveStart - extractStart, saveMs: performance.now() - saveStart };
+    return { state: status === 'created' ? 'saved' : 'skipped-duplicate', articleId: article.id, timing };
   } catch (error) {
     return { state: 'failed', reason: 'save', detail: toArchiveError(error).message };
   }

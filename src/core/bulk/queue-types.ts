@@ -28,7 +28,11 @@ export interface QueueItem {
   detail?: string;
   /** The archived article, once saved (or the one already there). */
   articleId?: string;
+  /** How long the page's last try spent in each stage (ms): three numbers, read by `npm run bench -- bulk`. */
+  timing?: PageTiming;
 }
+
+export interface PageTiming { fetchMs: number; extractMs: number; saveMs: number }
 
 export interface RunSettings {
   /** Pause between the end of one request to a host and the start of the next (ms). */

@@ -1,10 +1,10 @@
 // Drives the queue: starts what the scheduler allows, records each page's outcome, retries transient failures and
 // wakes itself for the next polite moment. The store, the page work and the clock are injected (unit-tested in Node).
 import { afterFailure, pickReady, type FetchFailure } from './scheduler';
-import type { FailReason, QueueItem, RunSettings } from './queue-types';
+import type { FailReason, PageTiming, QueueItem, RunSettings } from './queue-types';
 
 export type WorkResult =
-  | { state: 'saved' | 'skipped-duplicate'; articleId: string }
+  | { state: 'saved' | 'skipped-duplicate'; articleId: string; timing?: PageTiming }
   | { state: 'not-article'; detail: string }
   | { state: 'failed'; reason: FailReason; detail: string }
   | { failure: FetchFailure };
@@ -111,7 +111,7 @@ export class BulkRunner {
 
   private outcome(item: QueueItem, result: WorkResult, settings: RunSettings): Partial<QueueItem> {
     if (!('failure' in result)) {
-      if ('articleId' in result) return { state: result.state, articleId: result.articleId };
+      if ('articleId' in result) return { state: result.state, articleId: result.articleId, ...(result.timing ? { timing: result.timing } : {}) };
       if (result.state === 'not-article') return { state: 'not-article', detail: result.detail };
       return { state: 'failed', reason: result.reason, detail: result.detail };
     }
