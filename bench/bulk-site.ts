@@ -12,7 +12,7 @@ export const BENCH_LISTING = `${BENCH_ORIGIN}/tin-tuc/`;
 /** A word found only in article i. */
 export const benchMarker = (i: number) => `bulkbench${i}q`;
 
-interface Family { id: string; html: string; title: string; publishedAt: string; firstWords: string }
+interface Family { id: string; html: string; title: string; publishedAt: string; firstWords: string; idPath: string | null }
 
 const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures/extract');
 
@@ -23,7 +23,9 @@ function families(): Family[] {
     if (!truth.isProvincialNewsArticle || !truth.title || !truth.publishedAt) continue;
     const html = readFileSync(join(FIXTURES, id, 'page.html'), 'utf8');
     const firstWords = String(truth.bodyText ?? '').split(/\s+/).slice(0, 6).join(' ');
-    out.push({ id, html, title: truth.title, publishedAt: truth.publishedAt, firstWords });
+    const u = new URL(truth.url);
+    const idParam = /[?&](id|itemid)=\d+$/i.exec(u.search);
+    out.push({ id, html, title: truth.title, publishedAt: truth.publishedAt, firstWords, idPath: idParam ? `${u.pathname}?${idParam[1]}=` : null });
   }
   return out;
 }
@@ -53,7 +55,8 @@ export function makeArticle(i: number, fams = families()): BenchArticle {
   let html = dated.html.replaceAll(f.title, title);
   // The marker opens the first paragraph of the body, so that it is in the saved text and nowhere else.
   if (f.firstWords && html.includes(f.firstWords)) html = html.replace(f.firstWords, `Mã bài ${benchMarker(i)}. ${f.firstWords}`);
-  const url = `${BENCH_ORIGIN}/tin-tuc/${slug(f.title).slice(0, 60)}-${10_000 + i}.html`;
+  // Portals that address articles by an id parameter keep that shape (some are recognised by it); others get a slug.
+  const url = f.idPath ? `${BENCH_ORIGIN}${f.idPath}${10_000 + i}` : `${BENCH_ORIGIN}/tin-tuc/${slug(f.title).slice(0, 60)}-${10_000 + i}.html`;
   return { i, url, title, date: `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`, family: f.id, body: Buffer.from(html) };
 }
 

@@ -223,6 +223,10 @@ function report(n: number, families: number, a: Uninterrupted, r: Restarted, fet
   console.log(`  run             ${a.seconds.toFixed(1)} s from the click to the run's end → ${perSec.toFixed(1)} articles/s (${(1000 / perSec).toFixed(1)} ms an article)`);
   console.log(`  per page        fetch ${fetchMs.toFixed(1)} ms | parse+extract ${extractMs.toFixed(1)} ms | save ${saveMs.toFixed(1)} ms (medians of ${timed.length} pages)`);
   console.log(`  queue           ${[...states].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const family = new Map(articles.map((x) => [x.url, x.family]));
+  const notSaved = new Map<string, number>();
+  for (const i of a.items) if (i.state !== 'saved') { const k = `${family.get(i.url)} ${i.state} ${i.reason ?? ''} ${i.detail ?? ''}`; notSaved.set(k, (notSaved.get(k) ?? 0) + 1); }
+  for (const [k, v] of notSaved) console.log(`  not saved       ${k}: ${v}`);
   console.log(`  archive         saved ${a.check.saved} / ${n}, duplicates ${a.check.duplicates}; most requests for one page: ${maxFetches}`);
   console.log(`  peak heap       ${a.mem.peakMB} MB (service worker ${a.mem.peakWorkerMB} MB, offscreen document ${a.mem.peakOffscreenMB} MB; ${a.mem.samples} samples)`);
   console.log(`  restart         killed (SIGKILL) at ${r.atKill.done} / ${n} done, relaunched on the same profile: ${r.end.state}, saved ${r.check.saved}, lost ${r.check.lost}, duplicates ${r.check.duplicates} (${r.seconds.toFixed(1)} s in all, ${r.resumeSeconds.toFixed(1)} s after the kill)`);

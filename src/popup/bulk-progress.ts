@@ -1,6 +1,6 @@
 // A bulk run's progress in the popup: done / total, what failed and why, the time left; pause, resume, cancel.
 import browser from 'webextension-polyfill';
-import { parseBulkProgress, type BulkItemView, type BulkStatusReply } from '../shared/bulk-messages';
+import { parseBulkProgress, type BulkItemView, type BulkSaveAnywayReply, type BulkStatusReply } from '../shared/bulk-messages';
 import type { RunProgress } from '../core/bulk/queue-types';
 import { createEtaEstimator } from '../core/progress-eta';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
@@ -11,7 +11,7 @@ let runId = '';
 let watching = false;
 
 const FAIL_KEYS: Record<string, string> = {
-  timeout: 'bulkFailTimeout', network: 'bulkFailNetwork', extract: 'bulkFailExtract', save: 'bulkFailSave', permission: 'bulkFailPermission', cancelled: 'bulkFailCancelled', 'not-html': 'bulkNotArticle',
+  timeout: 'bulkFailTimeout', network: 'bulkFailNetwork', extract: 'bulkFailExtract', save: 'bulkFailSave', permission: 'bulkFailPermission', cancelled: 'bulkFailCancelled', 'not-html': 'bulkNotArticle', 'redirect-home': 'bulkFailRedirectHome',
 };
 
 /** Why one page was not saved, as words. */
@@ -38,13 +38,29 @@ function showProgress(p: RunProgress): void {
   $('bulk-run').dataset.state = p.state;
 }
 
+/** "Vẫn lưu": the person knows better than the detector; the page is fetched again and saved. */
+function saveAnywayButton(i: BulkItemView, li: HTMLLIElement): HTMLButtonElement {
+  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: t('popupSaveAnyway') });
+  button.dataset.testid = 'bulk-save-anyway';
+  button.setAttribute('aria-label', t('bulkSaveAnywayLabel', i.title || i.url));
+  button.addEventListener('click', () => void (async () => {
+    button.disabled = true;
+    const reply = (await browser.runtime.sendMessage({ type: 'bulk-save-anyway', runId, url: i.url }).catch(() => null)) as BulkSaveAnywayReply | null;
+    if (reply?.ok) return void refresh();
+    button.disabled = false;
+    li.append(Object.assign(document.createElement('span'), { className: 'error', role: 'alert', textContent: ` ${t('bulkSaveAnywayFailed', reply?.problem ?? '—')}` }));
+  })());
+  return button;
+}
+
 function showProblems(items: BulkItemView[]): void {
   const list = $('bulk-problems');
   list.replaceChildren(...items.filter((i) => i.state === 'failed' || i.state === 'not-article').map((i) => {
     const li = document.createElement('li');
     li.dataset.url = i.url;
     li.dataset.state = i.state;
-    li.textContent = `${i.title || i.url} — ${problemText(i)}`;
+    li.textContent = `${i.title || i.url} — ${problemText(i)} `;
+    if (i.state === 'not-article') li.append(saveAnywayButton(i, li));
     return li;
   }));
 }

@@ -8,13 +8,15 @@ export type BulkRequest =
   | { type: 'bulk-more'; listingUrl: string; next: string; pages: number; seen: string[] }
   | { type: 'bulk-start'; listingUrl: string; pages: Array<{ url: string; title: string }> }
   | { type: 'bulk-control'; runId: string; action: 'pause' | 'resume' | 'cancel' }
-  | { type: 'bulk-status' };
+  | { type: 'bulk-status' }
+  | { type: 'bulk-save-anyway'; runId: string; url: string };
 
 export type BulkListReply = { ok: true; listingUrl: string; links: ListedLink[]; next: string | null } | { ok: false };
 export type BulkMoreReply = { ok: true; links: ListedLink[]; next: string | null; pagesRead: number; problem?: string } | { ok: false; problem: string };
 export type BulkStartReply = { ok: true; runId: string; queued: number } | { ok: false; problem: string };
 export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string }
 export type BulkStatusReply = { progress: RunProgress | null; items: BulkItemView[] };
+export type BulkSaveAnywayReply = { ok: true; state: ItemState } | { ok: false; problem: string };
 const MAX_BULK_PAGES = 5000;
 const MAX_MORE_PAGES = 50;
 
@@ -51,6 +53,8 @@ export function parseBulkRequest(v: unknown): BulkRequest | null {
         ? { type: 'bulk-control', runId: v.runId, action: v.action } : null;
     case 'bulk-status':
       return { type: 'bulk-status' };
+    case 'bulk-save-anyway':
+      return typeof v.runId === 'string' && v.runId.length < 100 && isHttpUrl(v.url) ? { type: 'bulk-save-anyway', runId: v.runId, url: v.url } : null;
     default:
       return null;
   }

@@ -7,7 +7,7 @@ import { findNextPage } from '../core/bulk/pagination';
 import type { UserRule } from '../core/extract/user-rules';
 import type { Detection, ExtractedArticle } from '../core/types';
 
-export type BulkParseRequest = { type: 'bulk-parse'; mode: 'article' | 'listing'; html: string; url: string; userRule: UserRule | null; seen?: string[] };
+export type BulkParseRequest = { type: 'bulk-parse'; mode: 'article' | 'listing'; html: string; url: string; userRule: UserRule | null; seen?: string[]; force?: boolean };
 export type BulkParseReply =
   | { kind: 'article'; article: ExtractedArticle; detection: Detection }
   | { kind: 'not-article'; pageKind: string }
@@ -18,7 +18,7 @@ export function parseBulkRequest(v: unknown): BulkParseRequest | null {
   const m = v as Partial<BulkParseRequest> | null;
   if (!m || typeof m !== 'object' || m.type !== 'bulk-parse' || (m.mode !== 'article' && m.mode !== 'listing')) return null;
   if (typeof m.html !== 'string' || typeof m.url !== 'string') return null;
-  return { type: 'bulk-parse', mode: m.mode, html: m.html, url: m.url, userRule: m.userRule ?? null, seen: Array.isArray(m.seen) ? m.seen.filter((s) => typeof s === 'string') : [] };
+  return { type: 'bulk-parse', mode: m.mode, html: m.html, url: m.url, userRule: m.userRule ?? null, seen: Array.isArray(m.seen) ? m.seen.filter((s) => typeof s === 'string') : [], force: m.force === true };
 }
 
 export function parseBulkPage(request: BulkParseRequest, parser: DOMParser): BulkParseReply {
@@ -27,8 +27,9 @@ export function parseBulkPage(request: BulkParseRequest, parser: DOMParser): Bul
     if (request.mode === 'listing') return { kind: 'listing', articles: findListedArticles(doc, request.url), next: findNextPage(doc, request.url, { seen: request.seen }) };
     const detection = detectPage(doc, request.url);
     // The person chose these links from a listing; only pages that are not articles at all (a listing, a home page,
-    // a document list) are turned back, with the user's rule for the host taking precedence as on a click.
-    if (detection.pageKind !== 'article' && !request.userRule) return { kind: 'not-article', pageKind: detection.pageKind };
+    // a document list) are turned back, with the user's rule for the host taking precedence as on a click, unless the
+    // person asked for this page to be saved all the same.
+    if (detection.pageKind !== 'article' && !request.userRule && !request.force) return { kind: 'not-article', pageKind: detection.pageKind };
     return { kind: 'article', article: extractArticle(doc, request.url, { useSiteRules: true, userRule: request.userRule }), detection };
   } catch (error) {
     if (error instanceof ExtractionError) return { kind: 'error', message: `${error.code}: ${error.message}` };

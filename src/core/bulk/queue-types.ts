@@ -7,7 +7,7 @@ export const TERMINAL_STATES: readonly ItemState[] = ['saved', 'skipped-duplicat
 export type RunState = 'running' | 'paused' | 'cancelled' | 'done';
 
 /** Why a page failed, as a code the UI turns into a sentence; `detail` carries an HTTP status or an error message. */
-export type FailReason = 'http' | 'timeout' | 'network' | 'not-html' | 'extract' | 'save' | 'permission' | 'cancelled';
+export type FailReason = 'http' | 'timeout' | 'network' | 'not-html' | 'extract' | 'save' | 'permission' | 'cancelled' | 'redirect-home';
 
 export interface QueueItem {
   id?: number;

@@ -31,6 +31,13 @@ export class BulkRunner {
   private again = false;
   private cancelTimer: (() => void) | null = null;
   private timerAt: number | null = null;
+  /**
+   * The queued items as last read, kept in step with this runner's own changes, so that a page's end does not read the
+   * whole queue again (a 1,000-page run read 1,000 rows per page). Any other change to the queue comes with a kick(),
+   * which reads it afresh.
+   */
+  private snapshot: { items: QueueItem[]; settings: RunSettings } | null = null;
+  private stale = true;
 
   constructor(
     private readonly store: RunnerStore,
@@ -40,8 +47,9 @@ export class BulkRunner {
     private readonly onChange: () => void = () => undefined,
   ) {}
 
-  /** Looks at the queue again (a new run, a resume, a finished request, a timer). */
-  kick(): void {
+  /** Looks at the queue again (a new run, a resume, a control, a timer); `reread` false only for this runner's own changes. */
+  kick(reread = true): void {
+    if (reread) this.stale = true;
     if (this.ticking) {
       this.again = true;
       return;
@@ -58,7 +66,11 @@ export class BulkRunner {
     do {
       this.again = false;
       try {
-        const ready = await this.store.ready();
+        if (this.stale || !this.snapshot) {
+          this.stale = false;
+          this.snapshot = await this.store.ready();
+        }
+        const ready = this.snapshot;
         const now = this.clock.now();
         const pick = ready ? pickReady(ready.items, { busy: this.busy, lastEndAt: this.lastEndAt }, now, ready.settings) : { start: [], wakeAt: null };
         for (const item of pick.start) await this.launch(item, ready!.settings);
@@ -67,6 +79,7 @@ export class BulkRunner {
       } catch (error) {
         // The queue database failing (a full disk) must not kill the runner: look again in a while.
         console.warn('[archiver] bulk queue', error);
+        this.stale = true;
         this.wakeAt(this.clock.now() + 5_000);
       }
     } while (this.again);
@@ -79,12 +92,14 @@ export class BulkRunner {
     this.cancelTimer = this.clock.setTimer(() => {
       this.timerAt = null;
       this.cancelTimer = null;
+      // A timer is a polite pause or a backoff: time enough to read the queue afresh.
       this.kick();
     }, Math.max(0, at - this.clock.now()));
   }
 
   private async launch(item: QueueItem, settings: RunSettings): Promise<void> {
     this.busy.add(item.host);
+    if (this.snapshot) this.snapshot.items = this.snapshot.items.filter((i) => i.id !== item.id);
     const attempts = item.attempts + 1;
     await this.store.update(item.id!, { state: 'fetching', attempts });
     this.onChange();
@@ -101,12 +116,15 @@ export class BulkRunner {
     this.lastEndAt.set(item.host, this.clock.now());
     try {
       await this.store.update(item.id!, patch);
+      // A retry waits in the queue again.
+      if (patch.state === 'queued' && this.snapshot) this.snapshot.items.push({ ...item, ...patch });
     } catch (error) {
       console.warn('[archiver] bulk queue update', error);
+      this.stale = true;
     }
     this.busy.delete(item.host);
     this.onChange();
-    this.kick();
+    this.kick(false);
   }
 
   private outcome(item: QueueItem, result: WorkResult, settings: RunSettings): Partial<QueueItem> {
