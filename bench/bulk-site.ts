@@ -79,11 +79,12 @@ export interface BenchSite { port: number; fetches: Map<string, number>; close()
 
 /** Serves the listing and every article (listed or extra); counts the requests for each path. */
 export async function serveBenchSite(articles: BenchArticle[], extra: BenchArticle[]): Promise<BenchSite> {
-  const byPath = new Map([...articles, ...extra].map((a) => [new URL(a.url).pathname, a.body]));
+  const byPath = new Map([...articles, ...extra].map((a) => [new URL(a.url).pathname + new URL(a.url).search, a.body]));
   const listing = Buffer.from(listingHtml(articles));
   const fetches = new Map<string, number>();
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', BENCH_ORIGIN).pathname;
+    const u = new URL(req.url ?? '/', BENCH_ORIGIN);
+    const path = u.pathname + u.search;
     fetches.set(path, (fetches.get(path) ?? 0) + 1);
     const body = path === '/tin-tuc/' ? listing : byPath.get(path);
     if (body) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }).end(body);

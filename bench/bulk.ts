@@ -217,7 +217,7 @@ function report(n: number, families: number, a: Uninterrupted, r: Restarted, fet
   const perSec = n / a.seconds;
   const states = new Map<string, number>();
   for (const i of a.items) states.set(i.state + (i.reason ? `/${i.reason}` : ''), (states.get(i.state + (i.reason ? `/${i.reason}` : '')) ?? 0) + 1);
-  const maxFetches = Math.max(...articles.map((x) => fetches.get(new URL(x.url).pathname) ?? 0));
+  const maxFetches = Math.max(...articles.map((x) => fetches.get(new URL(x.url).pathname + new URL(x.url).search) ?? 0));
   const clickMs = median(a.clickMs);
   console.log(`bulk capture (${a.b.version}; ${n} articles of ${families} CMS families on one host, politeness delay 0)`);
   console.log(`  run             ${a.seconds.toFixed(1)} s from the click to the run's end → ${perSec.toFixed(1)} articles/s (${(1000 / perSec).toFixed(1)} ms an article)`);

@@ -125,7 +125,7 @@ async function status(): Promise<BulkStatusReply> {
 async function saveAnyway(runId: string, url: string): Promise<BulkSaveAnywayReply> {
   const item = await queueDb().items.where('[runId+state]').equals([runId, 'not-article']).filter((i) => i.url === url).first();
   if (!item) return { ok: false, problem: 'not-found' };
-  const result = await workOnPage(item, await runSettings(), true);
+  const result = await workOnPage(item, await runSettings(), undefined, true);
   if (!('articleId' in result)) {
     const problem = 'failure' in result ? (result.failure.kind === 'http' ? `HTTP ${result.failure.status}` : result.failure.kind) : result.detail;
     return { ok: false, problem };

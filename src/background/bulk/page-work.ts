@@ -17,14 +17,20 @@ export function originPattern(url: string): string {
 }
 
 /** `force`: the person asked to save a page the detector did not take for an article ("Vẫn lưu"). */
-export async function workOnPage(item: QueueItem, settings: RunSettings, force = false): Promise<WorkResult> {
+export async function workOnPage(item: QueueItem, settings: RunSettings, fetched: () => void = () => undefined, force = false): Promise<WorkResult> {
   const known = await findArchivedByUrl(archiveDb(), item.url);
   // Saved by this page's own earlier try, whose outcome was lost when the browser or the worker stopped: saved.
   if (known) return { state: item.attempts > 1 && known.capturedVia === 'bulk' && known.listingUrl === item.listingUrl ? 'saved' : 'skipped-duplicate', articleId: known.id };
   // Asked for in the popup when the run was started; revoked since, the page cannot be fetched.
   if (!(await browser.permissions.contains({ origins: [originPattern(item.url)] }))) return { state: 'failed', reason: 'permission', detail: new URL(item.url).hostname };
   const fetchStart = performance.now();
-  const page = await fetchPage(item.url, settings.timeoutMs);
+  let page: Awaited<ReturnType<typeof fetchPage>>;
+  try {
+    page = await fetchPage(item.url, settings.timeoutMs);
+  } finally {
+    // The site's part is over: its next page may be requested while this one is parsed and saved.
+    fetched();
+  }
   const fetchMs = performance.now() - fetchStart;
   if ('failure' in page) return { failure: page.failure };
   if ('notHtml' in page) return { state: 'not-article', detail: page.notHtml };

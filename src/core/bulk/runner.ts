@@ -22,10 +22,18 @@ interface RunnerClock {
   setTimer(fn: () => void, ms: number): () => void;
 }
 
-type PageWork = (item: QueueItem, settings: RunSettings) => Promise<WorkResult>;
+/**
+ * One page's work. `fetched` is called once the page's request is over (whatever came of it): the host is free for its
+ * next request from then on, while this page is still parsed and saved.
+ */
+type PageWork = (item: QueueItem, settings: RunSettings, fetched: () => void) => Promise<WorkResult>;
+
+/** Pages fetched and not yet saved, over all hosts: bounds the memory a fast site can fill while saves lag behind. */
+const MAX_PAGES_IN_FLIGHT = 4;
 
 export class BulkRunner {
   private readonly busy = new Set<string>();
+  private inFlightPages = 0;
   private readonly lastEndAt = new Map<string, number>();
   private ticking = false;
   private again = false;
@@ -59,7 +67,7 @@ export class BulkRunner {
   }
 
   get inFlight(): number {
-    return this.busy.size;
+    return this.inFlightPages;
   }
 
   private async tick(): Promise<void> {
@@ -73,9 +81,10 @@ export class BulkRunner {
         const ready = this.snapshot;
         const now = this.clock.now();
         const pick = ready ? pickReady(ready.items, { busy: this.busy, lastEndAt: this.lastEndAt }, now, ready.settings) : { start: [], wakeAt: null };
-        for (const item of pick.start) await this.launch(item, ready!.settings);
+        const room = MAX_PAGES_IN_FLIGHT - this.inFlightPages;
+        for (const item of pick.start.slice(0, Math.max(0, room))) await this.launch(item, ready!.settings);
         this.wakeAt(pick.wakeAt);
-        if (!pick.start.length && pick.wakeAt === null && this.busy.size === 0) await this.store.settle();
+        if (!pick.start.length && pick.wakeAt === null && this.inFlightPages === 0) await this.store.settle();
       } catch (error) {
         // The queue database failing (a full disk) must not kill the runner: look again in a while.
         console.warn('[archiver] bulk queue', error);
@@ -99,21 +108,36 @@ export class BulkRunner {
 
   private async launch(item: QueueItem, settings: RunSettings): Promise<void> {
     this.busy.add(item.host);
+    this.inFlightPages++;
     if (this.snapshot) this.snapshot.items = this.snapshot.items.filter((i) => i.id !== item.id);
     const attempts = item.attempts + 1;
-    await this.store.update(item.id!, { state: 'fetching', attempts });
+    try {
+      await this.store.update(item.id!, { state: 'fetching', attempts });
+    } catch (error) {
+      this.busy.delete(item.host);
+      this.inFlightPages--;
+      throw error;
+    }
     this.onChange();
     void this.run({ ...item, attempts }, settings);
   }
 
   private async run(item: QueueItem, settings: RunSettings): Promise<void> {
+    let released = false;
+    const fetched = () => {
+      if (released) return;
+      released = true;
+      this.lastEndAt.set(item.host, this.clock.now());
+      this.busy.delete(item.host);
+      this.kick(false);
+    };
     let patch: Partial<QueueItem>;
     try {
-      patch = this.outcome(item, await this.work(item, settings), settings);
+      patch = this.outcome(item, await this.work(item, settings, fetched), settings);
     } catch (error) {
       patch = { state: 'failed', reason: 'extract', detail: error instanceof Error ? error.message : String(error) };
     }
-    this.lastEndAt.set(item.host, this.clock.now());
+    if (!released) this.lastEndAt.set(item.host, this.clock.now());
     try {
       await this.store.update(item.id!, patch);
       // A retry waits in the queue again.
@@ -122,7 +146,10 @@ export class BulkRunner {
       console.warn('[archiver] bulk queue update', error);
       this.stale = true;
     }
-    this.busy.delete(item.host);
+    // Freed once: after `fetched`, the host may already be busy with its next page.
+    if (!released) this.busy.delete(item.host);
+    released = true;
+    this.inFlightPages--;
     this.onChange();
     this.kick(false);
   }

@@ -82,9 +82,15 @@ ${[1, 2, 3].map((i) => `<h3><a href="${articleUrl(i)}">${title(i)}</a></h3>`).jo
 
 export interface SiteLog { requests: Array<{ url: string; at: number }> }
 
-/** The real server behind the http:// page: every path redirects (302) to the site's home page. */
+/** Where the taken-down article now leads. */
+export const REDIRECT_HOME = `http://${HOST}/vi/`;
+
+/** The real server behind the http:// pages: the home page, and a redirect (302) to it for every other path. */
 export async function startRedirectServer(): Promise<{ hostRule: string; close(): Promise<void> }> {
-  const server = createServer((_req, res) => res.writeHead(302, { location: `${ORIGIN}/vi/` }).end());
+  const server = createServer((req, res) => {
+    if (req.url === '/vi/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOME);
+    res.writeHead(302, { location: REDIRECT_HOME }).end();
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
   return {
