@@ -15,12 +15,17 @@ export const benchMarker = (i: number) => `bulkbench${i}q`;
 interface Family { id: string; html: string; title: string; publishedAt: string; firstWords: string; idPath: string | null }
 
 const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures/extract');
+/**
+ * Extraction fixtures that the detector does not take for an article page (f09: one <br>-separated paragraph, page
+ * kind "other"): a bulk run reports them as not articles and offers "Vẫn lưu", so they are no part of the listing.
+ */
+const NOT_DETECTED = new Set(['f09-old-portal-br-paragraphs']);
 
 function families(): Family[] {
   const out: Family[] = [];
   for (const id of readdirSync(FIXTURES).sort()) {
     const truth = JSON.parse(readFileSync(join(FIXTURES, id, 'truth.json'), 'utf8'));
-    if (!truth.isProvincialNewsArticle || !truth.title || !truth.publishedAt) continue;
+    if (!truth.isProvincialNewsArticle || !truth.title || !truth.publishedAt || NOT_DETECTED.has(id)) continue;
     const html = readFileSync(join(FIXTURES, id, 'page.html'), 'utf8');
     const firstWords = String(truth.bodyText ?? '').split(/\s+/).slice(0, 6).join(' ');
     const u = new URL(truth.url);

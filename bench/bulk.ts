@@ -111,6 +111,13 @@ async function waitForRun(b: BenchBrowser, until: (c: QueueCounts) => boolean, t
   }
 }
 
+/** "saved 990, failed/http 404 2, …": the queue's end states, with the reasons and details of failures. */
+function stateCounts(items: ItemRow[]): string {
+  const n = new Map<string, number>();
+  for (const i of items) { const k = [i.state, i.reason, i.state === 'saved' ? '' : i.detail].filter(Boolean).join(' '); n.set(k, (n.get(k) ?? 0) + 1); }
+  return [...n].map(([k, v]) => `${k}: ${v}`).join(', ');
+}
+
 function archiveCheck(urls: string[], expected: BenchArticle[]): { saved: number; duplicates: number; lost: number } {
   const count = new Map<string, number>();
   for (const u of urls) count.set(u, (count.get(u) ?? 0) + 1);
@@ -179,7 +186,8 @@ async function restarted(o: Opts, articles: BenchArticle[], killAt: number) {
     try {
       const end = await waitForRun(second, (c) => c.state === 'done', 30 * 60_000);
       const check = archiveCheck(await archivedUrls(second), articles);
-      return { atKill, end, check, seconds: (Date.now() - t0) / 1000, resumeSeconds: (Date.now() - killedAt) / 1000 };
+      const { items } = await queueState(second, true);
+      return { atKill, end, check, states: stateCounts(items), seconds: (Date.now() - t0) / 1000, resumeSeconds: (Date.now() - killedAt) / 1000 };
     } finally {
       await second.close();
     }
@@ -229,6 +237,7 @@ function report(n: number, families: number, a: Uninterrupted, r: Restarted, fet
   for (const [k, v] of notSaved) console.log(`  not saved       ${k}: ${v}`);
   console.log(`  archive         saved ${a.check.saved} / ${n}, duplicates ${a.check.duplicates}; most requests for one page: ${maxFetches}`);
   console.log(`  peak heap       ${a.mem.peakMB} MB (service worker ${a.mem.peakWorkerMB} MB, offscreen document ${a.mem.peakOffscreenMB} MB; ${a.mem.samples} samples)`);
+  console.log(`  restart queue   ${r.states}`);
   console.log(`  restart         killed (SIGKILL) at ${r.atKill.done} / ${n} done, relaunched on the same profile: ${r.end.state}, saved ${r.check.saved}, lost ${r.check.lost}, duplicates ${r.check.duplicates} (${r.seconds.toFixed(1)} s in all, ${r.resumeSeconds.toFixed(1)} s after the kill)`);
   if (a.clickMs.length) console.log(`  baseline        a click save in the popup: median ${clickMs.toFixed(0)} ms an article (${a.clickMs.length} saves) → bulk ${(clickMs / (1000 / perSec)).toFixed(1)}× faster an article`);
   console.log(JSON.stringify({

@@ -136,7 +136,7 @@ describe('runner over the queue database', () => {
     await db.items.update(first.id, { state: 'fetching', attempts: 1 });
     expect(await requeueInterrupted(db)).toBe(1);
     // The try the stop cut short is not held against the page: it keeps all its retries.
-    expect((await runItems(db, run.id))[0]).toMatchObject({ state: 'queued', attempts: 0 });
+    expect((await runItems(db, run.id))[0]).toMatchObject({ state: 'queued', attempts: 0, interrupted: true });
     const clock = new VirtualClock();
     const fetched: string[] = [];
     new BulkRunner(queueStore(db), async (i) => { fetched.push(i.url); return { state: 'saved', articleId: 'x' }; }, clock).kick();

@@ -20,7 +20,7 @@ export function originPattern(url: string): string {
 export async function workOnPage(item: QueueItem, settings: RunSettings, fetched: () => void = () => undefined, force = false): Promise<WorkResult> {
   const known = await findArchivedByUrl(archiveDb(), item.url);
   // Saved by this page's own earlier try, whose outcome was lost when the browser or the worker stopped: saved.
-  if (known) return { state: item.attempts > 1 && known.capturedVia === 'bulk' && known.listingUrl === item.listingUrl ? 'saved' : 'skipped-duplicate', articleId: known.id };
+  if (known) return { state: (item.attempts > 1 || item.interrupted) && known.capturedVia === 'bulk' && known.listingUrl === item.listingUrl ? 'saved' : 'skipped-duplicate', articleId: known.id };
   // Asked for in the popup when the run was started; revoked since, the page cannot be fetched.
   if (!(await browser.permissions.contains({ origins: [originPattern(item.url)] }))) return { state: 'failed', reason: 'permission', detail: new URL(item.url).hostname };
   const fetchStart = performance.now();

@@ -28,6 +28,8 @@ export interface QueueItem {
   detail?: string;
   /** The archived article, once saved (or the one already there). */
   articleId?: string;
+  /** Queued again after a stop cut its try short: what that try saved counts as this run's. */
+  interrupted?: boolean;
   /** How long the page's last try spent in each stage (ms): three numbers, read by `npm run bench -- bulk`. */
   timing?: PageTiming;
 }
