@@ -176,7 +176,7 @@ describe('bulk capture from a listing page', () => {
       second = await launchWithExtension({ extensionDir, profileDir, extraArgs: [redirect.hostRule] });
       const secondLog = await serveBulkSite(second.context);
       // The archive page asks for the run's status as a person opening the popup would; that question also wakes the
-      // queue. (Without any extension page open, the start-up resume alone was not seen to restart fetching here.)
+      // queue. (The start-up resume alone also restarts it: `npm run bench -- bulk` relaunches with nothing opened.)
       const page = await openArchive(second);
       type Status = { progress: { state: string; saved: number; skipped: number; notArticle: number; failed: number; total: number } | null };
       let status: Status = { progress: null };
