@@ -13,7 +13,10 @@ import { initReaderView, renderReader } from './reader-view';
 import { closeReaderOnEscape, focusOpenedResult, focusReaderTitle, initSkipLink } from './reader-focus';
 import { activeCollection, allResultIds, initSearchView, refreshFilters, runSearch, selection } from './search-view';
 import { initCollectionActions } from './collection-actions';
+import { initRecheckControls } from './recheck-controls';
 import { openArchiveWithUpgradeNotice } from './upgrade-notice';
+import { watchBulkRun } from '../shared/bulk-run-view';
+import { initMediaDropActions, storageUsageSentence } from './stored-media';
 
 const AFTER_RELOAD_NOTICE = 'archiveNoticeAfterReload';
 
@@ -26,11 +29,16 @@ async function showStorage(): Promise<void> {
   if (!estimate?.usage) return;
   const mb = estimate.usage / 1_048_576;
   $('storage').textContent = t('archiveStorage', mb < 1 ? `${Math.ceil(estimate.usage / 1024)} KB` : `${mb.toFixed(1)} MB`);
+  // With images or original pages stored: what each takes (their sizes are on their rows).
+  const usage = await storageUsageSentence(estimate.usage);
+  if (usage) $('storage').textContent = usage;
 }
 
 /** After anything changed the archive: counts, filter options and the current results. */
 async function refresh(): Promise<void> {
-  await Promise.all([showCount(), refreshFilters(), showStorage()]);
+  // The space used is summed over the image and page rows: it never holds the list back.
+  void showStorage().catch(() => undefined);
+  await Promise.all([showCount(), refreshFilters()]);
   await runSearch();
 }
 
@@ -90,7 +98,9 @@ async function main(): Promise<void> {
   }
   initReaderView(refresh);
   initBulkActions(refresh);
+  initMediaDropActions(refresh);
   initCollectionActions(refresh);
+  initRecheckControls(refresh);
   window.addEventListener('hashchange', () => {
     clearPassingNotice();
     void route();
@@ -112,6 +122,9 @@ async function main(): Promise<void> {
   await route();
   void showStorage();
   void showReminderIfDue();
+  // A bulk run going on (or paused) shows here too; when it ends, the list shows what it saved. A re-check run has
+  // its own panel with each article's outcome.
+  void watchBulkRun(true, () => void refresh(), { except: 'recheck' });
   compactIndexInBackground();
 }
 

@@ -4,11 +4,12 @@ import { formatCount, t } from '../shared/i18n';
 import { $, db, notify, notifyError } from './page-kit';
 import { allResultIds, resultTotal, selection } from './search-view';
 import { updateCollectionControls } from './collection-actions';
+import { updateRecheckButton } from './recheck-controls';
 
 export function updateSelectionBar(): void {
   const count = selection.size;
   $('selected-count').textContent = count ? t('archiveSelected', formatCount(count)) : '';
-  for (const id of ['bulk-tag-apply', 'bulk-delete']) $<HTMLButtonElement>(id).disabled = count === 0;
+  for (const id of ['bulk-tag-apply', 'bulk-delete', 'bulk-drop-images', 'bulk-drop-originals']) $<HTMLButtonElement>(id).disabled = count === 0;
   const all = $<HTMLInputElement>('select-all');
   all.checked = count > 0 && count >= resultTotal();
   all.indeterminate = count > 0 && count < resultTotal();
@@ -17,6 +18,7 @@ export function updateSelectionBar(): void {
     if (id) box.checked = selection.has(decodeURIComponent(id));
   }
   updateCollectionControls();
+  updateRecheckButton();
 }
 
 export function initBulkActions(onChange: () => Promise<void>): void {

@@ -10,16 +10,18 @@ import { noteBackedUp } from '../core/archive/backup-reminder';
 import { $, db, notify, notifyError, progressDisplay } from './page-kit';
 import { guardUnload } from './unload-guard';
 import { chooseExportFile } from './export-file';
+import { isPackageFormat, PACKAGE_FILES, packageSink, writePackage, type PackageFormat } from './package-export';
 
 let controller: AbortController | null = null;
 
-function exportLabel(format: ExportFormat): string {
+function exportLabel(format: ExportFormat | PackageFormat): string {
   return t('archiveExportAs', format === 'csl-json' ? 'CSL-JSON' : format.toUpperCase());
 }
 
 async function exportArchive(filter: ExportFilter | null): Promise<void> {
   const button = $<HTMLButtonElement>('export-json');
-  const format = $<HTMLSelectElement>('export-format').value as ExportFormat;
+  const format = $<HTMLSelectElement>('export-format').value as ExportFormat | PackageFormat;
+  const { extension, mime } = isPackageFormat(format) ? PACKAGE_FILES[format] : { extension: EXPORT_EXTENSIONS[format], mime: EXPORT_MIME[format] };
   const progress = $<HTMLProgressElement>('export-progress');
   controller = new AbortController();
   button.disabled = true;
@@ -29,8 +31,8 @@ async function exportArchive(filter: ExportFilter | null): Promise<void> {
   let file: FileSystemWritableFileStream | null = null;
   try {
     const now = new Date();
-    const name = exportFileName(toVietnamIso(now), filter, EXPORT_EXTENSIONS[format]);
-    const choice = await chooseExportFile(await countForExport(db, filter), name, EXPORT_MIME[format]);
+    const name = exportFileName(toVietnamIso(now), filter, extension);
+    const choice = await chooseExportFile(await countForExport(db, filter), name, mime);
     if (choice.kind === 'cancelled') {
       notify(t('archiveExportCancelled'));
       return;
@@ -42,10 +44,14 @@ async function exportArchive(filter: ExportFilter | null): Promise<void> {
     const parts: Blob[] = [];
     let count = 0;
     const show = progressDisplay(progress, $('export-progress-text'), 'archiveExportProgress');
-    for await (const page of exportParts(db, {
+    const generator = `Provincial News Archiver ${browser.runtime.getManifest().version}`;
+    if (isPackageFormat(format)) {
+      // The ZIP and WACZ carry the stored images and original pages (a stream of bytes, not text parts).
+      count = await writePackage(db, format, packageSink(file, parts), { filter, generator, now, signal: controller.signal, onProgress: ({ done, total }) => show(done, total), title: name.replace(/\.[a-z]+$/, '') });
+    } else for await (const page of exportParts(db, {
       format,
       filter,
-      generator: `Provincial News Archiver ${browser.runtime.getManifest().version}`,
+      generator,
       now,
       signal: controller.signal,
       onProgress: ({ done, total }) => {
@@ -59,7 +65,7 @@ async function exportArchive(filter: ExportFilter | null): Promise<void> {
     if (file) {
       await file.close();
       file = null;
-    } else downloadBlob(new Blob(parts, { type: EXPORT_MIME[format] }), name);
+    } else downloadBlob(new Blob(parts, { type: mime }), name);
     // An export of the whole archive is a backup of its articles: the reminder starts counting again.
     if (!filter) {
       await noteBackedUp(db).catch(() => undefined);
@@ -90,7 +96,7 @@ export function initExportControls(scopeFilter: () => Promise<ExportFilter | nul
     }
   });
   $('export-format').addEventListener('change', () => {
-    $('export-json').textContent = exportLabel($<HTMLSelectElement>('export-format').value as ExportFormat);
+    $('export-json').textContent = exportLabel($<HTMLSelectElement>('export-format').value as ExportFormat | PackageFormat);
   });
   $('export-cancel').addEventListener('click', () => controller?.abort());
 }

@@ -9,7 +9,8 @@ import { ImportFileError } from '../core/archive/import-parse';
 import {
   canGather, collectionMembers, fileErrorNotice, gatheredSentence, gatherText, importReportNotice, importSummary, rowCount, type Words,
 } from './import-report';
-import { importRowsOf, readImportSource, type ImportSource } from '../core/archive/import-read';
+import type { ImportSource } from '../core/archive/import-read';
+import { openImport, type ImportPlan } from '../core/archive/import-package';
 import { sanitizeImportedHtml } from './imported-html';
 import { compactIndex } from '../core/archive/store';
 import { etaSuffix, formatCount, t } from '../shared/i18n';
@@ -88,7 +89,7 @@ const CHECK_SHOWN_EVERY_MS = 100;
  * The validation pass, with its progress (by bytes: the rows are only counted at the end) and the cancel button:
  * on a big file it takes a while before there is anything to ask. Null when it failed or was cancelled (said so).
  */
-async function checkFile(file: File): Promise<ImportSource | null> {
+async function checkFile(file: File): Promise<ImportPlan | null> {
   const progress = $<HTMLProgressElement>('export-progress');
   const text = $('export-progress-text');
   const eta = createEtaEstimator();
@@ -102,7 +103,8 @@ async function checkFile(file: File): Promise<ImportSource | null> {
   $('export-status').hidden = false;
   const controller = (importController = new AbortController());
   try {
-    return await readImportSource(file, {
+    // JSON, NDJSON, or a ZIP / WACZ with images and original pages (every entry checked before anything is written).
+    return await openImport(file, {
       signal: controller.signal,
       onProgress: (read, bytes) => {
         const now = performance.now();
@@ -122,8 +124,17 @@ async function checkFile(file: File): Promise<ImportSource | null> {
 }
 
 export async function importFile(file: File, onDone: () => Promise<void>): Promise<void> {
-  const source = await checkFile(file);
-  if (!source) return;
+  const plan = await checkFile(file);
+  if (!plan) return;
+  try {
+    await applyChecked(file, plan, onDone);
+  } finally {
+    await plan.close().catch(() => undefined);
+  }
+}
+
+async function applyChecked(file: File, plan: ImportPlan, onDone: () => Promise<void>): Promise<void> {
+  const { source } = plan;
   const choice = await askPolicy(file, source);
   if (!choice) return notify(t('importCancelled'));
   const total = rowCount(source);
@@ -134,7 +145,7 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
   const release = guardUnload();
   const controller = (importController = new AbortController());
   try {
-    const rows = importRowsOf(file, source);
+    const rows = plan.rows();
     // An import cut off earlier is undone before this one writes.
     await archiveRecovered();
     const journalId = crypto.randomUUID();
@@ -143,6 +154,8 @@ export async function importFile(file: File, onDone: () => Promise<void>): Promi
       journalId,
       total,
       onDuplicate: choice.policy,
+      media: plan.media,
+      batchSize: plan.batchSize,
       keepIds: choice.gather,
       sanitizeHtml: sanitizeImportedHtml,
       signal: controller.signal,

@@ -13,6 +13,8 @@ export interface Words {
 const FILE_ERROR_KEYS: Record<string, string> = {
   empty: 'importErrorEmpty', 'not-json': 'importErrorNotJson', truncated: 'importErrorTruncated',
   'wrong-shape': 'importErrorWrongShape', 'future-version': 'importErrorFutureVersion', 'too-large': 'importErrorTooLarge',
+  // ZIP and WACZ packages.
+  'unsafe-path': 'importErrorUnsafePath', 'bad-hash': 'importErrorBadHash', 'bad-record': 'importErrorBadRecord', 'not-ours': 'importErrorNotOurs',
 };
 
 /** A whole-file problem: what is wrong and that nothing was changed; the technical detail goes below it. */

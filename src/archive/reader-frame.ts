@@ -1,6 +1,6 @@
 // The reader shows archived HTML inside a sandboxed frame: no scripts may run there even if the sanitizer missed
 // something, and the frame cannot reach the archive. Same origin (without allow-scripts) only lets this page size it.
-import { sanitizeUntrustedHtml } from '../shared/untrusted-html';
+import { parseInert, sanitizeUntrustedHtml } from '../shared/untrusted-html';
 
 // flow-root keeps the first and last paragraphs' margins inside the body, so the root's box is the whole article.
 const FRAME_STYLE = `
@@ -16,13 +16,31 @@ const FRAME_STYLE = `
   a:focus-visible { outline: 3px solid light-dark(#1d4ed8, #93c5fd); outline-offset: 2px; }
 `;
 
-/** Stored HTML is sanitized again before display: it was written by a web page and may be hostile. */
-function readerDocument(bodyHtml: string, baseUrl: string): string {
-  const clean = sanitizeUntrustedHtml(bodyHtml, baseUrl);
-  // CSP inside the frame as well: nothing but images from the web, no scripts, no plugins.
-  const csp = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
+/**
+ * Stored HTML is sanitized again before display: it was written by a web page and may be hostile. Images kept in
+ * the archive are shown from their stored copies (blob URLs, which the sanitizer would not let through): offline, or
+ * once the site is gone, they still show.
+ */
+function readerDocument(bodyHtml: string, baseUrl: string, stored: ReadonlyMap<string, string>): string {
+  const clean = withStoredImages(sanitizeUntrustedHtml(bodyHtml, baseUrl), stored);
+  // CSP inside the frame as well: nothing but images (from the web, or stored), no scripts, no plugins.
+  const csp = "default-src 'none'; img-src https: http: data: blob:; style-src 'unsafe-inline'";
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">`
     + `<base target="_blank"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head><body>${clean}</body></html>`;
+}
+
+/** Clean HTML with each <img> whose address has a stored copy pointing at that copy (its srcset would outrank it). */
+function withStoredImages(clean: string, stored: ReadonlyMap<string, string>): string {
+  if (!stored.size) return clean;
+  const doc = parseInert(`<body>${clean}`);
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    const copy = stored.get(img.getAttribute('src') ?? '');
+    if (!copy) continue;
+    img.setAttribute('src', copy);
+    img.removeAttribute('srcset');
+    img.closest('picture')?.querySelectorAll('source').forEach((source) => source.remove());
+  }
+  return doc.body.innerHTML;
 }
 
 /** Stops watching the previous article's document when the frame gets another. */
@@ -30,20 +48,32 @@ let stopFitting: () => void = () => {};
 /** Which call to showInReaderFrame is the latest: an earlier one still waiting must not watch the new document. */
 let showing = 0;
 
-export function showInReaderFrame(frame: HTMLIFrameElement, bodyHtml: string, baseUrl: string): Promise<void> {
-  frame.setAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox');
-  frame.setAttribute('referrerpolicy', 'no-referrer');
+export function showInReaderFrame(shown: HTMLIFrameElement, bodyHtml: string, baseUrl: string, stored: ReadonlyMap<string, string> = new Map()): Promise<void> {
   stopFitting();
   stopFitting = () => {};
   const call = ++showing;
-  const previous = frame.contentDocument;
-  frame.srcdoc = readerDocument(bodyHtml, baseUrl);
-  return whenParsed(frame, previous).then((doc) => {
+  const frame = withDocument(shown, readerDocument(bodyHtml, baseUrl, stored));
+  return whenParsed(frame, null).then((doc) => {
     if (call !== showing) return;
     stopFitting = keepFitted(frame, doc);
     forwardEscape(frame, doc);
     showFocus(frame, doc);
   });
+}
+
+/**
+ * A new frame holding `html` in place of `shown` (same id, title and height), its document given before it is in the
+ * page: navigating a frame already in the page adds a history entry in Firefox, and Back would then step the frame
+ * back to a blank page instead of leaving the reader.
+ */
+function withDocument(shown: HTMLIFrameElement, html: string): HTMLIFrameElement {
+  const frame = shown.cloneNode(false) as HTMLIFrameElement;
+  frame.setAttribute('sandbox', 'allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+  frame.setAttribute('referrerpolicy', 'no-referrer');
+  frame.classList.remove('has-focus');
+  frame.srcdoc = html;
+  shown.replaceWith(frame);
+  return frame;
 }
 
 /**

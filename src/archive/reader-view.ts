@@ -6,8 +6,13 @@ import { articleProvinceText } from '../shared/province-text';
 import { $, db, el, notify, notifyError } from './page-kit';
 import { showInReaderFrame } from './reader-frame';
 import { initReaderCollections, showReaderCollections } from './reader-collections';
+import { storedImagesOf, type ShownImages } from './stored-media';
+import { offerOriginal } from './original-view';
+import { imagesNotKeptSentence } from '../shared/media-notes';
 
 let currentId: string | null = null;
+/** The shown article's stored images (blob URLs), released when another article is shown. */
+let images: ShownImages = { urls: new Map(), notKept: [], revoke: () => {} };
 
 export async function renderReader(id: string): Promise<boolean> {
   const article = await db.articles.get(id);
@@ -18,15 +23,18 @@ export async function renderReader(id: string): Promise<boolean> {
   $('reader-title').textContent = article.title;
   const meta = [article.site.name || article.site.host, articleProvinceText(article.site, article.publishedAt), formatDate(article.publishedAt),
     article.author ? `${t('archiveAuthor')}: ${article.author}` : null, `${t('archiveCapturedAt')}: ${formatDate(article.capturedAt)}`,
-    article.updatedAt ? `${t('archiveUpdatedAt')}: ${formatDate(article.updatedAt)}` : null];
+    article.updatedAt ? `${t('archiveUpdatedAt')}: ${formatDate(article.updatedAt)}` : null,
+    article.checkedAt ? `${t('archiveCheckedAt')}: ${formatDate(article.checkedAt)}` : null];
   $('reader-meta').textContent = meta.filter(Boolean).join(' · ');
+  $('reader-gone').hidden = !article.goneAt;
+  $('reader-gone').textContent = article.goneAt ? t('archiveGoneMark', formatDate(article.goneAt)) : '';
   $('reader-lead').textContent = article.lead ?? '';
   $<HTMLInputElement>('reader-tags').value = article.tags.join(', ');
   $<HTMLTextAreaElement>('reader-note').value = article.note;
   const original = $<HTMLAnchorElement>('reader-original');
   original.href = /^https?:/.test(article.url) ? article.url : '#';
   window.scrollTo(0, 0);
-  await Promise.all([showVersions(article), showReaderCollections(article.id)]);
+  await Promise.all([showVersions(article), showReaderCollections(article.id), showStoredMedia(article)]);
   await showArticleBody(article);
   return true;
 }
@@ -35,7 +43,19 @@ export async function renderReader(id: string): Promise<boolean> {
 function showArticleBody(article: Article): Promise<void> {
   const frame = $<HTMLIFrameElement>('reader-frame');
   frame.title = t('archiveReaderFrame', article.title);
-  return showInReaderFrame(frame, article.bodyHtml, article.url);
+  return showInReaderFrame(frame, article.bodyHtml, article.url, images.urls);
+}
+
+/** The article's stored images for the frame, the note naming those not kept, and the saved original's button. */
+async function showStoredMedia(article: Article): Promise<void> {
+  images.revoke();
+  images = await storedImagesOf(article.id);
+  const note = $('reader-media-note');
+  const notKept = images.notKept.map((i) => ({ src: i.src, reason: i.skipped?.reason ?? 'network' as const, ...(i.skipped?.detail ? { detail: i.skipped.detail } : {}) }));
+  note.textContent = imagesNotKeptSentence(notKept);
+  note.title = images.notKept.map((i) => i.src).join('\n');
+  note.hidden = notKept.length === 0;
+  await offerOriginal(article.id, () => images.urls, article.title);
 }
 
 /** Earlier versions, when a later save or import replaced the content: each can be shown in the frame. */

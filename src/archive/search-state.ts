@@ -3,7 +3,7 @@
 import type { SearchFilters } from '../core/search';
 import type { Collection } from '../core/archive/collections';
 
-export const FILTER_KEYS = ['collection', 'province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo'] as const;
+export const FILTER_KEYS = ['collection', 'province', 'site', 'tag', 'category', 'savedFrom', 'savedTo', 'publishedFrom', 'publishedTo', 'gone'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface SearchState { q: string; filters: Partial<Record<FilterKey, string>> }
@@ -37,11 +37,19 @@ export function collectionOf(state: SearchState, collections: readonly Collectio
   return collections.find((c) => c.id === state.filters.collection) ?? null;
 }
 
-/** The filters as the search takes them: a collection becomes the list of its articles (none if it is gone). */
-export function searchFiltersOf(state: SearchState, collections: readonly Collection[]): SearchFilters {
-  const { collection, ...rest } = state.filters;
-  if (!collection) return rest;
-  return { ...rest, ids: collectionOf(state, collections)?.ids ?? [] };
+/**
+ * The filters as the search takes them: a collection becomes the list of its articles (none if it is gone), and
+ * "original gone" (`gone=1`) the list of articles a re-check found gone, `goneIds` as the page read them (no index
+ * holds the mark); with both, the articles in both.
+ */
+export function searchFiltersOf(state: SearchState, collections: readonly Collection[], goneIds: readonly string[] | null = null): SearchFilters {
+  const { collection, gone, ...rest } = state.filters;
+  let ids: readonly string[] | null = collection ? (collectionOf(state, collections)?.ids ?? []) : null;
+  if (gone) {
+    const isGone = new Set(goneIds ?? []);
+    ids = ids ? ids.filter((id) => isGone.has(id)) : [...isGone];
+  }
+  return ids ? { ...rest, ids } : rest;
 }
 
 interface FilterChip { key: FilterKey; value: string; shown: string }
@@ -52,7 +60,8 @@ export function filterChips(state: SearchState, collections: readonly Collection
   for (const key of FILTER_KEYS) {
     const value = state.filters[key];
     if (!value) continue;
-    const shown = key === 'collection' ? (collectionOf(state, collections)?.name ?? value) : value;
+    // The gone filter is on or off: its chip is its name alone.
+    const shown = key === 'collection' ? (collectionOf(state, collections)?.name ?? value) : key === 'gone' ? '' : value;
     chips.push({ key, value, shown });
   }
   return chips;

@@ -23,6 +23,8 @@ let loading = false;
 let onSelectionChange: () => void = () => {};
 /** The archive's collections, as the filter and the bulk actions last read them. */
 let collections: Collection[] = [];
+/** Articles a re-check found gone, read when the filter is on (no index holds the mark); null until read again. */
+let goneIds: string[] | null = null;
 
 export function knownCollections(): Collection[] {
   return collections;
@@ -35,7 +37,11 @@ export function activeCollection(): Collection | null {
 
 /** The page's filters as the search takes them: a collection becomes the list of its articles. */
 function searchFilters(): SearchFilters {
-  return searchFiltersOf(state, collections);
+  return searchFiltersOf(state, collections, goneIds);
+}
+
+function readGoneIds(): Promise<string[]> {
+  return db.articles.filter((a) => !!a.goneAt).primaryKeys();
 }
 
 function writeUrl(): void {
@@ -46,7 +52,7 @@ function renderChips(): void {
   const chips = $('chips');
   chips.replaceChildren();
   for (const { key: k, shown } of filterChips(state, collections)) {
-    const label = `${t(`filter_${k}`)}: ${shown}`;
+    const label = shown ? `${t(`filter_${k}`)}: ${shown}` : t(`filter_${k}`);
     const remove = el('button', { text: '×', className: 'chip-remove' });
     remove.type = 'button';
     remove.title = t('filterRemove');
@@ -59,7 +65,7 @@ function renderChips(): void {
 export async function setFilter(key: FilterKey, value: string): Promise<void> {
   state = withFilter(state, key, value);
   const input = filterField(key);
-  if (input && input.value !== value) input.value = value;
+  if (input) setFieldValue(input, value);
   clearPassingNotice();
   await runSearch();
 }
@@ -76,7 +82,8 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   });
   const link = el('a', { className: 'title' }, highlighted(hit.title, hit.highlights.title));
   link.href = `#/article/${encodeURIComponent(hit.id)}`;
-  const meta = [hit.site.name || hit.site.host, articleProvinceText(hit.site, hit.publishedAt), hit.publishedAt ? formatDate(hit.publishedAt) : null].filter(Boolean).join(' · ');
+  const meta = [hit.site.name || hit.site.host, articleProvinceText(hit.site, hit.publishedAt), hit.publishedAt ? formatDate(hit.publishedAt) : null,
+    hit.checkedAt ? `${t('archiveCheckedAt')}: ${formatDate(hit.checkedAt)}` : null].filter(Boolean).join(' · ');
   const tags = hit.tags.map((tag) => {
     const chip = el('button', { text: tag, className: 'tag' });
     chip.type = 'button';
@@ -89,6 +96,7 @@ function resultItem(hit: SearchHit): HTMLLIElement {
     el('div', { className: 'result-body' },
       link,
       el('div', { className: 'meta', text: meta }),
+      ...(hit.goneAt ? [el('div', { className: 'gone-mark', testid: 'gone-mark', text: t('archiveGoneMark', formatDate(hit.goneAt)) })] : []),
       el('p', { className: 'snippet' }, highlighted(hit.snippet, hit.highlights.snippet)),
       ...(tags.length ? [el('div', { className: 'tags' }, ...tags)] : [])));
 }
@@ -112,6 +120,7 @@ export async function runSearch(): Promise<void> {
   writeUrl();
   renderChips();
   try {
+    if (state.filters.gone && !goneIds) goneIds = await readGoneIds();
     const result = await searchArchive(db, state.q, { filters: searchFilters(), limit: PAGE });
     if (token !== run) return;
     total = result.total;
@@ -203,7 +212,7 @@ export async function initSearchView(options: { onSelectionChange: () => void })
   await refreshFilters();
   for (const k of FILTER_KEYS) {
     const field = filterField(k);
-    field?.addEventListener('change', () => void setFilter(k, field.value.trim()));
+    field?.addEventListener('change', () => void setFilter(k, fieldValue(field)));
   }
   new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) void loadMore(run);
@@ -213,11 +222,21 @@ export async function initSearchView(options: { onSelectionChange: () => void })
 
 /** After the archive changed: new filter options, with the current choices kept. */
 export async function refreshFilters(): Promise<void> {
+  goneIds = null;
   await fillFilterOptions().catch(() => undefined);
   for (const k of FILTER_KEYS) {
     const field = filterField(k);
-    if (field) field.value = state.filters[k] ?? '';
+    if (field) setFieldValue(field, state.filters[k] ?? '');
   }
+}
+
+// A checkbox filter (the gone mark) is "1" when ticked.
+const isCheckbox = (field: HTMLInputElement | HTMLSelectElement): field is HTMLInputElement => field instanceof HTMLInputElement && field.type === 'checkbox';
+const fieldValue = (field: HTMLInputElement | HTMLSelectElement) => (isCheckbox(field) ? (field.checked ? '1' : '') : field.value.trim());
+
+function setFieldValue(field: HTMLInputElement | HTMLSelectElement, value: string): void {
+  if (isCheckbox(field)) field.checked = !!value;
+  else if (field.value !== value) field.value = value;
 }
 
 function filterField(key: FilterKey): HTMLInputElement | HTMLSelectElement | null {

@@ -7,19 +7,26 @@ import { recoverAtStartUp } from './archive';
 import { syncUserSites } from './user-site-scripts';
 import { startPicker, storePickedRule } from './user-rule-picker';
 import { parseBulkRequest } from '../shared/bulk-messages';
-import { handleBulkRequest, resumeBulkRuns } from './bulk/controller';
+import { handleBulkRequest, resumeBulkRuns, startRecheck } from './bulk/controller';
+import { parseRecheckRequest } from '../shared/recheck-messages';
+import { parseTabsSaveRequest, type TabsSaveReply } from '../shared/tabs-messages';
+import { saveAllTabs } from './bulk/open-tabs';
 
 const MENU_ID = 'save-article';
+/** On the toolbar icon's own context menu: save every open tab's article. */
+const TABS_MENU_ID = 'save-all-tabs';
 const extensionOrigin = browser.runtime.getURL('');
 
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image', 'link'] }),
-  ).catch((error) => console.warn('[archiver] context menu', error));
+  browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image', 'link'] });
+    browser.contextMenus.create({ id: TABS_MENU_ID, title: browser.i18n.getMessage('tabsSaveAll'), contexts: ['action'] });
+  }).catch((error) => console.warn('[archiver] context menu', error));
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab?.id !== undefined) void saveTab(tab.id, 'if-new', false);
+  if (info.menuItemId === TABS_MENU_ID) void saveAllTabs(tab?.id);
 });
 
 browser.commands.onCommand.addListener(async (command, tab) => {
@@ -39,6 +46,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     if ((message as { type?: unknown })?.type === 'bulk-parse' || (message as { type?: unknown })?.type === 'bulk-progress') return undefined;
     const bulk = parseBulkRequest(message);
     if (bulk) return handleBulkRequest(bulk);
+    const recheck = parseRecheckRequest(message);
+    if (recheck) return startRecheck(recheck);
+    const tabsSave = parseTabsSaveRequest(message);
+    if (tabsSave) {
+      return saveAllTabs(tabsSave.tabId).then(
+        (summary): TabsSaveReply => ({ ok: true, summary }),
+        (error: unknown): TabsSaveReply => ({ ok: false, problem: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+    // Progress of "save every open tab", for the popup.
+    if ((message as { type?: unknown })?.type === 'tabs-progress') return undefined;
     // An archive page telling the popup how far its repair is: not for the background.
     if (parseRepairProgress(message)) return undefined;
     const request = parsePopupRequest(message);
@@ -68,8 +86,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.userSites) void syncUserSites();
 });
-// A bulk run interrupted by the browser closing or the service worker stopping goes on where it stopped. The
-// listener is registered at the top level, so the browser's start wakes the worker for it.
+// A bulk run interrupted by the browser closing or the service worker stopping goes on where it stopped.
 void resumeBulkRuns();
 browser.runtime.onStartup.addListener(() => void resumeBulkRuns());
 browser.permissions.onAdded?.addListener(() => void syncUserSites());

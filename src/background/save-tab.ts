@@ -12,6 +12,9 @@ import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
 import { archivedRef as ref, collectionProblemOf, editsReplaceStored, failureShowsOnBadge, refusalOf, siteFor } from './save-reply';
 import { errorSentence } from '../shared/i18n';
+import { captureArticleExtras, type PageCapture } from '../core/media/capture';
+import type { ArticleMediaItem } from '../core/archive/media-rows';
+import { loadMediaSettings } from '../shared/media-settings';
 
 /** Tags already in the archive, offered as suggestions in the popup; a multi-entry index makes this one key walk. */
 async function knownTags(): Promise<string[]> {
@@ -88,8 +91,8 @@ function countBulkSave(db: ArchiveDb): void {
 }
 
 export async function saveExtracted(
-  extracted: ExtractedArticle, detection: Detection | null, mode: 'if-new' | 'update', edits: SaveEdits = {}, provenance?: Provenance,
-): Promise<{ status: SaveResult['status']; article: Article }> {
+  extracted: ExtractedArticle, detection: Detection | null, mode: 'if-new' | 'update', edits: SaveEdits = {}, provenance?: Provenance, page?: PageCapture,
+): Promise<{ status: SaveResult['status']; article: Article; imagesNotKept: ArticleMediaItem[] }> {
   // An interrupted import is undone before any save (which then applies to what the archive really holds).
   const db = await readyArchive();
   const result = await saveArticle(db, extracted, siteFor(extracted, detection), { mode, tags: edits.tags, note: edits.note, provenance });
@@ -102,7 +105,26 @@ export async function saveExtracted(
   // A failing counter must not turn a successful save into an error.
   if (result.status === 'created' && provenance?.capturedVia === 'bulk') countBulkSave(db);
   else if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
-  return { status: result.status, article };
+  const imagesNotKept = result.status === 'created' || result.status === 'updated' ? await keepExtras(article, page, provenance?.capturedVia === 'bulk') : [];
+  return { status: result.status, article, imagesNotKept };
+}
+
+/**
+ * The article's images and its page, after its text is committed. The background's fetch reaches the images on the
+ * hosts it may read: the tab's own (activeTab, granted by the click, the menu or the shortcut), a bulk run's, and
+ * any other only when the person granted access to all sites or the image server allows any origin (CORS).
+ */
+async function keepExtras(article: Article, page: PageCapture | undefined, bulk: boolean): Promise<ArticleMediaItem[]> {
+  try {
+    const kept = await captureArticleExtras(await readyArchive(), article, page ?? null, await loadMediaSettings(), {
+      fetcher: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer' }), bulk,
+    });
+    return kept.items.filter((i) => !i.sha256);
+  } catch (error) {
+    // The text is saved: a failure here costs the images, and the reply says so.
+    console.warn('[archiver] images not kept', error);
+    return article.images.map((i) => ({ src: i.src, role: 'body', sha256: null, skipped: { reason: 'network', detail: toArchiveError(error).message } }));
+  }
 }
 
 /**
@@ -115,7 +137,7 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
   try {
     // An interrupted import is undone before the save (which then applies to what the archive really holds).
     await readyArchive();
-    const reply = await extractFromTab(tabId, generic);
+    const reply = await extractFromTab(tabId, generic, true);
     detection = reply.detection;
     const refusal = refusalOf(reply.detection);
     if (refusal) {
@@ -124,11 +146,12 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
       return { ok: false, error: refusal };
     }
     if (!reply.ok) return { ok: false, error: reply.error };
-    const { status, article } = await saveExtracted(reply.article, reply.detection, mode, edits);
+    const { status, article, imagesNotKept } = await saveExtracted(reply.article, reply.detection, mode, edits, undefined, reply.page);
     await setBadge(tabId, 'saved');
     // The article is saved whatever happens here; the reply says whether it also went into the collection.
     const collected = edits.collection ? await putInCollection(edits.collection, article.id) : {};
-    return { ok: true, status, archived: ref(article), ...collected };
+    const notKept = imagesNotKept.map((i) => ({ src: i.src, reason: i.skipped?.reason ?? 'network', ...(i.skipped?.detail ? { detail: i.skipped.detail } : {}) }));
+    return { ok: true, status, archived: ref(article), ...collected, ...(notKept.length ? { imagesNotKept: notKept } : {}) };
   } catch (error) {
     const info = toErrorInfo(error);
     if (failureShowsOnBadge(info)) await setBadge(tabId, 'error', { detection, error: info.message });

@@ -9,15 +9,16 @@ export class TabError extends Error {
   }
 }
 
-async function askContentScript(tabId: number, generic: boolean): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, { type: 'extract', generic });
+async function askContentScript(tabId: number, generic: boolean, withPage: boolean): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { type: 'extract', generic, ...(withPage ? { withPage } : {}) });
 }
 
 /**
  * Asks the tab's content script for the article. Where the manifest did not inject it (a host outside the
  * registry), it is injected on demand through activeTab + scripting, so no broad host permission is needed.
+ * `withPage` (a save): the reply also carries the page's HTML as it is now, kept as the original.
  */
-export async function extractFromTab(tabId: number, generic: boolean): Promise<ExtractReply> {
+export async function extractFromTab(tabId: number, generic: boolean, withPage = false): Promise<ExtractReply> {
   let tab;
   try {
     tab = await browser.tabs.get(tabId);
@@ -29,11 +30,11 @@ export async function extractFromTab(tabId: number, generic: boolean): Promise<E
   if (url && (RESTRICTED.test(url) || /\.pdf($|[?#])/i.test(url))) throw new TabError('restricted', `Cannot read ${url}`);
   let raw: unknown;
   try {
-    raw = await askContentScript(tabId, generic);
+    raw = await askContentScript(tabId, generic, withPage);
   } catch {
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
-      raw = await askContentScript(tabId, generic);
+      raw = await askContentScript(tabId, generic, withPage);
     } catch (error) {
       throw new TabError('unreachable', error instanceof Error ? error.message : String(error));
     }

@@ -14,6 +14,7 @@ import { findListedArticles } from '../core/bulk/listing-links';
 import { findNextPage } from '../core/bulk/pagination';
 import { scheduleDetection } from './detection-schedule';
 import { purifyTree } from '../shared/untrusted-html';
+import { capturePage } from './page-capture';
 
 const FLAG = '__provincialNewsArchiverLoaded';
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -74,7 +75,7 @@ if (!scope[FLAG]) {
   scope[FLAG] = true;
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const m = message as { type?: unknown; generic?: unknown };
+    const m = message as { type?: unknown; generic?: unknown; withPage?: unknown };
     if (m?.type === 'pick-start') {
       startPicker();
       return Promise.resolve({ ok: true });
@@ -84,7 +85,11 @@ if (!scope[FLAG]) {
     }
     if (m?.type === 'explain') return explainReply(m.generic === true);
     if (m?.type !== 'extract') return undefined;
-    return userRuleHere().then((rule) => extractReply(m.generic === true, rule));
+    return userRuleHere().then((rule) => {
+      const reply = extractReply(m.generic === true, rule);
+      // A save keeps the page as it is now (the live DOM, after the site's scripts built it).
+      return reply.ok && m.withPage === true ? { ...reply, page: capturePage(document) } : reply;
+    });
   });
   // The user's own hosts must be known before the first classification (scheduleDetection waits for them).
   scheduleDetection(reportDetection, applyUserSites());

@@ -6,9 +6,11 @@ import { applyI18n, formatCount, t } from '../shared/i18n';
 import { hostMatchPatterns, loadUserSites, saveUserSites } from '../shared/user-sites';
 import { cleanUserSites } from '../core/detect/user-site-list';
 import { initBackupSettings } from './backup-settings';
+import { initBulkDelaySettings } from './bulk-delay-settings';
 import { initBuiltInSites } from './builtin-sites';
 import { importUserRules, initUserRulesSettings } from './user-rules-settings';
 import { loadUserRules } from '../shared/user-rules';
+import { initMediaSettings } from './media-settings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const KIND_KEYS: Record<UserSite['kind'], string> = {
@@ -132,3 +134,5 @@ $<HTMLFormElement>('add-site').addEventListener('submit', (e) => void addSite(e)
 void render();
 initUserRulesSettings();
 void initBackupSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));
+void initBulkDelaySettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));
+void initMediaSettings().catch((error) => setStatus(t('errorUnknown', error instanceof Error ? error.message : String(error)), true));

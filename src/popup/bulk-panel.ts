@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { BulkListReply, BulkMoreReply, BulkStartReply, ListedLink } from '../shared/bulk-messages';
 import { formatCount, formatDate, t } from '../shared/i18n';
-import { watchBulkRun } from './bulk-progress';
+import { watchBulkRun } from '../shared/bulk-run-view';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -2,11 +2,13 @@ import browser from 'webextension-polyfill';
 import type { Detection } from '../core/types';
 import { parseRepairProgress, parseUpgradeProgress, type PreviewReply, type SaveReply } from '../shared/messages';
 import { applyI18n, errorSentence, etaSuffix, formatCount, formatDate, t } from '../shared/i18n';
+import { imagesNotKeptSentence } from '../shared/media-notes';
 import { detectedProvinceText } from '../shared/province-text';
 import { createEtaEstimator } from '../core/progress-eta';
 import { initPickButton, showUserRuleNote } from './pick-content';
 import { initBulkPanel } from './bulk-panel';
-import { watchBulkRun } from './bulk-progress';
+import { watchBulkRun } from '../shared/bulk-run-view';
+import { initTabsSave } from './tabs-save';
 import { chosenCollectionName, fillCollections, fillOrganize, forgetCollection, organizeEdits } from './organize-fields';
 import { setupExplainToggle } from './explain-view';
 
@@ -143,8 +145,10 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   } else if (reply.collectionProblem) {
     collected = ` ${t('popupCollectionFailed', collectionName)}`;
   }
+  // Saved, but some images not kept: said with the reasons (the reader shows the same note on the article).
+  const images = reply.imagesNotKept?.length ? ` ${imagesNotKeptSentence(reply.imagesNotKept)}` : '';
   if (reply.status === 'created') {
-    setStatus(t('popupSaved') + collected, done);
+    setStatus(t('popupSaved') + collected + images, images ? 'warn' : done);
     $('save-hint').hidden = true;
     saveButton.hidden = true;
     // Tags and note can still be changed right after saving: "update" keeps the edited ones.
@@ -154,7 +158,7 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
     saveButton.hidden = true;
     updateButton.hidden = false;
   } else if (reply.status === 'updated') {
-    setStatus(t('popupUpdated') + collected, done);
+    setStatus(t('popupUpdated') + collected + images, images ? 'warn' : done);
   } else {
     setStatus(t('popupUnchanged') + collected, done);
   }
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
   $('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   const tabId = await targetTabId();
   if (tabId === null) return setStatus(t('errorNoTab'), 'error');
+  initTabsSave(tabId);
   saveButton.addEventListener('click', () => void save(tabId, 'if-new'));
   updateButton.addEventListener('click', () => void save(tabId, 'update'));
 
@@ -188,8 +193,11 @@ async function main(): Promise<void> {
     // A listing or home page is not a failure but a refusal: said as a warning, with no way to save it anyway.
     const refused = reply.error.code === 'listing-page' || reply.error.code === 'home-page';
     setStatus(reply.detection ? `${stateLine(reply.detection)} ${errorSentence(reply.error)}` : errorSentence(reply.error), refused ? 'warn' : 'error');
-    // A listing's articles can be saved together (bulk capture).
-    if (refused) await initBulkPanel(tabId, setStatus);
+    // A listing's articles can be saved together (bulk capture): the line then points to the list below instead.
+    if (refused && (await initBulkPanel(tabId, setStatus))) {
+      const pointer = t(reply.error.code === 'home-page' ? 'errorHomePageBulk' : 'errorListingPageBulk');
+      setStatus(reply.detection ? `${stateLine(reply.detection)} ${pointer}` : pointer, 'warn');
+    }
     // A page the rules could not read can still be tried with the generic extractor.
     if (reply.error.code === 'unknown') {
       generic = true;

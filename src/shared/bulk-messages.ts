@@ -14,7 +14,7 @@ export type BulkRequest =
 export type BulkListReply = { ok: true; listingUrl: string; links: ListedLink[]; next: string | null } | { ok: false };
 export type BulkMoreReply = { ok: true; links: ListedLink[]; next: string | null; pagesRead: number; problem?: string } | { ok: false; problem: string };
 export type BulkStartReply = { ok: true; runId: string; queued: number } | { ok: false; problem: string };
-export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string }
+export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string; articleId?: string }
 export type BulkStatusReply = { progress: RunProgress | null; items: BulkItemView[] };
 export type BulkSaveAnywayReply = { ok: true; state: ItemState } | { ok: false; problem: string };
 const MAX_BULK_PAGES = 5000;

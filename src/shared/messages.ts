@@ -7,6 +7,8 @@ import { DetectionSchema } from '../core/shapes/detection';
 import { MAX_EXCLUDES, type UserRuleMiss, type UserRuleStatus } from '../core/extract/user-rules';
 import { MAX_SELECTOR_CHARS } from '../core/extract/user-rule-syntax';
 import type { ExtractionExplain } from '../core/extract/explain';
+import type { PageCapture } from '../core/media/capture';
+import type { MediaSkipReason } from '../core/archive/media-rows';
 
 export type ErrorCode = 'empty' | 'no-content' | 'too-large' | 'not-html' | 'quota' | 'storage' | 'no-tab' | 'restricted' | 'unreachable' | 'interrupted' | 'listing-page' | 'home-page' | 'unknown';
 export interface ErrorInfo { code: ErrorCode; message: string }
@@ -14,7 +16,7 @@ export interface ErrorInfo { code: ErrorCode; message: string }
 type ContentToBackground = { type: 'detected'; url: string; detection: Detection };
 export type ExplainReply = { ok: true; explain: ExtractionExplain; error: string | null };
 export type ExtractReply =
-  | { ok: true; article: ExtractedArticle; detection: Detection; userRule?: UserRuleStatus }
+  | { ok: true; article: ExtractedArticle; detection: Detection; userRule?: UserRuleStatus; page?: PageCapture }
   | { ok: false; error: ErrorInfo; detection: Detection | null; userRule?: UserRuleStatus };
 
 type PopupRequest =
@@ -39,6 +41,8 @@ export type SaveReply =
     ok: true; status: 'created' | 'duplicate' | 'updated' | 'unchanged'; archived: ArchivedRef;
     /** The collection chosen in the popup, when the article went into it; else why it did not. */
     collection?: CollectionRef; collectionProblem?: 'missing' | 'failed';
+    /** The article's images that were not kept (the text is saved all the same), and why. */
+    imagesNotKept?: Array<{ src: string; reason: MediaSkipReason; detail?: string }>;
   }
   | { ok: false; error: ErrorInfo };
 
@@ -115,12 +119,27 @@ export function parseExtractReply(v: unknown): ExtractReply | null {
   const userRule = v.userRule === undefined ? undefined : parseUserRuleStatus(v.userRule);
   if (userRule === null) return null;
   const withRule = userRule ? { userRule } : {};
-  if (v.ok === true && detection && isExtractedArticle(v.article)) return { ok: true, article: v.article, detection, ...withRule };
+  if (v.ok === true && detection && isExtractedArticle(v.article)) {
+    const page = v.page === undefined ? undefined : parsePageCapture(v.page);
+    if (page === null) return null;
+    return { ok: true, article: v.article, detection, ...withRule, ...(page ? { page } : {}) };
+  }
   if (v.ok === false && isObj(v.error) && isStr(v.error.code, 40) && isStr(v.error.message, 2000)) {
     return { ok: false, error: { code: v.error.code as ErrorCode, message: v.error.message }, detection, ...withRule };
   }
   return null;
 }
+
+// --- media capture (issue 18): the page as the content script saw it, sent with a save only.
+/** The captured HTML's cap (characters): a page past it is saved without its original. */
+export const MAX_PAGE_HTML_CHARS = 30_000_000;
+
+function parsePageCapture(v: unknown): PageCapture | null {
+  if (!isObj(v) || !isStr(v.html, MAX_PAGE_HTML_CHARS) || !isHttpUrl(v.url) || !isStr(v.contentType, 200)) return null;
+  if (!(v.ogImage === undefined || v.ogImage === null || isHttpUrl(v.ogImage))) return null;
+  return { html: v.html, url: v.url, contentType: v.contentType, ogImage: v.ogImage ?? null };
+}
+// --- end media capture
 
 // The content picker ("Chọn vùng nội dung"): the popup asks the background to start it in a tab; the page sends
 // the picked selectors back. The host is never taken from the message but from the sender's URL.

@@ -43,6 +43,11 @@ export function sanitizeUntrustedHtml(html: string, baseUrl: string, win: Window
   return body ? sanitizeArticleHtml(body, baseUrl) : '';
 }
 
+/** Untrusted HTML parsed as it is (nothing removed) into an inert document of the script-less frame. */
+export function parseInert(html: string): Document {
+  return new (inertWindow() as Window & typeof globalThis).DOMParser().parseFromString(html, 'text/html');
+}
+
 /**
  * For the capture in a page (content script): the clean tree the extractor built from the live page goes through
  * DOMPurify before it is serialized. The tree holds no handlers (the builder copies only allow-listed attributes),

@@ -1,8 +1,7 @@
 // The archive, settings and popup without a mouse and with a screen reader: axe-core finds nothing in light or dark
 // scheme; the reader takes focus to the article's title and gives it back to the opened result; search counts are
 // announced; every control in a result row has its own name; dialogs keep focus; focus can be seen.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,36 +9,10 @@ import { FIXTURE_DIR, loadPageDir } from '../../eval/pages';
 import type { Article } from '../../src/core/types';
 import { launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 import { writeReadingArchive } from './helpers/reading-archive';
+import { SCHEMES, axeViolations } from './helpers/axe';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // `npm run screenshots` refreshes docs/screenshots; plain test runs keep theirs out of the tree.
 const SCREENSHOTS = resolve(import.meta.dirname, '../..', process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
-const SCHEMES = ['light', 'dark'] as const;
-
-interface Violation { id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }
-
-/**
- * axe-core's violations on the page as it stands, in both colour schemes. Evaluated through the debugging protocol,
- * which the extension pages' CSP (script-src 'self') does not block. The reader's frame runs no script, so axe
- * checks the frame element (its name) but not inside it.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found: string[] = [];
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    // axe takes a transparent page for white: the page must paint the scheme's own background for dark to be checked.
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background, `${colorScheme} page background`).toBe(colorScheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe;
-      return (await axe.run(document, { iframes: false, resultTypes: ['violations'] })).violations;
-    });
-    for (const v of violations) for (const n of v.nodes) found.push(`${colorScheme} ${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** Each text element in the reader's frame with its contrast against the page's background: "P 15.3". */
 async function frameTextContrasts(page: Page): Promise<string[]> {

@@ -3,27 +3,14 @@ declare const chrome: any;
 // Bulk capture from a listing page, in real Chromium: the popup lists the page's articles, follows its pagination,
 // queues the chosen ones; the background fetches them politely (offscreen parsing), reports every fault per page,
 // skips what is archived and saves the rest once, searchable.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, openArchive, openPopupFor, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
+import { extensionWithHostsGranted, launchWithExtension, openArchive, openPopupFor, saveByClick, tabIdOf, type ExtensionSession } from './helpers/extension-browser';
 import { ARCHIVED_BEFORE, HANGS, HOST, HUGE, LEGACY, LEGACY_TITLE, LISTING, MISSING, NOT_ARTICLE, REDIRECTS, REDIRECT_HOME, articleUrl, marker, serveBulkSite, startRedirectServer, type SiteLog } from './helpers/bulk-site';
 
 const DELAY_MS = 300;
-
-/**
- * The built extension with the test host's permission already granted: headless Chromium cannot answer the
- * permission prompt the popup raises (the request itself still runs, in the click, and resolves at once).
- */
-function extensionWithHostGranted(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pna-bulk-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = [`*://${HOST}/*`];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
 
 async function resultCount(archive: Page, query: string): Promise<number> {
   const url = new URL(archive.url());
@@ -41,7 +28,7 @@ describe('bulk capture from a listing page', () => {
   let redirect: Awaited<ReturnType<typeof startRedirectServer>>;
 
   beforeAll(async () => {
-    extensionDir = extensionWithHostGranted();
+    extensionDir = extensionWithHostsGranted([HOST]);
     redirect = await startRedirectServer();
     session = await launchWithExtension({ extensionDir, extraArgs: [redirect.hostRule] });
     log = await serveBulkSite(session.context);
@@ -57,12 +44,7 @@ describe('bulk capture from a listing page', () => {
 
   it('lists, follows pagination, queues, and ends with every page reported and each article saved once', async () => {
     // One article is archived beforehand, by a click.
-    const before = await session.context.newPage();
-    await before.goto(articleUrl(ARCHIVED_BEFORE));
-    const popupBefore = await openPopupFor(session, await tabIdOf(session, before));
-    await popupBefore.getByTestId('save-button').click();
-    await popupBefore.waitForSelector('#status.ok');
-    await popupBefore.close();
+    await saveByClick(session, articleUrl(ARCHIVED_BEFORE));
 
     const listing = await session.context.newPage();
     await listing.goto(LISTING);

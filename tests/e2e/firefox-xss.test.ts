@@ -8,7 +8,7 @@ import { buildArticle } from '../../src/core/archive/build-article';
 import { sampleExtracted } from '../helpers/sample-article';
 import { hostilePage, HOST, PAGES } from '../fixtures/xss/hostile-pages';
 import { XSS_TEXT_PAYLOADS, XSS_VECTORS } from '../fixtures/xss/vectors';
-import { FIREFOX, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
+import { FIREFOX, firefoxPresent, launchFirefoxWithExtension, waitInPage, type FirefoxSession } from './helpers/firefox-browser';
 
 if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y firefox-esr): Firefox XSS tests skipped`);
 
@@ -89,7 +89,7 @@ describe.skipIf(!firefoxPresent)('hostile articles in Firefox', () => {
         link?.click();
       }, title);
       await archive.waitForSelector('#reader-view:not([hidden])');
-      await archive.waitForFunction(() => ((document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.querySelectorAll('p').length ?? 0) > 10);
+      await waitInPage(archive, () => ((document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.querySelectorAll('p').length ?? 0) > 10);
       // The frame is sandboxed without scripts but same-origin: its document can be inspected from the page.
       const found = await archive.evaluate(() => {
         const doc = (document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument!;
@@ -113,7 +113,7 @@ describe.skipIf(!firefoxPresent)('hostile articles in Firefox', () => {
 
   it('lists and reads every hostile article in the reader, and nothing runs', async () => {
     const archive = await session.openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
-    await archive.waitForFunction((n: number) => document.querySelectorAll('[data-testid=result-item]').length === n, {}, PAGES);
+    await waitInPage(archive, (n: number) => document.querySelectorAll('[data-testid=result-item]').length === n, PAGES);
     await readEach(archive, pages.map((_, n) => `BÀI ĐỘC HẠI SỐ ${n + 1}`));
     await archive.close();
     expect(fromExtension().map((d) => d.message)).toEqual([]);
@@ -143,7 +143,7 @@ describe.skipIf(!firefoxPresent)('hostile articles in Firefox', () => {
     }, text);
     await archive.waitForSelector('[data-testid=import-dialog][open]');
     await archive.click('[data-testid=import-confirm]');
-    await archive.waitForFunction((n: number) => document.querySelector('[data-testid=result-count]')?.textContent === String(n), {}, PAGES + 2);
+    await waitInPage(archive, (n: number) => document.querySelector('[data-testid=result-count]')?.textContent === String(n), PAGES + 2);
     await readEach(archive, ['Bài nhập độc hại 0', 'Bài nhập độc hại 1']);
     await archive.close();
     expect(fromExtension().map((d) => d.message)).toEqual([]);

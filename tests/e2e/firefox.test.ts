@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import type { CorpusPage } from '../helpers/corpus';
 import { loadOwnPages, ownPage } from '../helpers/site-fixtures';
 import { exportSchemaErrors } from '../helpers/export-schema';
-import { FIREFOX, ORIGIN, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
+import { FIREFOX, ORIGIN, firefoxPresent, launchFirefoxWithExtension, waitInPage, type FirefoxSession } from './helpers/firefox-browser';
 
 const skip = !firefoxPresent;
 if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y firefox-esr): Firefox end-to-end tests skipped`);
@@ -61,24 +61,24 @@ describe.skipIf(skip)('extension in Firefox (WebDriver BiDi)', () => {
     await (await saveThroughPopup(tabId)).close();
     await page.close();
     const archive = await openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
-    await archive.waitForFunction(() => document.querySelectorAll('[data-testid=result-item]').length === 2);
+    await waitInPage(archive, () => document.querySelectorAll('[data-testid=result-item]').length === 2);
     const titles = await archive.$$eval('[data-testid=result-item] .title', (els) => els.map((e) => e.textContent));
     expect(titles).toEqual([byId('f02').truth.title, byId('s01').truth.title]);
 
     await archive.type('[data-testid=search-input]', 'na hang');
     await archive.keyboard.press('Enter');
-    await archive.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1');
+    await waitInPage(archive, () => document.querySelector('[data-testid=result-count]')?.textContent === '1');
     expect(await archive.$eval('[data-testid=result-item] .title', (e) => e.textContent)).toBe(byId('f02').truth.title);
 
     await archive.click('[data-testid=result-item] a.title');
     await archive.waitForSelector('#reader-view:not([hidden])');
     expect(await archive.$eval('[data-testid=reader-title]', (e) => e.textContent)).toBe(byId('f02').truth.title);
     // The sandboxed frame is same-origin (no scripts): read it from the page.
-    await archive.waitForFunction(() => ((document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.body?.textContent ?? '').length > 200);
+    await waitInPage(archive, () => ((document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument?.body?.textContent ?? '').length > 200);
     expect(await archive.evaluate(() => (document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement).contentDocument!.querySelectorAll('p').length)).toBeGreaterThan(2);
     expect(await archive.$eval('[data-testid=reader-frame]', (e) => e.getAttribute('sandbox'))).not.toContain('allow-scripts');
     // The frame is as tall as its article: nothing cut off, no blank screens under it.
-    await archive.waitForFunction(() => {
+    await waitInPage(archive, () => {
       const frame = document.querySelector('[data-testid=reader-frame]') as HTMLIFrameElement;
       const article = frame.contentDocument!.documentElement.getBoundingClientRect().height;
       return article > 100 && Math.abs(frame.getBoundingClientRect().height - article) <= 3;

@@ -1,12 +1,15 @@
 // The archive store's invariant: every committed article write is indexed in the same transaction. One run drives
-// every public write path (save, update, tags, notes, bulk tags, delete and its undo, import in each duplicate mode,
-// an import cancelled, an import cut off and recovered, a backup restored) and after each step compares what search
-// finds with a brute-force scan of the articles; each article write also moves the index's generation (notes too).
+// every public write path (save, update, tags, notes, a re-check's three outcomes, bulk tags, delete and its undo,
+// import in each duplicate mode, an import cancelled, an import cut off and recovered, ZIP and WACZ imports with images,
+// a backup restored) and after
+// each step compares what search finds with a brute-force scan of the articles; each article write also moves the
+// index's generation (notes too).
 // And nothing outside the store and the search module reaches the index's writer.
 import '../helpers/blob-reader-shim';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { saveArticle, deleteArticle } from '../../src/core/archive/save-article';
+import { recordRecheck } from '../../src/core/archive/recheck-article';
 import { deleteMany, restoreArticles, setNote, setTags, tagMany } from '../../src/core/archive/organize';
 import { applyImport, type DuplicatePolicy } from '../../src/core/archive/import-apply';
 import { recoverArchive, type ArchiveLocks } from '../../src/core/archive/recovery';
@@ -17,6 +20,10 @@ import { searchArchiveIds } from '../../src/core/search';
 import { foldVietnamese } from '../../src/core/text/normalize';
 import type { Article } from '../../src/core/types';
 import { freshDb, sampleExtracted, TUYEN_QUANG_SITE } from '../helpers/sample-article';
+import { collect, seedMediaArchive } from '../helpers/media-archive';
+import { exportZip } from '../../src/core/archive/export-zip';
+import { exportWacz } from '../../src/core/archive/export-wacz';
+import { openImport } from '../../src/core/archive/import-package';
 
 type Db = ReturnType<typeof freshDb>;
 
@@ -72,6 +79,10 @@ describe('the archive store', () => {
     await step('update', () => saveArticle(db, extracted(['ngô', 'bản'], saved.url), TUYEN_QUANG_SITE, { mode: 'update' }));
     await step('tags', () => setTags(db, saved.id, ['Chợ phiên', 'quantrong']));
     await step('note', () => setNote(db, saved.id, 'Ghi chú về cầu treo.'));
+    // A re-check: unchanged (dates only), gone (the mark), changed (new content, the old kept as a version).
+    await step('re-check unchanged', () => recordRecheck(db, saved.id, { gone: false, extracted: { ...extracted(['ngô', 'bản'], saved.url), title: saved.title, bodyText: saved.bodyText }, site: TUYEN_QUANG_SITE }));
+    await step('re-check gone', () => recordRecheck(db, saved.id, { gone: true }));
+    await step('re-check changed', () => recordRecheck(db, saved.id, { gone: false, extracted: extracted(['cầu', 'chợ'], saved.url), site: TUYEN_QUANG_SITE }));
     const ids = (await db.articles.toArray()).map((x) => x.id);
     await step('tag many', () => tagMany(db, ids, 'vùng cao'));
     await step('untag many', () => tagMany(db, ids.slice(0, 1), 'vùng cao', { remove: true }));
@@ -80,6 +91,17 @@ describe('the archive store', () => {
       const changed = { ...saved, title: `Sửa ${policy}: cầu đường`, bodyText: 'Cầu đường.', contentHash: String(i + 1).repeat(64) };
       await step(`import (${policy})`, () => applyImport(db, importRows([a, fresh, changed]), { onDuplicate: policy, journalId: `j-${policy}`, batchSize: 2 }));
     }
+    // Imports that bring stored images and original pages: a ZIP, then a WACZ of other copies of those articles.
+    for (const [kind, write] of [['ZIP', exportZip], ['WACZ', exportWacz]] as const) {
+      const other = freshDb();
+      await seedMediaArchive(other, 2);
+      const file = await collect((sink) => write(other, sink, { generator: 'test', title: kind }));
+      await step(`import ${kind} with images`, async () => {
+        const plan = await openImport(file);
+        await applyImport(db, plan.rows(), { media: plan.media, batchSize: plan.batchSize, journalId: kind, onDuplicate: 'keep-both' });
+      });
+    }
+    expect(await db.media.count(), "the images, stored once whatever the copies").toBe(2);
     const deleted = await deleteMany(db, ids);
     await expectIndexMatchesArticles(db, 'delete many');
     await step('undo delete', () => restoreArticles(db, deleted));

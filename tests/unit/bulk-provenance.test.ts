@@ -13,7 +13,10 @@ describe('bulk provenance', () => {
     expect(pickArticle(stored)).toMatchObject({ capturedVia: 'bulk', listingUrl: 'https://bdt.tuyenquang.gov.vn/tin-tuc' });
     const click = await saveArticle(db, sampleExtracted({ url: 'https://bdt.tuyenquang.gov.vn/a-2.html', canonicalUrl: 'https://bdt.tuyenquang.gov.vn/a-2.html', title: 'Khác' }), TUYEN_QUANG_SITE);
     expect('capturedVia' in click.article).toBe(false);
-    expect(articleProblems({ ...stored, capturedVia: 'robot' })).toEqual(['field "capturedVia" must be "bulk" when present']);
+    const tabs = await saveArticle(db, sampleExtracted({ url: 'https://bdt.tuyenquang.gov.vn/a-3.html', canonicalUrl: 'https://bdt.tuyenquang.gov.vn/a-3.html', title: 'Từ tab' }), TUYEN_QUANG_SITE, { provenance: { capturedVia: 'tabs' } });
+    expect(articleProblems(tabs.article)).toEqual([]);
+    expect(pickArticle(tabs.article)).toMatchObject({ capturedVia: 'tabs' });
+    expect(articleProblems({ ...stored, capturedVia: 'robot' })).toEqual(['field "capturedVia" must be "bulk" or "tabs" when present']);
     db.close();
   });
 });

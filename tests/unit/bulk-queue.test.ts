@@ -3,7 +3,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterFailure, pickReady } from '../../src/core/bulk/scheduler';
 import { BulkRunner, type WorkResult } from '../../src/core/bulk/runner';
-import { createRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState } from '../../src/core/bulk/queue-db';
+import { createRecheckRun, createRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState } from '../../src/core/bulk/queue-db';
 import { DEFAULT_RUN_SETTINGS, type QueueItem, type RunSettings } from '../../src/core/bulk/queue-types';
 
 const settings: RunSettings = { ...DEFAULT_RUN_SETTINGS, delayMs: 1000, maxHosts: 2, maxAttempts: 3, backoffMs: 4000 };
@@ -176,6 +176,30 @@ describe('runner over the queue database', () => {
     // Faster than one page after another (8 × 400 ms), and the queue was read a few times, not once per page.
     expect(requests.at(-1)![1]).toBeLessThan(8 * 400);
     expect(reads).toBeLessThan(8);
+    db.close();
+  });
+
+  it('a re-check run goes through the same queue: each article once, its outcome counted, 5xx retried then reported', async () => {
+    const db = freshDb();
+    const clock = new VirtualClock();
+    const articles = ['same', 'edited', 'removed', 'down'].map((p) => ({ id: `id-${p}`, url: `https://a.gov.vn/${p}`, title: p }));
+    const { run, queued } = await createRecheckRun(db, [...articles, articles[0]], { delayMs: 500, backoffMs: 1000 }, 0);
+    expect(queued).toBe(4);
+    const seen: Array<[string | undefined, string | undefined]> = [];
+    const work = async (i: QueueItem): Promise<WorkResult> => {
+      seen.push([i.kind, i.articleId]);
+      if (i.url.endsWith('down')) return { failure: { kind: 'http', status: 503 } };
+      const outcome = i.url.endsWith('same') ? 'unchanged' : i.url.endsWith('edited') ? 'changed' : 'gone';
+      return { state: outcome, articleId: i.articleId! };
+    };
+    new BulkRunner(queueStore(db), work, clock).kick();
+    await clock.advanceTo(60_000);
+    expect(new Set(seen.map(([kind]) => kind))).toEqual(new Set(['recheck']));
+    expect(seen.filter(([, id]) => id === 'id-down')).toHaveLength(settings.maxAttempts);
+    expect((await runItems(db, run.id)).map((i) => [i.articleId, i.state, i.reason ?? null, i.detail ?? null])).toEqual([
+      ['id-same', 'unchanged', null, null], ['id-edited', 'changed', null, null], ['id-removed', 'gone', null, null], ['id-down', 'failed', 'http', '503'],
+    ]);
+    expect(await runProgress(db, run.id)).toMatchObject({ kind: 'recheck', state: 'done', total: 4, done: 4, changed: 1, unchanged: 1, gone: 1, failed: 1, saved: 0 });
     db.close();
   });
 });

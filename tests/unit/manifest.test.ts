@@ -36,6 +36,9 @@ describe('manifest variants', () => {
 
   it('asks for no broad host access and keeps a strict CSP on extension pages', () => {
     expect(base.host_permissions ?? []).toEqual([]);
+    // "Save every open tab" asks for the tabs permission when first used, never at install.
+    expect(base.permissions).not.toContain('tabs');
+    expect(base.optional_permissions).toEqual(['tabs']);
     expect(base.permissions).toEqual(expect.arrayContaining(['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus']));
     const csp: string = base.content_security_policy.extension_pages;
     expect(csp).toContain("script-src 'self'");

@@ -49,4 +49,14 @@ describe('filters shown and searched', () => {
     expect(isArchiveEmpty({ q: '', filters: { tag: 'bão' } }, 0)).toBe(false);
     expect(isArchiveEmpty({ q: '', filters: {} }, 3)).toBe(false);
   });
+  it('"original gone" narrows to the articles a re-check found gone, within the collection when one is chosen; in the URL as gone=1', () => {
+    const state = stateFromQueryString('?gone=1&collection=c1');
+    expect(state.filters).toEqual({ collection: 'c1', gone: '1' });
+    expect(queryStringOf(withFilter(state, 'collection', ''))).toBe('?gone=1');
+    expect(searchFiltersOf({ q: '', filters: { gone: '1' } }, collections, ['b', 'z'])).toEqual({ ids: ['b', 'z'] });
+    expect(searchFiltersOf(state, collections, ['b', 'z'])).toEqual({ ids: ['b'] });
+    // Not read yet (or none gone): nothing matches.
+    expect(searchFiltersOf({ q: '', filters: { gone: '1' } }, collections)).toEqual({ ids: [] });
+    expect(filterChips(state, collections).map((c) => [c.key, c.shown])).toEqual([['collection', collections[0].name], ['gone', '']]);
+  });
 });

@@ -1,8 +1,8 @@
 // The background's side of bulk runs: one runner over the queue database, resumed at start-up, answering the popup.
 import browser from 'webextension-polyfill';
 import { BulkRunner } from '../../core/bulk/runner';
-import { createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
-import { DEFAULT_RUN_SETTINGS, type RunSettings } from '../../core/bulk/queue-types';
+import { createRecheckRun, createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
+import { readRunSettings } from '../../shared/bulk-settings';
 import type { BulkListReply, BulkMoreReply, BulkRequest, BulkSaveAnywayReply, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
 import { archiveDb } from '../archive';
 import { fetchPage } from './fetch-page';
@@ -10,16 +10,15 @@ import { parseInDom } from './parse-page';
 import { originPattern, workOnPage } from './page-work';
 import { showRunOnBadge } from './run-badge';
 import { listTabArticles } from './tab-listing';
-
-/** Settings a person (or a test) may change in storage.local under this key: delayMs, timeoutMs. */
-const BULK_SETTINGS_KEY = 'bulkSettings';
+import { recheckPage } from './recheck-work';
+import type { RecheckRequest } from '../../shared/recheck-messages';
 
 let db: QueueDb | null = null;
 let runner: BulkRunner | null = null;
 const queueDb = () => (db ??= openQueueDb());
 
 function theRunner(): BulkRunner {
-  runner ??= new BulkRunner(queueStore(queueDb()), workOnPage, {
+  runner ??= new BulkRunner(queueStore(queueDb()), (item, settings, fetched) => (item.kind === 'recheck' ? recheckPage(item, settings) : workOnPage(item, settings, fetched)), {
     now: () => Date.now(),
     setTimer: (fn, ms) => { const t = setTimeout(fn, ms); return () => clearTimeout(t); },
   }, () => void reportProgress());
@@ -40,17 +39,6 @@ export async function resumeBulkRuns(): Promise<void> {
   );
   await requeued;
   theRunner().kick();
-}
-
-async function runSettings(): Promise<RunSettings> {
-  const stored = (await browser.storage.local.get(BULK_SETTINGS_KEY))[BULK_SETTINGS_KEY] as Partial<RunSettings> | undefined;
-  const num = (v: unknown, min: number, max: number, fallback: number) => (typeof v === 'number' && v >= min && v <= max ? v : fallback);
-  return {
-    ...DEFAULT_RUN_SETTINGS,
-    delayMs: num(stored?.delayMs, 0, 600_000, DEFAULT_RUN_SETTINGS.delayMs),
-    timeoutMs: num(stored?.timeoutMs, 100, 600_000, DEFAULT_RUN_SETTINGS.timeoutMs),
-    backoffMs: num(stored?.backoffMs, 0, 600_000, DEFAULT_RUN_SETTINGS.backoffMs),
-  };
 }
 
 let lastReport = 0;
@@ -80,7 +68,7 @@ async function markArchived(links: Array<{ url: string; title: string; date: str
 
 async function more(listingUrl: string, next: string, pages: number, seen: string[]): Promise<BulkMoreReply> {
   if (!(await browser.permissions.contains({ origins: [originPattern(next)] }))) return { ok: false, problem: 'permission' };
-  const settings = await runSettings();
+  const settings = await readRunSettings();
   const known = new Set(seen);
   const pagesSeen = [listingUrl];
   const found: Array<{ url: string; title: string; date: string | null }> = [];
@@ -102,10 +90,25 @@ async function more(listingUrl: string, next: string, pages: number, seen: strin
 }
 
 async function start(listingUrl: string, pages: Array<{ url: string; title: string }>): Promise<BulkStartReply> {
-  const { run, queued } = await createRun(queueDb(), listingUrl, pages, await runSettings());
+  const { run, queued } = await createRun(queueDb(), listingUrl, pages, await readRunSettings());
   theRunner().kick();
   void reportProgress();
   return { ok: true, runId: run.id, queued };
+}
+
+/** A re-check of archived articles (the archive page asked for their hosts' permission in the click). */
+export async function startRecheck(request: RecheckRequest): Promise<BulkStartReply> {
+  await resumeBulkRuns();
+  try {
+    const articles = (await archiveDb().articles.bulkGet(request.ids)).filter((a) => !!a);
+    const { run, queued } = await createRecheckRun(queueDb(), articles.map((a) => ({ id: a.id, url: a.url, title: a.title })), await readRunSettings());
+    theRunner().kick();
+    void reportProgress();
+    return { ok: true, runId: run.id, queued };
+  } catch (error) {
+    console.warn('[archiver] re-check request', error);
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function status(): Promise<BulkStatusReply> {
@@ -114,7 +117,10 @@ async function status(): Promise<BulkStatusReply> {
   const items = await runItems(queueDb(), run.id);
   return {
     progress: await runProgress(queueDb(), run.id),
-    items: items.map((i) => ({ url: i.url, title: i.title, state: i.state, ...(i.reason ? { reason: i.reason } : {}), ...(i.detail ? { detail: i.detail } : {}) })),
+    items: items.map((i) => ({
+      url: i.url, title: i.title, state: i.state, ...(i.reason ? { reason: i.reason } : {}), ...(i.detail ? { detail: i.detail } : {}),
+      ...(i.articleId ? { articleId: i.articleId } : {}),
+    })),
   };
 }
 
@@ -125,7 +131,7 @@ async function status(): Promise<BulkStatusReply> {
 async function saveAnyway(runId: string, url: string): Promise<BulkSaveAnywayReply> {
   const item = await queueDb().items.where('[runId+state]').equals([runId, 'not-article']).filter((i) => i.url === url).first();
   if (!item) return { ok: false, problem: 'not-found' };
-  const result = await workOnPage(item, await runSettings(), undefined, true);
+  const result = await workOnPage(item, await readRunSettings(), undefined, true);
   if (!('articleId' in result)) {
     const problem = 'failure' in result ? (result.failure.kind === 'http' ? `HTTP ${result.failure.status}` : result.failure.kind) : result.detail;
     return { ok: false, problem };

@@ -43,7 +43,9 @@ export async function workOnPage(item: QueueItem, settings: RunSettings, fetched
   if (parsed.kind !== 'article') return { state: 'failed', reason: 'extract', detail: parsed.kind === 'error' ? parsed.message : 'unexpected reply' };
   const saveStart = performance.now();
   try {
-    const { status, article } = await saveExtracted(parsed.article, parsed.detection, 'if-new', {}, { capturedVia: 'bulk', listingUrl: item.listingUrl });
+    // The fetched page is its original (a fetch that reached here answered 200 with HTML).
+    const original = { html: page.html, url: page.finalUrl, contentType: 'text/html', status: 200 };
+    const { status, article } = await saveExtracted(parsed.article, parsed.detection, 'if-new', {}, { capturedVia: 'bulk', listingUrl: item.listingUrl }, original);
     const timing = { fetchMs, extractMs: saveStart - extractStart, saveMs: performance.now() - saveStart };
     return { state: status === 'created' ? 'saved' : 'skipped-duplicate', articleId: article.id, timing };
   } catch (error) {

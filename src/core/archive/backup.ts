@@ -18,6 +18,7 @@ import { writeArchive } from './store';
 import { SEARCH_TABLES } from '../search';
 import { noteBackedUp } from './backup-reminder';
 import type { Article } from '../types';
+import { MEDIA_TABLES } from './media-rows';
 
 /** The settings row that carries the storage.local snapshot inside a backup file (never left in the archive). */
 const STORAGE_SNAPSHOT_KEY = 'backup:storageLocal';
@@ -37,7 +38,8 @@ interface BackupInfo { articles: number; versions: number; databaseVersion: numb
 export async function createBackup(db: ArchiveDb, options: { storage?: Record<string, unknown> } = {}): Promise<Blob> {
   if (options.storage) await db.settings.put({ key: STORAGE_SNAPSHOT_KEY, value: options.storage });
   try {
-    const blob = await exportDB(db, { skipTables: [...SEARCH_TABLES] });
+    // Images and original pages are not in a backup (JSON would carry them as base64): the ZIP export carries them.
+    const blob = await exportDB(db, { skipTables: [...SEARCH_TABLES, ...MEDIA_TABLES] });
     return new Blob([blob], { type: 'application/json' });
   } finally {
     if (options.storage) await db.settings.delete(STORAGE_SNAPSHOT_KEY);

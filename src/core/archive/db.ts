@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../types';
 import { RETIRED_V2_STORES, SEARCH_STORES, type SearchBucketRow, type SearchDocRow, type SearchListRow, type SearchMetaRow, type SearchQueueRow, type SearchStatsRow, type SearchVocabRow } from '../search/schema';
 import { searchIndexWriter, type SegmentLayout, type WithSegmentLayout } from '../search/writer';
+import { MEDIA_STORES, type ArticleMediaRow, type MediaRow, type OriginalRow } from './media-rows';
 
 export const DB_NAME = 'provincial-news-archive';
 
@@ -31,6 +32,10 @@ export type ArchiveDb = Dexie & {
   searchBuckets: Dexie.Table<SearchBucketRow, [number, number]>;
   searchLists: Dexie.Table<SearchListRow, [number, number]>;
   searchVocab: EntityTable<SearchVocabRow, 'head'>;
+  // Stored images and original pages (version 5), see media-rows.ts.
+  media: EntityTable<MediaRow, 'sha256'>;
+  articleMedia: EntityTable<ArticleMediaRow, 'articleId'>;
+  originals: EntityTable<OriginalRow, 'articleId'>;
 };
 
 /**
@@ -80,5 +85,8 @@ export function openArchiveDb(options: {
   db.version(4)
     .stores({ ...RETIRED_V2_STORES, ...SEARCH_STORES })
     .upgrade((tx) => searchIndexWriter.rebuild(tx, { onProgress: options.onUpgradeProgress }));
+  // Version 5: images and original pages kept with the articles. New tables only; nothing to migrate (articles saved
+  // before keep their image addresses and are read as before).
+  db.version(5).stores({ ...MEDIA_STORES });
   return db;
 }

@@ -55,7 +55,7 @@ function started<T>(read: () => Promise<T>): Promise<T> {
  * capture times gives the articles before that run, and the next page starts at the run, so no page needs a count;
  * only a run longer than a page is walked with offsets.
  */
-async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null, paging: ExportPaging = {}): AsyncGenerator<Article[]> {
+export async function* articlesForExport(db: ArchiveDb, filter: ExportFilter | null, paging: ExportPaging = {}): AsyncGenerator<Article[]> {
   const size = Math.max(1, paging.pageSize ?? EXPORT_PAGE);
   const ahead = paging.readAhead ?? true;
   if (filter?.ids) {

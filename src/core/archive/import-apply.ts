@@ -9,6 +9,7 @@ import { toArchiveError } from './errors';
 import { indexGeneration, writeArchive, type ArchiveWriter } from './store';
 import { toVietnamIso } from './build-article';
 import { deleteJournal, journalKey, undoJournal, type JournalEntry } from './import-journal';
+import { attachMedia, restoreReplacedMedia, type ImportMedia, type LoadedMedia, type ReplacedMedia } from './import-media';
 
 export { JOURNAL_PREFIX, undoInterruptedImports } from './import-journal';
 
@@ -42,14 +43,17 @@ interface ImportOptions {
   journalId?: string;
   /** Report the ids of the articles the file's rows ended up as (to put them in collections). */
   keepIds?: boolean;
+  /** The stored images and original pages the file carries for its articles (a ZIP or WACZ import). */
+  media?: ImportMedia;
 }
 
 /** An accepted row, sanitized, with its index terms (and the collections the file puts it in). */
 interface Prepared { row: number; article: Article; terms: DocTerms; collections?: string[] }
 
+/** `fromId`: the article's id in the file (its media are filed under it). */
 type Planned =
-  | { kind: 'add'; article: Article; terms: DocTerms }
-  | { kind: 'replace'; article: Article; terms: DocTerms; previous: Article; versionSeq?: number };
+  | { kind: 'add'; article: Article; terms: DocTerms; fromId: string }
+  | { kind: 'replace'; article: Article; terms: DocTerms; fromId: string; previous: Article; versionSeq?: number };
 
 /** What undo needs of a written batch: added ids only (an import may add 100,000 articles), replaced articles whole. */
 type Written = { kind: 'add'; id: string } | { kind: 'replace'; previous: Article; versionSeq?: number };
@@ -152,6 +156,8 @@ class ImportRun {
   /** Collection name → the archived articles of the rows the file puts in it. */
   private readonly fileCollections = new Map<string, Set<string>>();
   private readonly undo: Written[] = [];
+  /** The images and originals overwritten articles had (a cancelled import puts them back). */
+  private readonly replacedMedia: ReplacedMedia[] = [];
   private readonly archived = new ArchivedKeys();
   private done = 0;
   private batchNo = 0;
@@ -169,9 +175,11 @@ class ImportRun {
       for await (const batch of batches) {
         this.throwIfCancelled();
         const accepted = await this.prepare(batch);
+        // Read outside the transaction (reading a file inside one would let it commit early).
+        const media = this.options.media && accepted.length ? await this.options.media.load(accepted.map((r) => r.article.id)) : null;
         if (writing) await writing;
         this.throwIfCancelled();
-        writing = this.write(accepted, ++this.batchNo, batch.length);
+        writing = this.write(accepted, media, ++this.batchNo, batch.length);
         // Awaited before the next batch or below; this only keeps a failure from being reported as unhandled meanwhile.
         writing.catch(() => undefined);
       }
@@ -214,14 +222,16 @@ class ImportRun {
   }
 
   /** One batch in one transaction: finds its duplicates, plans, writes; then records what it wrote. */
-  private async write(accepted: Prepared[], batchNo: number, rows: number): Promise<void> {
+  private async write(accepted: Prepared[], media: LoadedMedia | null, batchNo: number, rows: number): Promise<void> {
     const decided = await writeArchive(this.db, async (w) => {
       await this.archived.refresh(this.db);
       const existingFor = await this.archived.lookup(this.db, accepted.map((r) => r.article));
       const batch = this.planBatch(accepted, existingFor);
       await this.writePlan(w, batch.plan, batchNo);
-      return batch;
+      const replaced = media ? await attachMedia(w, batch.plan, media) : null;
+      return { ...batch, replaced };
     }, { origin: 'import' });
+    if (decided.replaced) this.replacedMedia.push(decided.replaced);
     this.recordWritten(decided, rows);
   }
 
@@ -244,7 +254,7 @@ class ImportRun {
   /** Plans one row against its archived duplicate (if any); returns the archived article the row ends up as. */
   private planRow(decided: BatchPlan, incoming: Article, terms: DocTerms, existing: Article | undefined, rowNo: number): string {
     if (!existing) {
-      decided.plan.push({ kind: 'add', article: incoming, terms });
+      decided.plan.push({ kind: 'add', article: incoming, terms, fromId: incoming.id });
       return incoming.id;
     }
     const unchanged = existing.contentHash === incoming.contentHash && existing.id === incoming.id;
@@ -254,12 +264,12 @@ class ImportRun {
       return existing.id;
     }
     if (this.policy === 'overwrite') {
-      decided.plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, previous: existing });
+      decided.plan.push({ kind: 'replace', article: { ...incoming, id: existing.id }, terms, fromId: incoming.id, previous: existing });
       return existing.id;
     }
     // Keep both: the imported copy gets an id of its own when its id is taken.
     const copy = existing.id === incoming.id ? { ...incoming, id: crypto.randomUUID() } : incoming;
-    decided.plan.push({ kind: 'add', article: copy, terms });
+    decided.plan.push({ kind: 'add', article: copy, terms, fromId: incoming.id });
     return copy.id;
   }
 
@@ -324,6 +334,7 @@ class ImportRun {
   private async undoWritten(): Promise<void> {
     if (this.journalId !== null) await undoJournal(this.db, this.journalId);
     else await rollBack(this.db, this.undo);
+    await restoreReplacedMedia(this.db, this.replacedMedia);
   }
 
   private finalReport(): ImportReport {

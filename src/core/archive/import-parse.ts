@@ -8,7 +8,10 @@ import { cleanName } from './collections';
 /** JSON must be parsed whole; past this size only NDJSON (read line by line) is accepted. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
-type ImportFileErrorCode = 'empty' | 'not-json' | 'truncated' | 'wrong-shape' | 'future-version' | 'too-large';
+type ImportFileErrorCode = 'empty' | 'not-json' | 'truncated' | 'wrong-shape' | 'future-version' | 'too-large'
+  // A ZIP or WACZ: an entry whose path leaves its folder, bytes that do not match their hash, a WARC record whose
+  // length is not what it says, a package that is not one of this extension's.
+  | 'unsafe-path' | 'bad-hash' | 'bad-record' | 'not-ours';
 
 export class ImportFileError extends Error {
   constructor(public readonly code: ImportFileErrorCode, message: string) {

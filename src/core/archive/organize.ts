@@ -2,7 +2,7 @@
 import type { Article } from '../types';
 import type { ArchiveDb, VersionRow } from './db';
 import { tagIdentity } from '../text/normalize';
-import { writeArchive } from './store';
+import { writeArchive, type KeptMedia } from './store';
 
 const MAX_TAG = 100;
 
@@ -61,6 +61,8 @@ export function tagMany(db: ArchiveDb, ids: readonly string[], tag: string, opti
 export interface Deleted {
   articles: Article[];
   versions: VersionRow[];
+  /** Their stored images and original pages. */
+  media: KeptMedia;
 }
 
 /** Deletes articles with their earlier versions and index rows, in one transaction. */
@@ -73,6 +75,9 @@ export function restoreArticles(db: ArchiveDb, deleted: Deleted): Promise<void> 
   return writeArchive(db, async (w) => {
     await w.putArticles(deleted.articles);
     await w.putVersions(deleted.versions);
+    await w.putMedia(deleted.media.media);
+    await w.putArticleMedia(deleted.media.articleMedia);
+    await w.putOriginals(deleted.media.originals);
   });
 }
 

@@ -2,7 +2,7 @@ import type { Article, ExtractedArticle, SiteInfo } from '../types';
 import type { ArchiveDb } from './db';
 import { buildArticle, toVietnamIso, type Provenance } from './build-article';
 import { cleanTags, deleteMany } from './organize';
-import { writeArchive, type ArchiveReader } from './store';
+import { writeArchive, type ArchiveReader, type ArchiveWriter } from './store';
 
 type SaveMode = 'if-new' | 'update';
 
@@ -41,20 +41,27 @@ export async function saveArticle(
     }
     if (mode === 'if-new') return { status: 'duplicate', article: existing };
     if (existing.contentHash === fresh.contentHash) return { status: 'unchanged', article: existing };
-    const now = toVietnamIso(options.now ?? new Date());
-    const updated: Article = {
-      ...fresh,
-      id: existing.id,
-      tags: cleanTags([...existing.tags, ...fresh.tags]),
-      note: fresh.note || existing.note,
-      capturedAt: existing.capturedAt,
-      updatedAt: now,
-    };
-    // The replaced content is kept as an earlier version: what a portal changed or took down is history.
-    await w.addVersions([{ articleId: existing.id, replacedAt: now, article: existing }]);
-    await w.putArticle(updated);
-    return { status: 'updated', article: updated };
+    return { status: 'updated', article: await replaceContent(w, existing, fresh, toVietnamIso(options.now ?? new Date())) };
   });
+}
+
+/**
+ * Writes `fresh` content over `existing` (same id, tags merged, note and first capture time kept) and keeps the
+ * replaced content as an earlier version: what a portal changed or took down is history. Used by a save in 'update'
+ * mode and by a re-check that found the page changed.
+ */
+export async function replaceContent(w: ArchiveWriter, existing: Article, fresh: Article, now: string): Promise<Article> {
+  const updated: Article = {
+    ...fresh,
+    id: existing.id,
+    tags: cleanTags([...existing.tags, ...fresh.tags]),
+    note: fresh.note || existing.note,
+    capturedAt: existing.capturedAt,
+    updatedAt: now,
+  };
+  await w.addVersions([{ articleId: existing.id, replacedAt: now, article: existing }]);
+  await w.putArticle(updated);
+  return updated;
 }
 
 /** Removes an article, its earlier versions and its index entries in one transaction. False when it was not there. */

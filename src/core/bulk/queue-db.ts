@@ -30,7 +30,19 @@ interface NewItem { url: string; title: string }
  * Returns the run and how many pages it holds.
  */
 export async function createRun(db: QueueDb, listingUrl: string, pages: readonly NewItem[], settings: Partial<RunSettings> = {}, now = Date.now()): Promise<{ run: BulkRun; queued: number }> {
-  const run: BulkRun = { id: `run-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, listingUrl, createdAt: now, state: 'running', settings: { ...DEFAULT_RUN_SETTINGS, ...settings } };
+  return addRun(db, newRun(listingUrl, settings, now), pages);
+}
+
+/** Starts a re-check of archived articles (each fetched again at its archived address). */
+export async function createRecheckRun(db: QueueDb, articles: ReadonlyArray<{ id: string; url: string; title: string }>, settings: Partial<RunSettings> = {}, now = Date.now()): Promise<{ run: BulkRun; queued: number }> {
+  return addRun(db, { ...newRun('', settings, now), kind: 'recheck' }, articles.map((a) => ({ url: a.url, title: a.title, articleId: a.id })));
+}
+
+function newRun(listingUrl: string, settings: Partial<RunSettings>, now: number): BulkRun {
+  return { id: `run-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, listingUrl, createdAt: now, state: 'running', settings: { ...DEFAULT_RUN_SETTINGS, ...settings } };
+}
+
+async function addRun(db: QueueDb, run: BulkRun, pages: ReadonlyArray<NewItem & { articleId?: string }>): Promise<{ run: BulkRun; queued: number }> {
   let queued = 0;
   await db.transaction('rw', db.runs, db.items, async () => {
     const live = new Set<string>(await db.runs.where('state').anyOf('running', 'paused').primaryKeys());
@@ -42,7 +54,8 @@ export async function createRun(db: QueueDb, listingUrl: string, pages: readonly
       seen.add(page.url);
       let host: string;
       try { host = hostKey(new URL(page.url).hostname); } catch { continue; }
-      rows.push({ runId: run.id, url: page.url, host, title: page.title, listingUrl, state: 'queued', attempts: 0, notBefore: 0, order: rows.length });
+      const recheck = run.kind === 'recheck' ? { kind: 'recheck' as const, articleId: page.articleId, queuedAt: run.createdAt } : {};
+      rows.push({ runId: run.id, url: page.url, host, title: page.title, listingUrl: run.listingUrl, state: 'queued', attempts: 0, notBefore: 0, order: rows.length, ...recheck });
     }
     await db.runs.add(run);
     await db.items.bulkAdd(rows);

@@ -2,9 +2,10 @@
 // wakes itself for the next polite moment. The store, the page work and the clock are injected (unit-tested in Node).
 import { afterFailure, pickReady, type FetchFailure } from './scheduler';
 import type { FailReason, PageTiming, QueueItem, RunSettings } from './queue-types';
+import type { RecheckOutcome } from './recheck';
 
 export type WorkResult =
-  | { state: 'saved' | 'skipped-duplicate'; articleId: string; timing?: PageTiming }
+  | { state: 'saved' | 'skipped-duplicate' | RecheckOutcome; articleId: string; timing?: PageTiming }
   | { state: 'not-article'; detail: string }
   | { state: 'failed'; reason: FailReason; detail: string }
   | { failure: FetchFailure };

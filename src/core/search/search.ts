@@ -49,6 +49,9 @@ export interface SearchHit {
   publishedAt: string | null;
   capturedAt: string;
   tags: string[];
+  /** A re-check's dates (Kiểm tra cập nhật), when the article has them. */
+  checkedAt?: string;
+  goneAt?: string;
   /** Plain text; highlight with `highlights.snippet`. */
   snippet: string;
   highlights: { title: Range[]; snippet: Range[] };
@@ -429,6 +432,8 @@ function buildHits(page: LoadedHit[], parsed: ParsedQuery, scratch: Scratch): Se
       publishedAt: article.publishedAt ?? null,
       capturedAt: article.capturedAt,
       tags: article.tags ?? [],
+      ...(article.checkedAt ? { checkedAt: article.checkedAt } : {}),
+      ...(article.goneAt ? { goneAt: article.goneAt } : {}),
       snippet: snip.text,
       highlights: { title: empty ? [] : highlightRanges(title, h), snippet: empty ? [] : snip.ranges },
     };

@@ -88,10 +88,18 @@ export const ARTICLE_ENTRIES = {
   extractor: ExtractorSchema,
   tags: v.array(v.pipe(v.string(TAGS), v.maxLength(ARTICLE_LIMITS.tag, TAGS)), TAGS),
   note: text('note', ARTICLE_LIMITS.note),
-  /** How the article entered the archive when not by a click on its page: 'bulk' = fetched from a listing's queue. */
-  capturedVia: v.optional(v.picklist(['bulk'] as const, 'field "capturedVia" must be "bulk" when present')),
+  /**
+   * How the article entered the archive when not by a click on its page: 'bulk' = fetched from a listing's queue,
+   * 'tabs' = taken from an open tab by "save every open tab".
+   */
+  capturedVia: v.optional(v.picklist(['bulk', 'tabs'] as const, 'field "capturedVia" must be "bulk" or "tabs" when present')),
   /** The listing page a bulk capture found the article on. */
   listingUrl: v.optional(httpUrl(said('listingUrl', 'is not an http(s) URL'))),
+  // Re-check (Kiểm tra cập nhật): both absent in articles never re-checked, so older exports import as they are.
+  /** When the original page was last fetched again and compared with the archived content. */
+  checkedAt: v.optional(dateTime('checkedAt')),
+  /** When a re-check first found the original page gone (404/410, or sent to the site's home page); cleared when it is back. */
+  goneAt: v.optional(dateTime('goneAt')),
 };
 
 const ArticleSchema = record(ARTICLE_ENTRIES, 'not an object');
@@ -107,7 +115,7 @@ export const ExportedArticleSchema = record({
 }, 'not an object');
 
 /** What the extractor produces from one DOM, before it becomes an archived Article (and what the content script sends). */
-export const ExtractedArticleSchema = v.omit(ArticleSchema, ['id', 'site', 'contentHash', 'capturedAt', 'updatedAt', 'tags', 'note', 'capturedVia', 'listingUrl']);
+export const ExtractedArticleSchema = v.omit(ArticleSchema, ['id', 'site', 'contentHash', 'capturedAt', 'updatedAt', 'tags', 'note', 'capturedVia', 'listingUrl', 'checkedAt', 'goneAt']);
 
 export type SiteInfo = v.InferOutput<typeof SiteInfoSchema>;
 export type ArticleImage = v.InferOutput<typeof ArticleImageSchema>;

@@ -1,7 +1,7 @@
  
 declare const chrome: any;
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CorpusPage } from '../../helpers/corpus';
@@ -12,6 +12,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // A 1×1 transparent PNG for every image the pages ask for: the machines have no network.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** A copy of the built extension with these hosts' permission granted up front (see extensionCopy). */
+export const extensionWithHostsGranted = (hosts: string[]): string =>
+  extensionCopy((manifest) => { manifest.host_permissions = hosts.map((host) => `*://${host}/*`); });
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -65,7 +69,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     if (options.stall?.(url)) return; // never fulfilled: the request stays pending until the page goes away
     const page = byUrl.get(url);
     if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
-    if (request.resourceType() === 'image') return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
+    // The page's own image loads, and the extension's fetches of them when it saves the article (issue 18).
+    if (request.resourceType() === 'image' || /\.(jpe?g|png|gif|webp|avif)$/i.test(new URL(url).pathname)) return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test corpus' });
   });
   // The newest worker: after a restart the old one may linger in the list until its target closes.
@@ -125,5 +130,29 @@ export async function openArchive(session: ExtensionSession, hash = ''): Promise
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return page;
+}
+
+/**
+ * A copy of the built extension with its manifest changed, e.g. permissions granted up front: headless Chromium cannot
+ * answer the prompts the pages raise (the requests still run in the clicks, and resolve at once). Remove it after use.
+ */
+export function extensionCopy(edit: (manifest: Record<string, any>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pna-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  edit(manifest);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+/** Opens `url` in a new tab and saves its article with the popup's button, as a person would; the tab stays open. */
+export async function saveByClick(session: ExtensionSession, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const popup = await openPopupFor(session, await tabIdOf(session, page));
+  await popup.getByTestId('save-button').click();
+  await popup.waitForSelector('#status.ok');
+  await popup.close();
   return page;
 }

@@ -120,7 +120,8 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
   async function saveThroughPopup(tabId: number): Promise<Page> {
     const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`, 'main[data-state="ready"], main[data-state="error"]');
     await popup.click('[data-testid=save-button]');
-    await popup.waitForSelector('#status.ok', { timeout: 15_000 });
+    // Saved; a warning names images that could not be kept (the text is saved all the same).
+    await popup.waitForSelector('#status.ok, #status.warn', { timeout: 30_000 });
     return popup;
   }
 
@@ -131,4 +132,17 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until `predicate` holds in the page, polling with `page.evaluate`. Puppeteer's own waitForFunction builds its
+ * poller with `new Function` inside the page, which an extension page's CSP (no 'unsafe-eval') blocks in Firefox.
+ */
+export async function waitInPage<A extends unknown[]>(page: Page, predicate: (...args: A) => unknown, ...args: A): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (await page.evaluate(predicate as (...a: unknown[]) => unknown, ...args)) return;
+    if (Date.now() > deadline) throw new Error(`waitInPage: still false after 30 s: ${predicate.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -14,3 +14,18 @@ export function storedArticleOf(url: string): Promise<{ bodyText: string; method
     };
   });
 }
+
+/** Runs inside an extension context: every row of one object store of one of the extension's IndexedDB databases. */
+export function allRowsOf({ database, store }: { database: string; store: string }): Promise<unknown[]> {
+  return new Promise((done, fail) => {
+    const open = indexedDB.open(database);
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction(store).objectStore(store).getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        done(all.result);
+      };
+    };
+  });
+}

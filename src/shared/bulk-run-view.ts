@@ -1,41 +1,39 @@
-// A bulk run's progress in the popup: done / total, what failed and why, the time left; pause, resume, cancel.
+// A bulk run's progress on an extension page (the popup, the archive page; both carry the same elements): done /
+// total, what failed and why, the time left; pause, resume, cancel. Updated live from the background's reports.
 import browser from 'webextension-polyfill';
-import { parseBulkProgress, type BulkItemView, type BulkSaveAnywayReply, type BulkStatusReply } from '../shared/bulk-messages';
+import { parseBulkProgress, type BulkItemView, type BulkSaveAnywayReply, type BulkStatusReply } from './bulk-messages';
 import type { RunProgress } from '../core/bulk/queue-types';
 import { createEtaEstimator } from '../core/progress-eta';
-import { etaSuffix, formatCount, t } from '../shared/i18n';
+import { isProblem, problemsStale, runView } from '../core/bulk/progress-view';
+import { etaSuffix, formatCount, t } from './i18n';
+import { bulkProblemText, bulkProgressDetail } from './bulk-text';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const eta = createEtaEstimator();
 let runId = '';
 let watching = false;
-
-const FAIL_KEYS: Record<string, string> = {
-  timeout: 'bulkFailTimeout', network: 'bulkFailNetwork', extract: 'bulkFailExtract', save: 'bulkFailSave', permission: 'bulkFailPermission', cancelled: 'bulkFailCancelled', 'not-html': 'bulkNotArticle', 'redirect-home': 'bulkFailRedirectHome',
-};
-
-/** Why one page was not saved, as words. */
-function problemText(item: BulkItemView): string {
-  if (item.state === 'not-article') return t('bulkNotArticle');
-  if (item.reason === 'http') return t('bulkFailHttp', item.detail ?? '');
-  return t(FAIL_KEYS[item.reason ?? ''] ?? 'bulkFailExtract');
-}
+let lastState = '';
+let onEnded: (() => void) | undefined;
+/** Runs of this kind are shown elsewhere on the page (the archive page's re-check panel lists each outcome). */
+let shownElsewhere: RunProgress['kind'] | undefined;
 
 function showProgress(p: RunProgress): void {
   runId = p.runId;
+  const view = runView(p);
   $('bulk-run').hidden = false;
   const bar = $<HTMLProgressElement>('bulk-bar');
-  bar.max = Math.max(1, p.total);
-  bar.value = p.done;
-  const left = p.state === 'running' ? etaSuffix(eta(p.done, p.total, performance.now())) : '';
-  const ended = p.state === 'done' ? ` ${t('bulkDone')}` : p.state === 'cancelled' ? ` ${t('bulkCancelled')}` : p.state === 'paused' ? ` ${t('bulkPaused')}` : '';
+  bar.max = view.max;
+  bar.value = view.value;
+  const left = view.showEta ? etaSuffix(eta(p.done, p.total, performance.now())) : '';
+  const ended = view.stateKey ? ` ${t(view.stateKey)}` : '';
   $('bulk-run-text').textContent = `${t('bulkProgress', formatCount(p.done), formatCount(p.total))}${left}.${ended}`;
-  $('bulk-run-detail').textContent = t('bulkProgressDetail', formatCount(p.saved), formatCount(p.skipped), formatCount(p.notArticle), formatCount(p.failed));
-  const live = p.state === 'running' || p.state === 'paused';
-  $('bulk-pause').hidden = p.state !== 'running';
-  $('bulk-resume').hidden = p.state !== 'paused';
-  $('bulk-cancel').hidden = !live;
+  $('bulk-run-detail').textContent = bulkProgressDetail(p);
+  $('bulk-pause').hidden = !view.pause;
+  $('bulk-resume').hidden = !view.resume;
+  $('bulk-cancel').hidden = !view.cancel;
   $('bulk-run').dataset.state = p.state;
+  if (lastState && lastState !== p.state && !view.live) onEnded?.();
+  lastState = p.state;
 }
 
 /** "Vẫn lưu": the person knows better than the detector; the page is fetched again and saved. */
@@ -53,13 +51,13 @@ function saveAnywayButton(i: BulkItemView, li: HTMLLIElement): HTMLButtonElement
   return button;
 }
 
-function showProblems(items: BulkItemView[]): void {
+function showProblems(items: BulkStatusReply['items']): void {
   const list = $('bulk-problems');
-  list.replaceChildren(...items.filter((i) => i.state === 'failed' || i.state === 'not-article').map((i) => {
+  list.replaceChildren(...items.filter(isProblem).map((i) => {
     const li = document.createElement('li');
     li.dataset.url = i.url;
     li.dataset.state = i.state;
-    li.textContent = `${i.title || i.url} — ${problemText(i)} `;
+    li.textContent = `${i.title || i.url} — ${bulkProblemText(i)} `;
     if (i.state === 'not-article') li.append(saveAnywayButton(i, li));
     return li;
   }));
@@ -67,7 +65,7 @@ function showProblems(items: BulkItemView[]): void {
 
 async function refresh(): Promise<BulkStatusReply | null> {
   const status = (await browser.runtime.sendMessage({ type: 'bulk-status' }).catch(() => null)) as BulkStatusReply | null;
-  if (status?.progress) {
+  if (status?.progress && status.progress.kind !== shownElsewhere) {
     showProgress(status.progress);
     showProblems(status.items);
   }
@@ -80,8 +78,13 @@ async function control(action: 'pause' | 'resume' | 'cancel'): Promise<void> {
   await refresh();
 }
 
-/** Follows the newest run: shown now when one is going on (or once `watchBulkRun` is called after starting one). */
-export async function watchBulkRun(onlyIfLive = false): Promise<void> {
+/**
+ * Follows the newest run: shown now when one is going on (or once `watchBulkRun` is called after starting one), and
+ * as soon as a report of a live run arrives. `whenEnded` is told when a run seen going on stops (done or cancelled).
+ */
+export async function watchBulkRun(onlyIfLive = false, whenEnded?: () => void, options: { except?: RunProgress['kind'] } = {}): Promise<void> {
+  onEnded ??= whenEnded;
+  shownElsewhere ??= options.except;
   if (!watching) {
     watching = true;
     $('bulk-pause').addEventListener('click', () => void control('pause'));
@@ -90,13 +93,13 @@ export async function watchBulkRun(onlyIfLive = false): Promise<void> {
     browser.runtime.onMessage.addListener((message: unknown) => {
       const p = parseBulkProgress(message);
       // The counts come with the message; the list of problems is fetched again when one is added.
-      if (p && !$('bulk-run').hidden) {
+      if (p && p.kind !== shownElsewhere && (!$('bulk-run').hidden || runView(p).live)) {
         showProgress(p);
-        if (p.failed + p.notArticle !== $('bulk-problems').childElementCount || p.state !== 'running') void refresh();
+        if (problemsStale(p, $('bulk-problems').childElementCount)) void refresh();
       }
       return undefined;
     });
   }
   const status = await refresh();
-  if (onlyIfLive && status?.progress && status.progress.state !== 'running' && status.progress.state !== 'paused') $('bulk-run').hidden = true;
+  if (onlyIfLive && status?.progress && !runView(status.progress).live) $('bulk-run').hidden = true;
 }

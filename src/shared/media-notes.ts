@@ -1,0 +1,31 @@
+// The sentence that tells which images of an article were not kept and why: the popup after a save, the reader on
+// the article. Each image is named by its file name (the whole address is in the reader's note's title).
+import type { MediaSkipReason } from '../core/archive/media-rows';
+import { formatCount, t } from './i18n';
+
+const REASON_KEYS: Record<MediaSkipReason, string> = {
+  'too-large': 'mediaReasonTooLarge',
+  'article-limit': 'mediaReasonArticleLimit',
+  'not-image': 'mediaReasonNotImage',
+  'http-error': 'mediaReasonHttpError',
+  timeout: 'mediaReasonTimeout',
+  network: 'mediaReasonNetwork',
+  quota: 'mediaReasonQuota',
+  disabled: 'mediaReasonDisabled',
+};
+
+function fileName(src: string): string {
+  try {
+    const path = new URL(src).pathname;
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || new URL(src).hostname;
+  } catch {
+    return src.slice(0, 80);
+  }
+}
+
+/** "2 ảnh không lưu được: a.jpg (máy chủ trả lỗi 404), b.svg (không phải ảnh)." — '' when every image was kept. */
+export function imagesNotKeptSentence(items: ReadonlyArray<{ src: string; reason: MediaSkipReason; detail?: string }>): string {
+  if (!items.length) return '';
+  const list = items.map((i) => `${fileName(i.src)} (${t(REASON_KEYS[i.reason] ?? 'mediaReasonNetwork', i.detail ?? '')})`).join(', ');
+  return t('mediaNotKept', formatCount(items.length), list);
+}
