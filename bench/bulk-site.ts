@@ -80,6 +80,8 @@ ${teasers}
 </div><div class="footer">Cơ quan chủ quản: Sở Thông tin và Truyền thông tỉnh Tuyên Quang</div></body></html>`;
 }
 
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
 export interface BenchSite { port: number; fetches: Map<string, number>; close(): Promise<void> }
 
 /** Serves the listing and every article (listed or extra); counts the requests for each path. */
@@ -93,6 +95,8 @@ export async function serveBenchSite(articles: BenchArticle[], extra: BenchArtic
     fetches.set(path, (fetches.get(path) ?? 0) + 1);
     const body = path === '/tin-tuc/' ? listing : byPath.get(path);
     if (body) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }).end(body);
+    // The pages' pictures (kept with each saved article): one small PNG for all.
+    if (/\.(png|jpe?g|gif|webp)$/i.test(u.pathname)) return res.writeHead(200, { 'content-type': 'image/png', 'content-length': PIXEL.length }).end(PIXEL);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không có trang này.');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
