@@ -6,6 +6,7 @@ import type { ArchivedRef, CollectionRef, ErrorInfo, PreviewReply, SaveReply } f
 import { addToCollection, listCollections } from '../core/archive/collections';
 import { setNote, setTags } from '../core/archive/organize';
 import { noteArticlesSaved } from '../core/archive/backup-reminder';
+import type { ArchiveDb } from '../core/archive/db';
 import { archiveDb, readyArchive } from './archive';
 import { setBadge } from './badge';
 import { extractFromTab, TabError } from './tab-extraction';
@@ -72,6 +73,23 @@ interface SaveEdits { tags?: string[]; note?: string; collection?: string }
  * Stores an extracted article: the one save path of a click, the context menu, the shortcut and a bulk run (which
  * passes its provenance). Tags and note edited on an update replace the stored ones.
  */
+let bulkSaved = 0;
+let bulkCountTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The backup reminder's count of a bulk run's saves, written once a second rather than in a transaction of its own
+ * after every page (it halved a run's pace). A worker stopped within that second leaves those few uncounted.
+ */
+function countBulkSave(db: ArchiveDb): void {
+  bulkSaved++;
+  bulkCountTimer ??= setTimeout(() => {
+    const n = bulkSaved;
+    bulkSaved = 0;
+    bulkCountTimer = null;
+    void noteArticlesSaved(db, n).catch(() => undefined);
+  }, 1000);
+}
+
 export async function saveExtracted(
   extracted: ExtractedArticle, detection: Detection | null, mode: 'if-new' | 'update', edits: SaveEdits = {}, provenance?: Provenance, page?: PageCapture,
 ): Promise<{ status: SaveResult['status']; article: Article; imagesNotKept: ArticleMediaItem[] }> {
@@ -85,7 +103,8 @@ export async function saveExtracted(
     article = (await db.articles.get(article.id)) ?? article;
   }
   // A failing counter must not turn a successful save into an error.
-  if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
+  if (result.status === 'created' && provenance?.capturedVia === 'bulk') countBulkSave(db);
+  else if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
   const imagesNotKept = result.status === 'created' || result.status === 'updated' ? await keepExtras(article, page, provenance?.capturedVia === 'bulk') : [];
   return { status: result.status, article, imagesNotKept };
 }

@@ -12,6 +12,7 @@ export type BulkMoreReply = { ok: true; links: ListedLink[]; next: string | null
 export type BulkStartReply = { ok: true; runId: string; queued: number } | { ok: false; problem: string };
 export interface BulkItemView { url: string; title: string; state: ItemState; reason?: FailReason; detail?: string; articleId?: string }
 export type BulkStatusReply = { progress: RunProgress | null; items: BulkItemView[] };
+export type BulkSaveAnywayReply = { ok: true; state: ItemState } | { ok: false; problem: string };
 /** A popup's request about bulk runs, or null: a malformed one is refused whole. */
 export const parseBulkRequest = (v: unknown): BulkRequest | null => parseMessage(BulkRequestSchema, v);
 

@@ -23,8 +23,9 @@ export function parseBulkPage(request: BulkParseRequest, parser: DOMParser): Bul
     if (request.mode === 'listing') return { kind: 'listing', articles: findListedArticles(doc, request.url), next: findNextPage(doc, request.url, { seen: request.seen }) };
     const detection = detectPage(doc, request.url);
     // The person chose these links from a listing; only pages that are not articles at all (a listing, a home page,
-    // a document list) are turned back, with the user's rule for the host taking precedence as on a click.
-    if (detection.pageKind !== 'article' && !request.userRule) return { kind: 'not-article', pageKind: detection.pageKind };
+    // a document list) are turned back, with the user's rule for the host taking precedence as on a click, unless the
+    // person asked for this page to be saved all the same.
+    if (detection.pageKind !== 'article' && !request.userRule && !request.force) return { kind: 'not-article', pageKind: detection.pageKind };
     return { kind: 'article', article: extractArticle(doc, request.url, { useSiteRules: true, userRule: request.userRule }), detection };
   } catch (error) {
     if (error instanceof ExtractionError) return { kind: 'error', message: `${error.code}: ${error.message}` };

@@ -1,7 +1,7 @@
 // A bulk run's progress on an extension page (the popup, the archive page; both carry the same elements): done /
 // total, what failed and why, the time left; pause, resume, cancel. Updated live from the background's reports.
 import browser from 'webextension-polyfill';
-import { parseBulkProgress, type BulkStatusReply } from './bulk-messages';
+import { parseBulkProgress, type BulkItemView, type BulkSaveAnywayReply, type BulkStatusReply } from './bulk-messages';
 import type { RunProgress } from '../core/bulk/queue-types';
 import { createEtaEstimator } from '../core/progress-eta';
 import { isProblem, problemsStale, runView } from '../core/bulk/progress-view';
@@ -36,13 +36,29 @@ function showProgress(p: RunProgress): void {
   lastState = p.state;
 }
 
+/** "Vẫn lưu": the person knows better than the detector; the page is fetched again and saved. */
+function saveAnywayButton(i: BulkItemView, li: HTMLLIElement): HTMLButtonElement {
+  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: t('popupSaveAnyway') });
+  button.dataset.testid = 'bulk-save-anyway';
+  button.setAttribute('aria-label', t('bulkSaveAnywayLabel', i.title || i.url));
+  button.addEventListener('click', () => void (async () => {
+    button.disabled = true;
+    const reply = (await browser.runtime.sendMessage({ type: 'bulk-save-anyway', runId, url: i.url }).catch(() => null)) as BulkSaveAnywayReply | null;
+    if (reply?.ok) return void refresh();
+    button.disabled = false;
+    li.append(Object.assign(document.createElement('span'), { className: 'error', role: 'alert', textContent: ` ${t('bulkSaveAnywayFailed', reply?.problem ?? '—')}` }));
+  })());
+  return button;
+}
+
 function showProblems(items: BulkStatusReply['items']): void {
   const list = $('bulk-problems');
   list.replaceChildren(...items.filter(isProblem).map((i) => {
     const li = document.createElement('li');
     li.dataset.url = i.url;
     li.dataset.state = i.state;
-    li.textContent = `${i.title || i.url} — ${bulkProblemText(i)}`;
+    li.textContent = `${i.title || i.url} — ${bulkProblemText(i)} `;
+    if (i.state === 'not-article') li.append(saveAnywayButton(i, li));
     return li;
   }));
 }

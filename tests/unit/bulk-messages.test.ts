@@ -10,6 +10,11 @@ describe('bulk messages', () => {
       .toEqual({ type: 'bulk-start', listingUrl: 'https://a.gov.vn/tin', pages: [{ url: 'https://a.gov.vn/1', title: 'Một' }] });
     expect(parseBulkRequest({ type: 'bulk-control', runId: 'run-1', action: 'pause' })).toEqual({ type: 'bulk-control', runId: 'run-1', action: 'pause' });
     expect(parseBulkRequest({ type: 'bulk-more', listingUrl: 'https://a.gov.vn/tin', next: 'https://a.gov.vn/tin?page=2', pages: 3, seen: [] })).toMatchObject({ pages: 3 });
+    expect(parseBulkRequest({ type: 'bulk-save-anyway', runId: 'run-1', url: 'https://a.gov.vn/1', x: 1 })).toEqual({ type: 'bulk-save-anyway', runId: 'run-1', url: 'https://a.gov.vn/1' });
+    // "Vẫn lưu" asks the parser to extract a page the detector turned back; only a real true does.
+    expect(parseParseRequest({ type: 'bulk-parse', mode: 'article', html: '', url: 'https://a.gov.vn/1', userRule: null, force: true })).toMatchObject({ force: true });
+    // A malformed flag refuses the whole request, as any malformed field does.
+    expect(parseParseRequest({ type: 'bulk-parse', mode: 'article', html: '', url: 'https://a.gov.vn/1', userRule: null, force: 'yes' })).toBeNull();
   });
 
   it('refuses pages that are not web URLs, empty or oversized runs, unknown actions and page counts out of range', () => {
@@ -20,6 +25,8 @@ describe('bulk messages', () => {
     expect(parseBulkRequest({ type: 'bulk-more', listingUrl: 'https://a.gov.vn/', next: 'https://a.gov.vn/?page=2', pages: 0, seen: [] })).toBeNull();
     expect(parseBulkRequest({ type: 'bulk-more', listingUrl: 'https://a.gov.vn/', next: 'file:///etc/passwd', pages: 1, seen: [] })).toBeNull();
     expect(parseBulkRequest({ type: 'bulk-list', tabId: -1 })).toBeNull();
+    expect(parseBulkRequest({ type: 'bulk-save-anyway', runId: 'run-1', url: 'javascript:alert(1)' })).toBeNull();
+    expect(parseBulkRequest({ type: 'bulk-save-anyway', runId: 7, url: 'https://a.gov.vn/1' })).toBeNull();
     expect(parseBulkRequest(null)).toBeNull();
     expect(parseBulkProgress({ type: 'bulk-progress', progress: { runId: 'r', total: 'x', done: 0 } })).toBeNull();
     expect(parseParseRequest({ type: 'bulk-parse', mode: 'eval', html: '', url: 'https://a.gov.vn/' })).toBeNull();

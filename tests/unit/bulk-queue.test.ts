@@ -136,7 +136,7 @@ describe('runner over the queue database', () => {
     await db.items.update(first.id, { state: 'fetching', attempts: 1 });
     expect(await requeueInterrupted(db)).toBe(1);
     // The try the stop cut short is not held against the page: it keeps all its retries.
-    expect((await runItems(db, run.id))[0]).toMatchObject({ state: 'queued', attempts: 0 });
+    expect((await runItems(db, run.id))[0]).toMatchObject({ state: 'queued', attempts: 0, interrupted: true });
     const clock = new VirtualClock();
     const fetched: string[] = [];
     new BulkRunner(queueStore(db), async (i) => { fetched.push(i.url); return { state: 'saved', articleId: 'x' }; }, clock).kick();
@@ -144,6 +144,41 @@ describe('runner over the queue database', () => {
     expect(fetched).toEqual(['https://a.gov.vn/1', 'https://a.gov.vn/2']);
     db.close();
   });
+
+  it('with no delay, the next page of a host is requested while the last one is saved, never two requests at once, and the queue is not re-read per page', async () => {
+    const db = freshDb();
+    const clock = new VirtualClock();
+    const pages = Array.from({ length: 8 }, (_, k) => ({ url: `https://a.gov.vn/${k + 1}`, title: '' }));
+    const { run } = await createRun(db, 'https://a.gov.vn/', pages, { delayMs: 0 }, 0);
+    const store = queueStore(db);
+    let reads = 0;
+    const counted = { ...store, ready: () => { reads++; return store.ready(); } };
+    const requests: Array<[number, number]> = [];
+    let saving = 0;
+    let overlapped = false;
+    const runner = new BulkRunner(counted, async (i, _s, fetched) => {
+      const start = clock.now();
+      await new Promise<void>((r) => clock.setTimer(r, 100)); // the request
+      requests.push([start, clock.now()]);
+      fetched();
+      saving++;
+      await new Promise<void>((r) => clock.setTimer(r, 300)); // parse and save, slower than the site
+      overlapped ||= saving > 1;
+      saving--;
+      return { state: 'saved', articleId: i.url };
+    }, clock);
+    runner.kick();
+    await clock.advanceTo(60_000);
+    expect((await runProgress(db, run.id))).toMatchObject({ state: 'done', saved: 8 });
+    // One request at a time to the host: each starts after the previous one ended.
+    for (let k = 1; k < requests.length; k++) expect(requests[k][0]).toBeGreaterThanOrEqual(requests[k - 1][1]);
+    expect(overlapped).toBe(true);
+    // Faster than one page after another (8 × 400 ms), and the queue was read a few times, not once per page.
+    expect(requests.at(-1)![1]).toBeLessThan(8 * 400);
+    expect(reads).toBeLessThan(8);
+    db.close();
+  });
+
   it('a re-check run goes through the same queue: each article once, its outcome counted, 5xx retried then reported', async () => {
     const db = freshDb();
     const clock = new VirtualClock();

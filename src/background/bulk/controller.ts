@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { BulkRunner } from '../../core/bulk/runner';
 import { createRecheckRun, createRun, latestRun, openQueueDb, queueStore, requeueInterrupted, runItems, runProgress, setRunState, type QueueDb } from '../../core/bulk/queue-db';
 import { readRunSettings } from '../../shared/bulk-settings';
-import type { BulkListReply, BulkMoreReply, BulkRequest, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
+import type { BulkListReply, BulkMoreReply, BulkRequest, BulkSaveAnywayReply, BulkStartReply, BulkStatusReply, ListedLink } from '../../shared/bulk-messages';
 import { archiveDb } from '../archive';
 import { fetchPage } from './fetch-page';
 import { parseInDom } from './parse-page';
@@ -18,7 +18,7 @@ let runner: BulkRunner | null = null;
 const queueDb = () => (db ??= openQueueDb());
 
 function theRunner(): BulkRunner {
-  runner ??= new BulkRunner(queueStore(queueDb()), (item, settings) => (item.kind === 'recheck' ? recheckPage(item, settings) : workOnPage(item, settings)), {
+  runner ??= new BulkRunner(queueStore(queueDb()), (item, settings, fetched) => (item.kind === 'recheck' ? recheckPage(item, settings) : workOnPage(item, settings, fetched)), {
     now: () => Date.now(),
     setTimer: (fn, ms) => { const t = setTimeout(fn, ms); return () => clearTimeout(t); },
   }, () => void reportProgress());
@@ -124,6 +124,23 @@ async function status(): Promise<BulkStatusReply> {
   };
 }
 
+/**
+ * "Vẫn lưu" on a page the run reported as not an article: fetched again and saved as the person asked. When that
+ * fails the page keeps its report (and the button), and the reply says why.
+ */
+async function saveAnyway(runId: string, url: string): Promise<BulkSaveAnywayReply> {
+  const item = await queueDb().items.where('[runId+state]').equals([runId, 'not-article']).filter((i) => i.url === url).first();
+  if (!item) return { ok: false, problem: 'not-found' };
+  const result = await workOnPage(item, await readRunSettings(), undefined, true);
+  if (!('articleId' in result)) {
+    const problem = 'failure' in result ? (result.failure.kind === 'http' ? `HTTP ${result.failure.status}` : result.failure.kind) : result.detail;
+    return { ok: false, problem };
+  }
+  await queueDb().items.update(item.id, { state: result.state, articleId: result.articleId, detail: undefined });
+  void reportProgress();
+  return { ok: true, state: result.state };
+}
+
 export async function handleBulkRequest(request: BulkRequest): Promise<unknown> {
   // Every word from the popup also looks at the queue: a worker woken by it resumes a run that has pages left.
   await resumeBulkRuns();
@@ -146,6 +163,8 @@ export async function handleBulkRequest(request: BulkRequest): Promise<unknown> 
       }
       case 'bulk-status':
         return await status();
+      case 'bulk-save-anyway':
+        return await saveAnyway(request.runId, request.url);
     }
   } catch (error) {
     console.warn('[archiver] bulk request', error);

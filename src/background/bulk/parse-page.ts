@@ -14,6 +14,8 @@ const OFFSCREEN_PATH = 'offscreen/offscreen.html';
 let creating: Promise<void> | null = null;
 
 async function ensureOffscreen(): Promise<void> {
+  // Being created: listed by getContexts already, but its script may not listen yet.
+  if (creating) return creating;
   const url = browser.runtime.getURL(OFFSCREEN_PATH);
   const contexts = await chrome.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
   if (contexts?.length) return;
@@ -29,8 +31,16 @@ async function ensureOffscreen(): Promise<void> {
 
 export async function parseInDom(request: BulkParseRequest): Promise<BulkParseReply> {
   if (typeof DOMParser === 'function') return parseBulkPage(request, new DOMParser());
-  await ensureOffscreen();
-  const reply = await browser.runtime.sendMessage<BulkParseRequest, BulkParseReply | undefined>(request);
-  if (!reply || typeof reply !== 'object' || typeof reply.kind !== 'string') return { kind: 'error', message: 'The page parser did not answer' };
-  return reply;
+  for (let attempt = 1; ; attempt++) {
+    await ensureOffscreen();
+    try {
+      const reply = await browser.runtime.sendMessage<BulkParseRequest, BulkParseReply | undefined>(request);
+      if (!reply || typeof reply !== 'object' || typeof reply.kind !== 'string') return { kind: 'error', message: 'The page parser did not answer' };
+      return reply;
+    } catch (error) {
+      // The document came up a moment ago and does not listen yet (pages of a resumed run start together): once more.
+      if (attempt >= 3 || !String(error).includes('Receiving end does not exist')) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
 }

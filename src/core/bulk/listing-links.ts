@@ -71,7 +71,10 @@ function sameSite(url: string, page: URL): boolean {
 function withoutTracking(url: string): string {
   const u = new URL(url);
   u.hash = '';
-  for (const k of [...u.searchParams.keys()]) if (/^utm_/i.test(k)) u.searchParams.delete(k);
+  // forEach, not the keys() iterator: Firefox's content scripts get a URLSearchParams whose iterators do not spread.
+  const keys: string[] = [];
+  u.searchParams.forEach((_, k) => keys.push(k));
+  for (const k of keys) if (/^utm_/i.test(k)) u.searchParams.delete(k);
   return u.href;
 }
 

@@ -34,7 +34,10 @@ export function pageRef(url: string): PageRef | null {
     page = Number(inPath[1]);
     path = path.slice(0, inPath.index);
   }
-  const params = [...u.searchParams.entries()].filter(([k, v]) => {
+  // forEach, not the entries() iterator: Firefox's content scripts get a URLSearchParams whose iterators do not spread.
+  const entries: Array<[string, string]> = [];
+  u.searchParams.forEach((v, k) => entries.push([k, v]));
+  const params = entries.filter(([k, v]) => {
     if (PORTAL_PARAM.test(k)) return false;
     if (!PAGE_PARAM.test(k) || !/^\d{1,5}$/.test(v)) return true;
     page = Number(v);

@@ -28,6 +28,7 @@ export function runView(p: RunProgress): RunView {
 const FAIL_KEYS: Record<FailReason, string> = {
   http: 'bulkFailHttp', timeout: 'bulkFailTimeout', network: 'bulkFailNetwork', extract: 'bulkFailExtract', save: 'bulkFailSave',
   permission: 'bulkFailPermission', cancelled: 'bulkFailCancelled', 'not-html': 'bulkNotArticle', 'not-archived': 'recheckFailNotArchived',
+  'redirect-home': 'bulkFailRedirectHome',
 };
 
 /** Whether a page of the run is listed as a problem (not saved, and not because it was already archived). */

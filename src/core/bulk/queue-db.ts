@@ -72,6 +72,7 @@ export async function requeueInterrupted(db: QueueDb): Promise<number> {
   return db.items.where('state').equals('fetching').modify((item) => {
     item.state = 'queued';
     item.attempts = Math.max(0, item.attempts - 1);
+    item.interrupted = true;
   });
 }
 

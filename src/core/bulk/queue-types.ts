@@ -11,7 +11,7 @@ export type RunKind = 'listing' | 'recheck';
 export type RunState = 'running' | 'paused' | 'cancelled' | 'done';
 
 /** Why a page failed, as a code the UI turns into a sentence; `detail` carries an HTTP status or an error message. */
-export type FailReason = 'http' | 'timeout' | 'network' | 'not-html' | 'extract' | 'save' | 'permission' | 'cancelled' | 'not-archived';
+export type FailReason = 'http' | 'timeout' | 'network' | 'not-html' | 'extract' | 'save' | 'permission' | 'cancelled' | 'not-archived' | 'redirect-home';
 
 export interface QueueItem {
   id?: number;
@@ -32,11 +32,17 @@ export interface QueueItem {
   detail?: string;
   /** The archived article, once saved (or the one already there); from the start for a re-check. */
   articleId?: string;
+  /** Queued again after a stop cut its try short: what that try saved counts as this run's. */
+  interrupted?: boolean;
+  /** How long the page's last try spent in each stage (ms): three numbers, read by `npm run bench -- bulk`. */
+  timing?: PageTiming;
   /** Absent for a listing's page (runs queued before re-checks existed). */
   kind?: RunKind;
   /** A re-check's start (ms): what the article records after it, this run wrote. */
   queuedAt?: number;
 }
+
+export interface PageTiming { fetchMs: number; extractMs: number; saveMs: number }
 
 export interface RunSettings {
   /** Pause between the end of one request to a host and the start of the next (ms). */

@@ -130,6 +130,8 @@ export const BulkRequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('bulk-control'), runId: str(99), action: v.picklist(['pause', 'resume', 'cancel']) }),
   v.object({ type: v.literal('bulk-status') }),
+  /** "Vẫn lưu": a page of a run that was not taken for an article, saved on the person's say-so. */
+  v.object({ type: v.literal('bulk-save-anyway'), runId: str(99), url: HttpUrlSchema }),
 ]);
 /** The background's progress broadcast: the fields the popup reads are checked, the rest of the run's counts ride along. */
 export const BulkProgressSchema = v.object({
@@ -143,6 +145,8 @@ export const BulkParseRequestSchema = v.object({
   userRule: v.nullish(UserRuleSchema, null),
   /** Pages of the listing already read, which its next page may not be. */
   seen: v.optional(v.array(v.string())),
+  /** Extract without the detector's gate ("Vẫn lưu"). */
+  force: v.optional(v.boolean()),
 });
 
 // From the archive page: re-check these archived articles (Kiểm tra cập nhật); as many as a listing run may queue.

@@ -33,8 +33,10 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(options: { pages: CorpusPage[]; onPage?: (page: Page) => void }): Promise<FirefoxSession> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/firefox missing: run npm run build');
+/** `extensionDir`: another build (e.g. one with host permissions granted); `prefs`: more Firefox preferences. */
+export async function launchFirefoxWithExtension(options: { pages: CorpusPage[]; onPage?: (page: Page) => void; extensionDir?: string; prefs?: Record<string, unknown> }): Promise<FirefoxSession> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} missing: run npm run build`);
   const profileDir = mkdtempSync(join(tmpdir(), 'pna-firefox-'));
   const ff = await puppeteer.launch({
     browser: 'firefox',
@@ -50,9 +52,10 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
       'browser.download.folderList': 2,
       'browser.download.dir': profileDir,
       'browser.download.always_ask_before_handling_new_types': false,
+      ...options.prefs,
     },
   });
-  const installed = await ff.installExtension(FIREFOX_EXTENSION_DIR);
+  const installed = await ff.installExtension(extensionDir);
   if (installed !== ADDON_ID) throw new Error(`installed ${installed}, expected ${ADDON_ID}`);
   const onPage = options.onPage ?? (() => {});
 
