@@ -5,13 +5,14 @@ import { launchWithExtension, type ExtensionSession } from '../tests/e2e/helpers
 import { loadCorpus } from '../tests/helpers/corpus';
 
 
-const bundle = () => bundleForBrowser('archive-entry.ts', 'pnaArchiveBench');
 const STARTUP_SETTLE_MS = 8000;
 
 export interface BenchPage { session: ExtensionSession; page: Page; browser: string; call<T>(fn: string, ...args: unknown[]): Promise<T>; close(): Promise<void> }
 
-export async function openBenchPage(): Promise<BenchPage> {
-  const code = await bundle();
+/** `entry` is the bench API bundled into the page (default the archive bench's); `openArgs` follow the corpus texts in its `open`. */
+export async function openBenchPage(options: { entry?: string; global?: string; openArgs?: unknown[] } = {}): Promise<BenchPage> {
+  const global = options.global ?? '__pnaArchiveBench';
+  const code = await bundleForBrowser(options.entry ?? 'archive-entry.ts', global.replace(/^__/, ''));
   // BENCH_MAX_HEAP_MB caps V8's old generation: a run that completes under the cap shows the work fits in it, which
   // sampling usedJSHeapSize cannot (it also counts garbage that the next collection would free).
   const cap = Number(process.env.BENCH_MAX_HEAP_MB) || 0;
@@ -30,13 +31,13 @@ export async function openBenchPage(): Promise<BenchPage> {
   await page.evaluate(code);
   // Texts of the corpus, so that generated articles use the vocabulary and phrasing of real provincial news.
   const texts = loadCorpus().flatMap((p) => [p.truth.title, p.truth.lead, p.truth.bodyText].filter((x): x is string => !!x));
-  await page.evaluate((t) => (globalThis as any).__pnaArchiveBench.open(t), texts);
+  await page.evaluate(([g, t, more]) => (globalThis as any)[g].open(t, ...more), [global, texts, options.openArgs ?? []] as const);
   const version = session.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown'));
   return {
     session,
     page,
     browser: `chromium ${version}`,
-    call: <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (globalThis as any).__pnaArchiveBench[f](...(a)), [fn, args] as const) as Promise<T>,
+    call: <T>(fn: string, ...args: unknown[]) => page.evaluate(([g, f, a]) => (globalThis as any)[g][f](...(a)), [global, fn, args] as const) as Promise<T>,
     close: () => session.close(),
   };
 }

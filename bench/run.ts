@@ -1,10 +1,11 @@
-// npm run bench -- <name>   (names: extract, detect, search, export, durability)
+// npm run bench -- <name>   (names: extract, detect, search, export, durability, media)
 import { benchExtract } from './extract';
 import { benchSearch } from './search';
 import { benchDetect } from './detect';
 import { benchChromium } from './chromium';
 import { benchExport } from './export';
 import { benchDurability } from './durability';
+import { benchMedia } from './media';
 
 const benches: Record<string, () => Promise<void>> = {
   // Node (happy-dom) first, then the same code inside real Chromium pages.
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   search: benchSearch,
   export: () => benchExport(),
   durability: benchDurability,
+  media: benchMedia,
 };
 
 async function main(): Promise<void> {
