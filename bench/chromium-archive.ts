@@ -10,7 +10,7 @@ const STARTUP_SETTLE_MS = 8000;
 export interface BenchPage { session: ExtensionSession; page: Page; browser: string; call<T>(fn: string, ...args: unknown[]): Promise<T>; close(): Promise<void> }
 
 /** `entry` is the bench API bundled into the page (default the archive bench's); `openArgs` follow the corpus texts in its `open`. */
-export async function openBenchPage(options: { entry?: string; global?: string; openArgs?: unknown[] } = {}): Promise<BenchPage> {
+export async function openBenchPage(options: { entry?: string; global?: string; openArgs?: unknown[]; realNetwork?: boolean } = {}): Promise<BenchPage> {
   const global = options.global ?? '__pnaArchiveBench';
   const code = await bundleForBrowser(options.entry ?? 'archive-entry.ts', global.replace(/^__/, ''));
   // BENCH_MAX_HEAP_MB caps V8's old generation: a run that completes under the cap shows the work fits in it, which
@@ -24,9 +24,15 @@ export async function openBenchPage(options: { entry?: string; global?: string; 
   // Chromium sizes its blob storage in a low-priority task after start-up (until then, blobs past 500 MB in all
   // fail); a fill that starts at once can starve that task, and the 800 MB export of 100,000 articles then fails.
   await new Promise((resolve) => setTimeout(resolve, STARTUP_SETTLE_MS));
+  // The E2E launcher answers every http(s) request itself (one pixel for any image); a bench that serves its own
+  // images on 127.0.0.1 needs the real network.
+  if (options.realNetwork) await session.context.unrouteAll({ behavior: 'ignoreErrors' });
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/archive/archive.html`);
   await page.waitForSelector('body[data-ready="true"]');
+  // The IIFE bundle leaves CommonJS packages' `typeof require === 'function'` checks to the page (the extension's
+  // build answers them with its require shim): uuid-random (warcio's) then exports nothing and the WACZ export fails.
+  await page.evaluate(() => { (globalThis as any).require ??= () => { throw new Error('no require in a page'); }; });
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
   await page.evaluate(code);
   // Texts of the corpus, so that generated articles use the vocabulary and phrasing of real provincial news.

@@ -42,7 +42,7 @@ export async function benchMedia(): Promise<void> {
   const bodyWords = 600;
   const log = (s: string) => console.log(s);
   const images = await imageServer();
-  const b = await openBenchPage({ entry: 'media-entry.ts', global: '__pnaMediaBench', openArgs: [images.base] });
+  const b = await openBenchPage({ entry: 'media-entry.ts', global: '__pnaMediaBench', openArgs: [images.base], realNetwork: true });
   try {
     log(`media bench: N=${docs} articles of ~${bodyWords} words in ${b.browser}, 3 images of ${IMAGE_BYTES / 1024} KB each per article in one archive, text only in the other`);
     const before = await b.call<number>('storageMB');
