@@ -68,11 +68,11 @@ export async function benchMedia(): Promise<void> {
     const mbPerArticle = (after - before) / docs;
     log(`storage: navigator.storage.estimate() grew ${r2(after - before)} MB for both archives = ${r2(mbPerArticle)} MB per article (the text-only copy included: ~a few KB of it)`);
 
-    const exports: Record<string, { ms: number; count: number; bytes: number; baseHeapMB: number; peakHeapMB: number }> = {};
+    const exports: Record<string, { ms: number; count: number; bytes: number; baseHeapMB: number; peakHeapMB: number; liveHeapMB: number }> = {};
     for (const format of ['zip', 'wacz'] as const) {
       const e = await b.call<typeof exports[string]>('exportPackage', format);
       exports[format] = e;
-      log(`${format}: ${e.count} articles in ${(e.ms / 1000).toFixed(1)} s = ${(e.count / (e.ms / 1000)).toFixed(0)}/s, ${(e.bytes / 1_048_576).toFixed(0)} MB (${(e.bytes / 1_048_576 / (e.ms / 1000)).toFixed(0)} MB/s) into a sink that drops them; JS heap ${e.baseHeapMB.toFixed(0)} MB before, peak ${e.peakHeapMB.toFixed(0)} MB`);
+      log(`${format}: ${e.count} articles in ${(e.ms / 1000).toFixed(1)} s = ${(e.count / (e.ms / 1000)).toFixed(0)}/s, ${(e.bytes / 1_048_576).toFixed(0)} MB (${(e.bytes / 1_048_576 / (e.ms / 1000)).toFixed(0)} MB/s) into a sink that drops them; JS heap ${e.baseHeapMB.toFixed(0)} MB before, peak ${e.peakHeapMB.toFixed(0)} MB sampled, ${e.liveHeapMB.toFixed(0)} MB at most after a full GC (taken every 1,000 articles)`);
     }
 
     const s = await b.call<{ images: number[]; text: number[] }>('search', 200, [], 2);
