@@ -1,4 +1,4 @@
-// npm run bench -- <name>   (names: extract, detect, search, export, durability, bulk)
+// npm run bench -- <name>   (names: extract, detect, search, export, durability, bulk, media)
 import { benchExtract } from './extract';
 import { benchSearch } from './search';
 import { benchDetect } from './detect';
@@ -6,6 +6,7 @@ import { benchChromium } from './chromium';
 import { benchExport } from './export';
 import { benchDurability } from './durability';
 import { benchBulk } from './bulk';
+import { benchMedia } from './media';
 
 const benches: Record<string, () => Promise<void>> = {
   // Node (happy-dom) first, then the same code inside real Chromium pages.
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   export: () => benchExport(),
   durability: benchDurability,
   bulk: benchBulk,
+  media: benchMedia,
 };
 
 async function main(): Promise<void> {
