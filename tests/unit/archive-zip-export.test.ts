@@ -55,6 +55,17 @@ describe('JSON + tệp ảnh (ZIP) export and import', () => {
     expect((await fresh.articleMedia.get(ids[6]))?.items[1]).toMatchObject({ sha256: null, skipped: { reason: 'too-large' } });
   });
 
+  it('stops when cancelled between pages, and the sink is aborted (nothing half-written is kept)', async () => {
+    const db = freshDb();
+    await seedMediaArchive(db, 7);
+    const controller = new AbortController();
+    let aborted = false;
+    const sink = new WritableStream<Uint8Array>({ write() {}, abort() { aborted = true; } });
+    const result = await exportZip(db, sink, { generator: 'test', pageSize: 2, signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e);
+    expect((result as Error).name).toBe('AbortError');
+    expect(aborted).toBe(true);
+  });
+
   it('exports only the selection, with only its images', async () => {
     const db = freshDb();
     const ids = await seedMediaArchive(db, 4);
