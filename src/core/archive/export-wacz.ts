@@ -8,7 +8,8 @@ import { getSurt } from 'warcio';
 import type { ArchiveDb } from './db';
 import { countForExport } from './export-stream';
 import { mediaLineOf, mediaPages, type MediaPage, type PackageExportOptions } from './export-zip';
-import { TextReader, ZipWriter, gunzipBounded, MAX_ORIGINAL_BYTES } from './zip-io';
+import { makeZip } from 'client-zip';
+import { gunzipBounded, MAX_ORIGINAL_BYTES } from './zip-io';
 import { Sha256 } from './sha256-stream';
 import { articleMetadataRecord, articlePageRecord, imageRecord, originalRecord, warcInfoRecord, type WrittenRecord } from './warc-records';
 import { collectionNamesByArticle } from './collections';
@@ -91,31 +92,38 @@ async function* warcChunks(db: ArchiveDb, options: PackageExportOptions & { titl
   }
 }
 
-/** Writes the WACZ into `sink`; returns the number of pages (articles) in it. */
+/**
+ * Writes the WACZ into `sink`; returns the number of pages (articles) in it. The package is written by client-zip,
+ * as the ZIP export is, every entry stored (WACZ readers read the WARC in place).
+ */
 export async function exportWacz(db: ArchiveDb, sink: WritableStream<Uint8Array>, options: PackageExportOptions & { title: string }): Promise<number> {
-  const total = await countForExport(db, options.filter ?? null);
-  const zip = new ZipWriter(sink, { level: 0 });
   const state: WaczState = { warc: new Tally(), pages: [], pagesTally: new Tally(), cdx: [], count: 0 };
+  await makeZip(waczEntries(db, options, state), { buffersAreUTF8: true }).pipeTo(sink, options.signal ? { signal: options.signal } : {});
+  return state.count;
+}
+
+/** The package's files in order, each produced when the writer asks for it (the WARC first: the rest sum it up). */
+async function* waczEntries(db: ArchiveDb, options: PackageExportOptions & { title: string }, state: WaczState): AsyncGenerator<{ name: string; input: ReadableStream<Uint8Array> | Blob | string; lastModified: Date }> {
+  const total = await countForExport(db, options.filter ?? null);
+  const lastModified = options.now ?? new Date();
   const head = new TextEncoder().encode(`${JSON.stringify({ format: 'json-pages-1.0', id: 'pages', title: options.title, hasText: true })}\n`);
   state.pagesTally.add(head);
-  await zip.add(WACZ_WARC, textStreamOfBytes(warcChunks(db, options, state, total)), { level: 0, signal: options.signal });
-  await zip.add(WACZ_PAGES, new Blob([head as BlobPart, ...state.pages]).stream(), { level: 0 });
+  yield { name: WACZ_WARC, input: textStreamOfBytes(warcChunks(db, options, state, total)), lastModified };
+  yield { name: WACZ_PAGES, input: new Blob([head, ...state.pages]), lastModified };
   const cdx = new TextEncoder().encode(state.cdx.sort().map((l) => `${l}\n`).join(''));
   const cdxTally = new Tally();
   cdxTally.add(cdx);
-  await zip.add(WACZ_INDEX, new Blob([cdx as BlobPart]).stream(), { level: 0 });
-  const now = (options.now ?? new Date()).toISOString();
+  yield { name: WACZ_INDEX, input: new Blob([cdx]), lastModified };
+  const now = lastModified.toISOString();
   const datapackage = JSON.stringify({
     profile: 'data-package', wacz_version: '1.1.1', title: options.title, created: now, modified: now, software: options.generator,
     resources: [state.warc.resource(WACZ_WARC), state.pagesTally.resource(WACZ_PAGES), cdxTally.resource(WACZ_INDEX)],
   }, null, 2);
   const packageTally = new Tally();
   packageTally.add(new TextEncoder().encode(datapackage));
-  await zip.add('datapackage.json', new TextReader(datapackage), { level: 0 });
+  yield { name: 'datapackage.json', input: datapackage, lastModified };
   const digest = { path: 'datapackage.json', hash: packageTally.resource('datapackage.json').hash };
-  await zip.add('datapackage-digest.json', new TextReader(JSON.stringify(digest, null, 2)), { level: 0 });
-  await zip.close();
-  return state.count;
+  yield { name: 'datapackage-digest.json', input: JSON.stringify(digest, null, 2), lastModified };
 }
 
 function textStreamOfBytes(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
