@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CorpusPage } from '../helpers/corpus';
 import { articleHtml, marker } from './helpers/bulk-site';
-import { FIREFOX, FIREFOX_EXTENSION_DIR, firefoxPresent, launchFirefoxWithExtension, type FirefoxSession } from './helpers/firefox-browser';
+import { FIREFOX, FIREFOX_EXTENSION_DIR, firefoxPresent, launchFirefoxWithExtension, waitInPage, type FirefoxSession } from './helpers/firefox-browser';
 
 declare const browser: any;
 
@@ -114,6 +114,8 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsi
     for (const i of IDS) expect(requests.filter((r) => r === url(i))).toHaveLength(1);
     // The popup says what went wrong, page by page.
     await popup.waitForSelector('[data-testid=bulk-run][data-state="done"]', { timeout: 20_000 });
+    // The list of problems is fetched again after the last report: it may come a moment after the state.
+    await waitInPage(popup, () => document.querySelectorAll('[data-testid=bulk-problems] li').length === 2);
     const problems = await popup.$$eval('[data-testid=bulk-problems] li', (lis) => lis.map((li) => [(li as HTMLElement).dataset.url, (li as HTMLElement).dataset.state, li.textContent ?? '']));
     expect(problems.map(([u, st]) => [u, st])).toEqual([[url(MISSING), 'failed'], [url(NOT_ARTICLE), 'not-article']]);
     expect(problems[0][2]).toContain('404');
