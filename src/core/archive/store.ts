@@ -151,6 +151,29 @@ function writerFor(db: ArchiveDb, origin: WriteOrigin, queued: { n: number }): A
       await idx.touch(db);
       return changed;
     },
+    ...rowWritesOf(db),
+    async replaceAll(fill, options = {}) {
+      await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
+      await fill(async (rows) => {
+        if (rows.articles?.length) await db.articles.bulkAdd(rows.articles);
+        if (rows.versions?.length) await db.versions.bulkAdd(rows.versions);
+        if (rows.settings?.length) await db.settings.bulkAdd(rows.settings);
+        if (rows.media?.length) await db.media.bulkPut(rows.media);
+        if (rows.articleMedia?.length) await db.articleMedia.bulkPut(rows.articleMedia);
+        if (rows.originals?.length) await db.originals.bulkPut(rows.originals);
+      });
+      // A backup holds text only: the stored images and originals of the articles it brings back stay.
+      await dropMediaOfAbsent(db);
+      await idx.rebuild(db, { onProgress: options.onIndexProgress });
+    },
+  };
+}
+
+/** The writes of rows the search index does not hold: earlier versions, stored media, settings. */
+type RowWrites = Pick<ArchiveWriter, 'addVersions' | 'putVersions' | 'deleteVersions' | 'putMedia' | 'putArticleMedia' | 'putOriginals' | 'dropMedia' | 'putSetting' | 'deleteSetting' | 'deleteSettings'>;
+
+function rowWritesOf(db: ArchiveDb): RowWrites {
+  return {
     addVersions: async (rows) => (await db.versions.bulkAdd(rows, { allKeys: true })) as number[],
     async putVersions(rows) {
       await db.versions.bulkPut(rows);
@@ -176,20 +199,6 @@ function writerFor(db: ArchiveDb, origin: WriteOrigin, queued: { n: number }): A
     deleteSetting: (key) => db.settings.delete(key),
     async deleteSettings(prefix) {
       await db.settings.where('key').startsWith(prefix).delete();
-    },
-    async replaceAll(fill, options = {}) {
-      await Promise.all([db.articles.clear(), db.versions.clear(), db.settings.clear()]);
-      await fill(async (rows) => {
-        if (rows.articles?.length) await db.articles.bulkAdd(rows.articles);
-        if (rows.versions?.length) await db.versions.bulkAdd(rows.versions);
-        if (rows.settings?.length) await db.settings.bulkAdd(rows.settings);
-        if (rows.media?.length) await db.media.bulkPut(rows.media);
-        if (rows.articleMedia?.length) await db.articleMedia.bulkPut(rows.articleMedia);
-        if (rows.originals?.length) await db.originals.bulkPut(rows.originals);
-      });
-      // A backup holds text only: the stored images and originals of the articles it brings back stay.
-      await dropMediaOfAbsent(db);
-      await idx.rebuild(db, { onProgress: options.onIndexProgress });
     },
   };
 }
