@@ -6,6 +6,8 @@ import type { ArchiveDb } from '../../src/core/archive/db';
 import type { MediaRow, OriginalRow } from '../../src/core/archive/media-rows';
 import { sha256Hex } from '../../src/core/archive/zip-io';
 import { sampleExtracted, TUYEN_QUANG_SITE } from './sample-article';
+import { ImportFileError } from '../../src/core/archive/import-parse';
+import { expect } from 'vitest';
 
 export async function gzip(text: string): Promise<Blob> {
   return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
@@ -81,4 +83,12 @@ export async function collect(write: (sink: WritableStream<Uint8Array>) => Promi
   const chunks: Uint8Array[] = [];
   await write(new WritableStream({ write(chunk) { chunks.push(chunk); } }));
   return new Blob(chunks as BlobPart[]);
+}
+
+/** An import that must be refused with `code` and leave every table of `db` as `before` was. */
+export async function expectRefusedUnchanged(db: ArchiveDb, before: Record<string, unknown>, attempt: Promise<unknown>, code: string): Promise<void> {
+  const error = await attempt.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportFileError);
+  expect((error as ImportFileError).code).toBe(code);
+  expect(await snapshot(db)).toEqual(before);
 }

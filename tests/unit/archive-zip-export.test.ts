@@ -3,11 +3,10 @@
 import { exportZip } from '../../src/core/archive/export-zip';
 import { openImport } from '../../src/core/archive/import-package';
 import { applyImport, type DuplicatePolicy } from '../../src/core/archive/import-apply';
-import { ImportFileError } from '../../src/core/archive/import-parse';
 import { BlobReader, BlobWriter, TextReader, ZipReader, ZipWriter } from '../../src/core/archive/zip-io';
 import type { ArchiveDb } from '../../src/core/archive/db';
 import { freshDb } from '../helpers/sample-article';
-import { collect, imageRow, seedMediaArchive, snapshot } from '../helpers/media-archive';
+import { collect, imageRow, expectRefusedUnchanged, seedMediaArchive, snapshot } from '../helpers/media-archive';
 import { writeArchive } from '../../src/core/archive/store';
 
 
@@ -127,12 +126,7 @@ describe('JSON + tệp ảnh (ZIP) export and import', () => {
       before = await snapshot(db);
     });
 
-    const refused = async (file: Blob, code: string) => {
-      const error = await importInto(db, file).then(() => null, (e: unknown) => e);
-      expect(error).toBeInstanceOf(ImportFileError);
-      expect((error as ImportFileError).code).toBe(code);
-      expect(await snapshot(db)).toEqual(before);
-    };
+    const refused = (file: Blob, code: string) => expectRefusedUnchanged(db, before, importInto(db, file), code);
 
     it('cut short', () => refused(zip.slice(0, Math.floor(zip.size * 0.6)), 'truncated'));
 
