@@ -8,7 +8,7 @@ import { showInReaderFrame } from './reader-frame';
 import { initReaderCollections, showReaderCollections } from './reader-collections';
 import { storedImagesOf, type ShownImages } from './stored-media';
 import { offerOriginal } from './original-view';
-import { imagesNotKeptSentence } from '../shared/media-notes';
+import { imagesNotKeptSentence, notKeptImages } from '../shared/media-notes';
 
 let currentId: string | null = null;
 /** The shown article's stored images (blob URLs), released when another article is shown. */
@@ -51,7 +51,7 @@ async function showStoredMedia(article: Article): Promise<void> {
   images.revoke();
   images = await storedImagesOf(article.id);
   const note = $('reader-media-note');
-  const notKept = images.notKept.map((i) => ({ src: i.src, reason: i.skipped?.reason ?? 'network' as const, ...(i.skipped?.detail ? { detail: i.skipped.detail } : {}) }));
+  const notKept = notKeptImages(images.notKept);
   note.textContent = imagesNotKeptSentence(notKept);
   note.title = images.notKept.map((i) => i.src).join('\n');
   note.hidden = notKept.length === 0;

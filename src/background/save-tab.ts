@@ -15,6 +15,7 @@ import { errorSentence } from '../shared/i18n';
 import { captureArticleExtras, type PageCapture } from '../core/media/capture';
 import type { ArticleMediaItem } from '../core/archive/media-rows';
 import { loadMediaSettings } from '../shared/media-settings';
+import { notKeptImages } from '../shared/media-notes';
 
 /** Tags already in the archive, offered as suggestions in the popup; a multi-entry index makes this one key walk. */
 async function knownTags(): Promise<string[]> {
@@ -69,10 +70,6 @@ export async function previewTab(tabId: number): Promise<PreviewReply> {
 
 interface SaveEdits { tags?: string[]; note?: string; collection?: string }
 
-/**
- * Stores an extracted article: the one save path of a click, the context menu, the shortcut and a bulk run (which
- * passes its provenance). Tags and note edited on an update replace the stored ones.
- */
 let bulkSaved = 0;
 let bulkCountTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -90,6 +87,10 @@ function countBulkSave(db: ArchiveDb): void {
   }, 1000);
 }
 
+/**
+ * Stores an extracted article: the one save path of a click, the context menu, the shortcut and a bulk run (which
+ * passes its provenance). Tags and note edited on an update replace the stored ones.
+ */
 export async function saveExtracted(
   extracted: ExtractedArticle, detection: Detection | null, mode: 'if-new' | 'update', edits: SaveEdits = {}, provenance?: Provenance, page?: PageCapture,
 ): Promise<{ status: SaveResult['status']; article: Article; imagesNotKept: ArticleMediaItem[] }> {
@@ -105,7 +106,7 @@ export async function saveExtracted(
   // A failing counter must not turn a successful save into an error.
   if (result.status === 'created' && provenance?.capturedVia === 'bulk') countBulkSave(db);
   else if (result.status === 'created') await noteArticlesSaved(db, 1).catch(() => undefined);
-  const imagesNotKept = result.status === 'created' || result.status === 'updated' ? await keepExtras(article, page, provenance?.capturedVia === 'bulk') : [];
+  const imagesNotKept = result.status === 'created' || result.status === 'updated' ? await keepExtras(db, article, page, provenance?.capturedVia === 'bulk') : [];
   return { status: result.status, article, imagesNotKept };
 }
 
@@ -114,9 +115,9 @@ export async function saveExtracted(
  * hosts it may read: the tab's own (activeTab, granted by the click, the menu or the shortcut), a bulk run's, and
  * any other only when the person granted access to all sites or the image server allows any origin (CORS).
  */
-async function keepExtras(article: Article, page: PageCapture | undefined, bulk: boolean): Promise<ArticleMediaItem[]> {
+async function keepExtras(db: ArchiveDb, article: Article, page: PageCapture | undefined, bulk: boolean): Promise<ArticleMediaItem[]> {
   try {
-    const kept = await captureArticleExtras(await readyArchive(), article, page ?? null, await loadMediaSettings(), {
+    const kept = await captureArticleExtras(db, article, page ?? null, await loadMediaSettings(), {
       fetcher: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer' }), bulk,
     });
     return kept.items.filter((i) => !i.sha256);
@@ -150,7 +151,7 @@ export async function saveTab(tabId: number, mode: 'if-new' | 'update', generic:
     await setBadge(tabId, 'saved');
     // The article is saved whatever happens here; the reply says whether it also went into the collection.
     const collected = edits.collection ? await putInCollection(edits.collection, article.id) : {};
-    const notKept = imagesNotKept.map((i) => ({ src: i.src, reason: i.skipped?.reason ?? 'network', ...(i.skipped?.detail ? { detail: i.skipped.detail } : {}) }));
+    const notKept = notKeptImages(imagesNotKept);
     return { ok: true, status, archived: ref(article), ...collected, ...(notKept.length ? { imagesNotKept: notKept } : {}) };
   } catch (error) {
     const info = toErrorInfo(error);
