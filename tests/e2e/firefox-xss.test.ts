@@ -102,9 +102,12 @@ describe.skipIf(!firefoxPresent)('hostile articles in Firefox', () => {
       });
       expect(found).toEqual({ dangerous: [], handlers: [], jsLinks: 0 });
       // Hover across the frame: handlers that survived would fire now.
+      // The page may still be scrolled from the last result: bring the frame into view first, and keep every point
+      // inside the 800×600 viewport (BiDi refuses moves outside it).
+      await archive.evaluate(() => document.querySelector('[data-testid=reader-frame]')!.scrollIntoView({ block: 'start' }));
       const box = await (await archive.$('[data-testid=reader-frame]'))!.boundingBox();
-      // (BiDi refuses moves outside the 800×600 viewport.)
-      if (box) for (const y of [20, 200, 600]) await archive.mouse.move(box.x + 40, Math.min(box.y + Math.min(y, box.height - 5), 595));
+      const inView = (v: number, max: number) => Math.max(5, Math.min(v, max - 5));
+      if (box) for (const y of [20, 200, 600]) await archive.mouse.move(inView(box.x + 40, 800), inView(box.y + Math.min(y, box.height - 5), 600));
       await new Promise((r) => setTimeout(r, 200));
       await archive.evaluate(() => history.back());
       await archive.waitForSelector('#reader-view[hidden]');
