@@ -148,6 +148,8 @@ const api = {
     let live = base;
     let nextGc = 1000;
     const onProgress = ({ done }: { done: number }) => {
+      // Read by a caller that takes heap snapshots mid-export (bench/heap-probe.ts).
+      (globalThis as { __pnaExportDone?: number }).__pnaExportDone = done;
       peak = Math.max(peak, heapMB());
       if (done < nextGc) return;
       nextGc += 1000;

@@ -9,6 +9,7 @@
 //   BENCH_SAVE_SAMPLE=K     articles saved through the save path in each archive (default 200); the other N − K are
 //                           filled through the import path and the store's writer (images generated in the page)
 //   BENCH_WACZ_OUT=FILE     also write a 100-article WACZ made by the extension's exporter to FILE
+//   BENCH_SEARCH_ROUNDS=R   rounds of the 200 search queries on each archive (default 5)
 import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -81,7 +82,8 @@ export async function benchMedia(): Promise<void> {
       log(`${format}: ${e.count} articles in ${(e.ms / 1000).toFixed(1)} s = ${(e.count / (e.ms / 1000)).toFixed(0)}/s, ${(e.bytes / 1_048_576).toFixed(0)} MB (${(e.bytes / 1_048_576 / (e.ms / 1000)).toFixed(0)} MB/s) into a sink that drops them; JS heap ${e.baseHeapMB.toFixed(0)} MB before, peak ${e.peakHeapMB.toFixed(0)} MB sampled (performance.memory and CDP Runtime.getHeapUsage), ${e.liveHeapMB.toFixed(0)} MB at most after a full GC (taken every 1,000 articles)`);
     }
 
-    const s = await b.call<{ images: number[]; text: number[] }>('search', 200, [], 2);
+    // Five rounds of the same 200 queries, alternating archives: one round's tail moves with the machine's load.
+    const s = await b.call<{ images: number[]; text: number[] }>('search', 200, [], Number(process.env.BENCH_SEARCH_ROUNDS ?? 5));
     const p95Ratio = pct(s.images, 95) / pct(s.text, 95);
     log(`search (${s.images.length} queries each, alternating): with images p50 ${r2(pct(s.images, 50))} ms p95 ${r2(pct(s.images, 95))} ms | text only p50 ${r2(pct(s.text, 50))} ms p95 ${r2(pct(s.text, 95))} ms | p95 ratio ${r2(p95Ratio)}`);
 

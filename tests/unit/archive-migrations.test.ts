@@ -36,6 +36,7 @@ const V4 = {
   searchMeta: 'key', searchDocs: 'docNo, &id', searchStats: 'block, gen', searchQueue: 'docNo',
   searchBuckets: '[bucket+seg]', searchLists: '[key+seg]', searchVocab: 'head',
 };
+const V5 = { ...V4, media: 'sha256', articleMedia: 'articleId, *hashes', originals: 'articleId' };
 
 interface Fixture {
   version: number;
@@ -47,6 +48,8 @@ interface Fixture {
   currentIndex?: boolean;
   /** Has the versions table (v3+). */
   versions: boolean;
+  /** Has stored images and original pages (v5+). */
+  media?: boolean;
 }
 
 const SCHEMAS: Fixture[] = [
@@ -54,6 +57,7 @@ const SCHEMAS: Fixture[] = [
   { version: 2, stores: [V1, V2], searchIndex: true, versions: false },
   { version: 3, stores: [V1, V2, V3], searchIndex: true, versions: true },
   { version: 4, stores: [V1, V2, V3, V4], searchIndex: true, versions: true, currentIndex: true },
+  { version: 5, stores: [V1, V2, V3, V4, V5], searchIndex: true, versions: true, currentIndex: true, media: true },
 ];
 
 // A distinct place name per article, so each one can be found by a search of its own.
@@ -66,6 +70,20 @@ async function articlesFor(version: number): Promise<Article[]> {
     // Tags came with version 2's index on them, but v1 rows already held the field.
     { now: new Date(Date.UTC(2025, 0, 1 + i)), tags: i % 2 ? ['giáo dục', `v${version}`] : [], note: i === 0 ? 'ghi chú cũ' : '' },
   )));
+}
+
+/** Version 5's stored images and originals: one image shown by two articles, and two articles with the same original. */
+async function writeMedia(old: Dexie, articles: Article[]) {
+  const hex = (c: string) => c.repeat(64);
+  const image = { sha256: hex('a'), type: 'image/jpeg', size: 3, blob: new Blob([Uint8Array.of(0xff, 0xd8, 0xff)], { type: 'image/jpeg' }), url: 'https://bdt.tuyenquang.gov.vn/a.jpg', storedAt: '2025-03-01T00:00:00.000Z' };
+  const item = { src: image.url, role: 'body' as const, sha256: image.sha256 };
+  const articleMedia = [0, 1].map((i) => ({ articleId: articles[i].id, hashes: [image.sha256], items: [item] }));
+  const original = (i: number, sha256: string) => ({ articleId: articles[i].id, url: articles[i].url, capturedAt: articles[i].capturedAt, html: new Blob(['<html></html>']), size: 13, sha256, contentType: 'text/html' });
+  const originals = [original(0, hex('b')), original(1, hex('b')), original(2, hex('c'))];
+  await old.table('media').add(image);
+  await old.table('articleMedia').bulkAdd(articleMedia);
+  await old.table('originals').bulkAdd(originals);
+  return { image, articleMedia, originals };
 }
 
 async function writeFixture(name: string, f: Fixture) {
@@ -94,8 +112,9 @@ async function writeFixture(name: string, f: Fixture) {
     await old.table('searchTerms').put({ term: 'truong', df: all.length, segs: 1, segList: [[1, all.length]] });
     await old.table('searchPending').put({ docNo: articles.length - 1, terms: ['hoc'], tf: Uint8Array.of(1) });
   }
+  const media = f.media ? await writeMedia(old, articles) : null;
   old.close();
-  return { articles, settings, versions };
+  return { articles, settings, versions, media };
 }
 
 /** The schema version a brand-new archive gets. */
@@ -119,7 +138,7 @@ it('has a fixture for every earlier schema version', async () => {
 describe.each(SCHEMAS)('an archive of schema version $version', (f) => {
   it('opens with every article, setting, tag, note and earlier version kept, and all of it searchable', async () => {
     const name = `migrate-v${f.version}-${process.pid}-${Math.random()}`;
-    const { articles, settings, versions } = await writeFixture(name, f);
+    const { articles, settings, versions, media } = await writeFixture(name, f);
 
     // The archive page asks before opening, so that it can say an upgrade is running and how far it got.
     const progress: Array<[number, number]> = [];
@@ -138,6 +157,13 @@ describe.each(SCHEMAS)('an archive of schema version $version', (f) => {
     expect(await db.settings.orderBy('key').toArray()).toEqual(settings);
     expect(await db.versions.toArray()).toEqual(versions.map((v, i) => ({ ...v, seq: i + 1 })));
     if (versions.length) expect((await versionsOf(db, versions[0].articleId)).map((v) => v.article.title)).toEqual(['Bản cũ: khởi công trường học']);
+    if (media) {
+      // Stored images and originals kept, and the originals now found by their hash (two articles share one).
+      expect((await db.media.toArray()).map((m) => ({ ...m, blob: null }))).toEqual([{ ...media.image, blob: null }]);
+      expect(await db.articleMedia.orderBy('articleId').toArray()).toEqual([...media.articleMedia].sort((a, b) => a.articleId.localeCompare(b.articleId)));
+      expect((await db.originals.where('sha256').equals('b'.repeat(64)).primaryKeys()).sort()).toEqual([articles[0].id, articles[1].id].sort());
+      expect(await db.originals.count()).toBe(3);
+    }
 
     // Each article found by its own words, with or without diacritics; tags filter through the migrated rows.
     for (const [i, place] of PLACES.entries()) {

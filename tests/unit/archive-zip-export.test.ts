@@ -1,6 +1,7 @@
 // "JSON + tệp ảnh" (ZIP): an archive with stored images and original pages exported and imported into a fresh archive
 // comes back whole, and a damaged or hostile ZIP is refused with the archive unchanged.
 import { exportZip } from '../../src/core/archive/export-zip';
+import { mediaPages, WrittenMedia } from '../../src/core/archive/export-media-pages';
 import { openImport } from '../../src/core/archive/import-package';
 import { applyImport, type DuplicatePolicy } from '../../src/core/archive/import-apply';
 import { BlobReader, BlobWriter, TextReader, ZipReader, ZipWriter } from '../../src/core/archive/zip-io';
@@ -52,6 +53,39 @@ describe('JSON + tệp ảnh (ZIP) export and import', () => {
     const [before, after] = [await snapshot(db), await snapshot(fresh)];
     for (const table of ['articles', 'media', 'articleMedia', 'originals'] as const) expect(after[table], table).toEqual(before[table]);
     expect((await fresh.articleMedia.get(ids[6]))?.items[1]).toMatchObject({ sha256: null, skipped: { reason: 'too-large' } });
+  });
+
+  it('writes an original two articles share once, even pages apart, and both get it back on import', async () => {
+    const db = freshDb();
+    const ids = await seedMediaArchive(db, 7);
+    // Article 5 was captured from the same HTML as article 0 (same bytes, same hash), four pages of two apart.
+    const first = (await db.originals.get(ids[0]))!;
+    await writeArchive(db, (w) => w.putOriginals([{ ...first, articleId: ids[5] }]));
+    const zip = await collect((sink) => exportZip(db, sink, { generator: 'test', pageSize: 2 }));
+    const names = (await new ZipReader(new BlobReader(zip)).getEntries()).map((e) => e.filename);
+    expect(names.filter((n) => n.startsWith('originals/'))).toHaveLength(5);
+    expect(new Set(names).size).toBe(names.length);
+    const fresh = freshDb();
+    await importInto(fresh, zip);
+    expect((await fresh.originals.get(ids[5]))?.sha256).toBe(first.sha256);
+    const [before, after] = [await snapshot(db), await snapshot(fresh)];
+    expect(after.originals).toEqual(before.originals);
+  });
+
+  it('remembers, across pages, only the images and originals that several articles show', async () => {
+    const db = freshDb();
+    await seedMediaArchive(db, 9);
+    const written = new WrittenMedia();
+    let pages = 0;
+    for await (const page of mediaPages(db, null, 2, written)) {
+      pages++;
+      // Every image a page shows has its metadata, the shared one included after the page that wrote it.
+      for (const row of page.rows) for (const h of row.articleMedia?.hashes ?? []) expect(page.meta.has(h)).toBe(true);
+    }
+    expect(pages).toBe(5);
+    expect(written).toMatchObject({ images: 9, originals: 8 });
+    expect([...written.sharedImages.values()].map((m) => m.url)).toEqual([(await imageRow('shared')).url]);
+    expect(written.sharedOriginals.size).toBe(0);
   });
 
   it('stops when cancelled between pages, and the sink is aborted (nothing half-written is kept)', async () => {

@@ -39,7 +39,7 @@ describe('migration from a version-1 archive', () => {
 
     const db = openArchiveDb({ indexedDB, IDBKeyRange, name });
     await db.open();
-    expect(db.verno).toBe(5); // the current schema: v2 added tags and an index, v3 versions, v4 the bucketed index, v5 stored media
+    expect(db.verno).toBe(6); // the current schema: v2 added tags and an index, v3 versions, v4 the bucketed index, v5 stored media, v6 originals by hash
     expect(await db.articles.count()).toBe(1_150);
     expect(await db.settings.get('ui')).toEqual({ key: 'ui', value: { lang: 'vi' } });
     const { docs, pending, meta } = await indexRowCounts(db);

@@ -88,5 +88,8 @@ export function openArchiveDb(options: {
   // Version 5: images and original pages kept with the articles. New tables only; nothing to migrate (articles saved
   // before keep their image addresses and are read as before).
   db.version(5).stores({ ...MEDIA_STORES });
+  // Version 6: originals indexed by the hash of their HTML, so that an export can tell the few originals several
+  // articles share without remembering every one it wrote. IndexedDB builds the index; nothing else changes.
+  db.version(6).stores({ originals: 'articleId, sha256' });
   return db;
 }

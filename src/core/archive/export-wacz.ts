@@ -2,12 +2,14 @@
 // pages/pages.jsonl (each page's title and extracted text, for ReplayWeb.page's full-text search), indexes/index.cdx
 // (CDXJ, sorted, offsets into the WARC), datapackage.json (every file's SHA-256 and size) and
 // datapackage-digest.json. Entries are stored uncompressed, as the spec asks (replay reads the WARC at offsets).
-// The WARC is written a record at a time while its hash and offsets are kept; the page lines go to a Blob as they
-// come, so memory stays flat.
+// The WARC is written a record at a time while its hash is kept; the page lines and the CDXJ lines (sorted in runs)
+// go to Blobs as they come, so memory stays flat.
 import { getSurt } from 'warcio';
 import type { ArchiveDb } from './db';
 import { countForExport } from './export-stream';
-import { mediaLineOf, mediaPages, type MediaPage, type PackageExportOptions } from './export-zip';
+import type { PackageExportOptions } from './export-zip';
+import { mediaLineOf, mediaPages, WrittenMedia, type MediaPage } from './export-media-pages';
+import { SortedLines } from './sorted-lines';
 import { makeZip } from 'client-zip';
 import { gunzipBounded, MAX_ORIGINAL_BYTES } from './zip-io';
 import { Sha256 } from './sha256-stream';
@@ -45,27 +47,27 @@ function cdxLine(r: WrittenRecord, offset: number): string {
 }
 
 /** One article's records: its page (original or extracted), the images no earlier page wrote, its metadata. */
-async function articleRecords(row: MediaPage, article: ExportedArticle, images: MediaRow[], seen: Map<string, MediaMeta>): Promise<{ records: WrittenRecord[]; page: { url: string; ts: string } }> {
+async function articleRecords(row: MediaPage, article: ExportedArticle, images: MediaRow[], meta: Map<string, MediaMeta>): Promise<{ records: WrittenRecord[]; page: { url: string; ts: string } }> {
   const o = row.original;
   const html = o ? new Uint8Array(await (await gunzipBounded(o.html, MAX_ORIGINAL_BYTES, 'original')).arrayBuffer()) : null;
   const page = o && html ? await originalRecord(o, html) : await articlePageRecord(article);
   const records = [page];
   for (const m of images) records.push(await imageRecord(m));
-  const line = mediaLineOf(row, seen) ?? { articleId: article.id, items: [], hashes: [], media: [], original: null };
+  const line = mediaLineOf(row, meta) ?? { articleId: article.id, items: [], hashes: [], media: [], original: null };
   const at = page.index!;
   records.push(await articleMetadataRecord(at.url, at.date, page.id, article, line));
   return { records, page: { url: at.url, ts: at.date } };
 }
 
-interface WaczState { warc: Tally; pages: Blob[]; pagesTally: Tally; cdx: string[]; count: number }
+interface WaczState { warc: Tally; pages: Blob[]; pagesTally: Tally; cdx: SortedLines; count: number }
 
 /** The WARC's bytes, a record at a time, tallied; page lines and CDXJ lines gathered on the way. */
 async function* warcChunks(db: ArchiveDb, options: PackageExportOptions & { title: string }, state: WaczState, total: number): AsyncGenerator<Uint8Array> {
   const filter = options.filter ?? null;
   const memberOf = await collectionNamesByArticle(db);
-  const seen = new Map<string, MediaMeta>();
+  const written = new WrittenMedia();
   yield state.warc.add((await warcInfoRecord('data.warc.gz', options.generator, options.title)).bytes);
-  for await (const { rows, media } of mediaPages(db, filter, options.pageSize ?? 50, seen)) {
+  for await (const { rows, media, meta } of mediaPages(db, filter, options.pageSize ?? 50, written)) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
     const firstShown = new Map(media.map((m) => [m.sha256, m]));
     const lines: string[] = [];
@@ -78,9 +80,9 @@ async function* warcChunks(db: ArchiveDb, options: PackageExportOptions & { titl
         firstShown.delete(h);
         return m ? [m] : [];
       });
-      const { records, page } = await articleRecords(row, article, images, seen);
+      const { records, page } = await articleRecords(row, article, images, meta);
       for (const r of records) {
-        if (r.index) state.cdx.push(cdxLine(r, state.warc.bytes));
+        if (r.index) state.cdx.add(cdxLine(r, state.warc.bytes));
         yield state.warc.add(r.bytes);
       }
       lines.push(`${JSON.stringify({ id: article.id, url: page.url, ts: page.ts, title: article.title, text: article.bodyText })}\n`);
@@ -97,7 +99,7 @@ async function* warcChunks(db: ArchiveDb, options: PackageExportOptions & { titl
  * as the ZIP export is, every entry stored (WACZ readers read the WARC in place).
  */
 export async function exportWacz(db: ArchiveDb, sink: WritableStream<Uint8Array>, options: PackageExportOptions & { title: string }): Promise<number> {
-  const state: WaczState = { warc: new Tally(), pages: [], pagesTally: new Tally(), cdx: [], count: 0 };
+  const state: WaczState = { warc: new Tally(), pages: [], pagesTally: new Tally(), cdx: new SortedLines(), count: 0 };
   await makeZip(waczEntries(db, options, state), { buffersAreUTF8: true }).pipeTo(sink, options.signal ? { signal: options.signal } : {});
   return state.count;
 }
@@ -110,10 +112,10 @@ async function* waczEntries(db: ArchiveDb, options: PackageExportOptions & { tit
   state.pagesTally.add(head);
   yield { name: WACZ_WARC, input: textStreamOfBytes(warcChunks(db, options, state, total)), lastModified };
   yield { name: WACZ_PAGES, input: new Blob([head, ...state.pages]), lastModified };
-  const cdx = new TextEncoder().encode(state.cdx.sort().map((l) => `${l}\n`).join(''));
   const cdxTally = new Tally();
-  cdxTally.add(cdx);
-  yield { name: WACZ_INDEX, input: new Blob([cdx]), lastModified };
+  const cdx: Blob[] = [];
+  for await (const chunk of state.cdx.chunks()) cdx.push(new Blob([cdxTally.add(new TextEncoder().encode(chunk)) as BlobPart]));
+  yield { name: WACZ_INDEX, input: new Blob(cdx), lastModified };
   const now = lastModified.toISOString();
   const datapackage = JSON.stringify({
     profile: 'data-package', wacz_version: '1.1.1', title: options.title, created: now, modified: now, software: options.generator,

@@ -4,13 +4,11 @@
 // articles read at a time: memory stays flat whatever the archive's size.
 import type { ArchiveDb } from './db';
 import type { ExportFilter } from './export-json';
-import { articlesForExport, countForExport, exportParts } from './export-stream';
+import { countForExport, exportParts } from './export-stream';
+import { mediaLineOf, mediaPages, WrittenMedia } from './export-media-pages';
 import { makeZip } from 'client-zip';
 import { extensionOf } from './zip-io';
 import { Sha256 } from './sha256-stream';
-import type { ArticleMediaLine, MediaMeta, OriginalMeta } from '../shapes/media-bundle';
-import type { ArticleMediaRow, MediaRow, OriginalRow } from './media-rows';
-import type { Article } from '../types';
 
 export const ZIP_FORMAT = 'provincial-news-archive-zip';
 export const ZIP_VERSION = 1;
@@ -29,15 +27,6 @@ export interface PackageExportOptions {
   onProgress?: (p: { done: number; total: number }) => void;
   /** Articles whose images are read at a time. */
   pageSize?: number;
-}
-
-export const mediaMetaOf = (m: MediaRow): MediaMeta => ({ sha256: m.sha256, type: m.type, size: m.size, url: m.url, storedAt: m.storedAt });
-
-export function originalMetaOf(o: OriginalRow): OriginalMeta {
-  return {
-    url: o.url, capturedAt: o.capturedAt, size: o.size, sha256: o.sha256, contentType: o.contentType,
-    ...(o.status !== undefined ? { status: o.status } : {}), ...(o.headers ? { headers: o.headers } : {}),
-  };
 }
 
 /** Text parts as a byte stream (a ZIP entry's content), pulled as the ZIP writer wants them. */
@@ -59,41 +48,6 @@ export function textStream(parts: AsyncIterable<string[] | string>): ReadableStr
 /** The stream as it passes, hashed (the text entries are stored without a CRC check on import: the hash is theirs). */
 function hashed(stream: ReadableStream<Uint8Array>, hasher: Sha256): ReadableStream<Uint8Array> {
   return stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform(chunk, out) { hasher.update(chunk); out.enqueue(chunk); } }));
-}
-
-/** One page of articles with their stored media, the images not yet seen read with it. */
-export interface MediaPage {
-  article: Article;
-  articleMedia?: ArticleMediaRow;
-  original?: OriginalRow;
-}
-
-/**
- * The articles of an export with their media rows, a page at a time; `media` has the stored images this page shows
- * that no earlier page did (so each image is read once), `meta` every image shown so far (metadata only).
- */
-export async function* mediaPages(db: ArchiveDb, filter: ExportFilter | null, pageSize: number, seen: Map<string, MediaMeta>): AsyncGenerator<{ rows: MediaPage[]; media: MediaRow[] }> {
-  for await (const page of articlesForExport(db, filter, { pageSize, readAhead: false })) {
-    const ids = page.map((a) => a.id);
-    const [articleMedia, originals] = await Promise.all([db.articleMedia.bulkGet(ids), db.originals.bulkGet(ids)]);
-    const wanted = [...new Set(articleMedia.flatMap((r) => r?.hashes ?? []))].filter((h) => !seen.has(h));
-    const media = (await db.media.bulkGet(wanted)).filter((m): m is MediaRow => !!m);
-    for (const m of media) seen.set(m.sha256, mediaMetaOf(m));
-    yield { rows: page.map((article, i) => ({ article, articleMedia: articleMedia[i], original: originals[i] })), media };
-  }
-}
-
-/** An article's line of media.ndjson (null when it has neither images nor an original stored). */
-export function mediaLineOf(row: MediaPage, seen: Map<string, MediaMeta>): ArticleMediaLine | null {
-  if (!row.articleMedia && !row.original) return null;
-  const hashes = (row.articleMedia?.hashes ?? []).filter((h) => seen.has(h));
-  return {
-    articleId: row.article.id,
-    items: row.articleMedia?.items ?? [],
-    hashes,
-    media: hashes.map((h) => seen.get(h)!),
-    original: row.original ? originalMetaOf(row.original) : null,
-  };
 }
 
 /**
@@ -121,24 +75,19 @@ async function* zipEntriesOf(db: ArchiveDb, options: PackageExportOptions, run: 
       format: 'json', filter, generator: options.generator, now: options.now, signal: options.signal, onProgress: ({ done }) => { run.count = done; },
     })), articlesHash),
   };
-  const seen = new Map<string, MediaMeta>();
-  const originalsWritten = new Set<string>();
+  const written = new WrittenMedia();
   const lines: Blob[] = [];
   let done = 0;
-  for await (const { rows, media } of mediaPages(db, filter, options.pageSize ?? 50, seen)) {
+  for await (const { rows, media, meta } of mediaPages(db, filter, options.pageSize ?? 50, written)) {
     const stop = cancelled();
     if (stop) throw stop;
     for (const m of media) yield { name: mediaPath(m), input: m.blob, lastModified };
     const text: string[] = [];
     for (const row of rows) {
-      const line = mediaLineOf(row, seen);
+      const line = mediaLineOf(row, meta);
       if (!line) continue;
       text.push(`${JSON.stringify(line)}\n`);
-      const o = row.original;
-      if (o && !originalsWritten.has(o.sha256)) {
-        originalsWritten.add(o.sha256);
-        yield { name: originalPath(o.sha256), input: o.html, lastModified };
-      }
+      if (row.original && row.writeOriginal) yield { name: originalPath(row.original.sha256), input: row.original.html, lastModified };
     }
     if (text.length) lines.push(new Blob(text));
     done += rows.length;
@@ -147,7 +96,7 @@ async function* zipEntriesOf(db: ArchiveDb, options: PackageExportOptions, run: 
   const indexHash = new Sha256();
   yield { name: ZIP_MEDIA_INDEX, input: hashed(new Blob(lines).stream(), indexHash), lastModified };
   const manifest = {
-    format: ZIP_FORMAT, version: ZIP_VERSION, articles: ZIP_ARTICLES, mediaIndex: ZIP_MEDIA_INDEX, images: seen.size, originals: originalsWritten.size,
+    format: ZIP_FORMAT, version: ZIP_VERSION, articles: ZIP_ARTICLES, mediaIndex: ZIP_MEDIA_INDEX, images: written.images, originals: written.originals,
     sha256: { [ZIP_ARTICLES]: articlesHash.hex(), [ZIP_MEDIA_INDEX]: indexHash.hex() },
   };
   yield { name: ZIP_MANIFEST, input: JSON.stringify(manifest, null, 1), lastModified };
