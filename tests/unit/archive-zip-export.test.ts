@@ -3,7 +3,8 @@
 import { exportZip } from '../../src/core/archive/export-zip';
 import { mediaPages, WrittenMedia } from '../../src/core/archive/export-media-pages';
 import { openImport } from '../../src/core/archive/import-package';
-import { applyImport, type DuplicatePolicy } from '../../src/core/archive/import-apply';
+import { applyImport, undoInterruptedImports, type DuplicatePolicy } from '../../src/core/archive/import-apply';
+import type { ImportRow } from '../../src/core/archive/import-parse';
 import { BlobReader, BlobWriter, TextReader, ZipReader, ZipWriter } from '../../src/core/archive/zip-io';
 import type { ArchiveDb } from '../../src/core/archive/db';
 import { freshDb } from '../helpers/sample-article';
@@ -145,6 +146,38 @@ describe('JSON + tệp ảnh (ZIP) export and import', () => {
     const done = await openImport(zip);
     expect(await applyImport(db, done.rows(), { media: done.media, onDuplicate: 'overwrite', journalId: 'o' })).toMatchObject({ updated: 2 });
     expect(await db.media.get(other.sha256)).toBeDefined();
+  });
+
+  it('an overwrite cut off by a crash is undone by the next start, earlier images and originals included', async () => {
+    const source = freshDb();
+    await seedMediaArchive(source, 3);
+    const other = await imageRow('khac');
+    const ids = await source.articles.toCollection().primaryKeys();
+    await writeArchive(source, async (w) => {
+      await w.putMedia([other]);
+      await w.putArticleMedia(ids.map((id) => ({ articleId: id, hashes: [other.sha256], items: [{ src: other.url, role: 'body' as const, sha256: other.sha256 }] })));
+    });
+    const zip = await collect((sink) => exportZip(source, sink, { generator: 'test' }));
+    const db = freshDb();
+    await seedMediaArchive(db, 3);
+    const before = await snapshot(db);
+
+    // The first batch commits, then the page is gone: nothing of the run undoes it.
+    const plan = await openImport(zip);
+    let committed!: () => void;
+    const firstBatch = new Promise<void>((resolve) => { committed = resolve; });
+    async function* thenHang(rows: Iterable<ImportRow[]> | AsyncIterable<ImportRow[]>) {
+      for await (const batch of rows) {
+        yield batch;
+        await new Promise(() => undefined);
+      }
+    }
+    const rows = plan.rows();
+    void applyImport(db, thenHang(Array.isArray(rows) ? [rows] : rows), { media: plan.media, onDuplicate: 'overwrite', journalId: 'crashed', onProgress: () => committed() });
+    await firstBatch;
+    expect(await db.media.get(other.sha256)).toBeDefined();
+    expect(await undoInterruptedImports(db, () => false)).toBe(3);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   describe('refuses a damaged or hostile ZIP, leaving the archive as it was', () => {

@@ -156,7 +156,7 @@ class ImportRun {
   /** Collection name → the archived articles of the rows the file puts in it. */
   private readonly fileCollections = new Map<string, Set<string>>();
   private readonly undo: Written[] = [];
-  /** The images and originals overwritten articles had (a cancelled import puts them back). */
+  /** The images and originals overwritten articles had (a cancelled import without a journal puts them back). */
   private readonly replacedMedia: ReplacedMedia[] = [];
   private readonly archived = new ArchivedKeys();
   private done = 0;
@@ -227,11 +227,13 @@ class ImportRun {
       await this.archived.refresh(this.db);
       const existingFor = await this.archived.lookup(this.db, accepted.map((r) => r.article));
       const batch = this.planBatch(accepted, existingFor);
-      await this.writePlan(w, batch.plan, batchNo);
+      const entry = await this.writePlan(w, batch.plan);
       const replaced = media ? await attachMedia(w, batch.plan, media) : null;
+      // The journal keeps the overwritten articles' images too: a crash before the end loses none of them.
+      if (entry && this.journalId !== null) await w.putSetting(journalKey(this.journalId, batchNo), replaced?.ids.length ? { ...entry, media: replaced } : entry);
       return { ...batch, replaced };
     }, { origin: 'import' });
-    if (decided.replaced) this.replacedMedia.push(decided.replaced);
+    if (decided.replaced && this.journalId === null) this.replacedMedia.push(decided.replaced);
     this.recordWritten(decided, rows);
   }
 
@@ -278,8 +280,8 @@ class ImportRun {
     this.report.problems.push({ row, kind: 'skipped', reason });
   }
 
-  /** Writes a batch's plan (in its transaction): earlier versions, articles and index, its journal entry. */
-  private async writePlan(w: ArchiveWriter, plan: Planned[], batchNo: number): Promise<void> {
+  /** Writes a batch's plan (in its transaction): earlier versions, articles and index. Returns its journal entry. */
+  private async writePlan(w: ArchiveWriter, plan: Planned[]): Promise<JournalEntry | null> {
     // Overwritten content stays as an earlier version of the article.
     const replacedAt = toVietnamIso(new Date());
     const replaced = plan.filter((p): p is Replace => p.kind === 'replace');
@@ -293,13 +295,11 @@ class ImportRun {
     await w.addFreshArticles(added.map((p) => p.article), added.map((p) => p.terms));
     await w.putArticles(replaced.map((p) => p.article), { terms: replaced.map((p) => p.terms), merge: false });
     await this.archived.wrote(this.db, plan.map((p) => p.article), replaced.map((p) => p.previous));
-    if (this.journalId !== null && plan.length) {
-      const entry: JournalEntry = {
-        added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
-        replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
-      };
-      await w.putSetting(journalKey(this.journalId, batchNo), entry);
-    }
+    if (!plan.length) return null;
+    return {
+      added: plan.flatMap((p) => (p.kind === 'add' ? [p.article.id] : [])),
+      replaced: replaced.map((p) => ({ articleId: p.previous.id, versionSeq: p.versionSeq! })),
+    };
   }
 
   /** After a batch committed: counts, kept ids and collections, what undo needs, progress. */

@@ -5,7 +5,13 @@
 // save, an update, a tag or a note back, whatever the timing.
 import type { ArchiveDb } from './db';
 import { writeArchive } from './store';
-import type { JournalEntry } from '../shapes/settings';
+import { putBackReplacedMedia, type ReplacedMedia } from './import-media';
+import type { JournalEntry as JournalText } from '../shapes/settings';
+
+/** A batch's journal: the articles it added and overwrote, and the images and originals the overwritten ones had. */
+export interface JournalEntry extends JournalText {
+  media?: ReplacedMedia;
+}
 
 /** Settings keys of import journals: `${JOURNAL_PREFIX}${journalId}:${batch}`. */
 export const JOURNAL_PREFIX = 'import-journal:';
@@ -15,8 +21,6 @@ export const journalKey = (journalId: string, batch: number) => `${JOURNAL_PREFI
 export async function deleteJournal(db: ArchiveDb, journalId: string): Promise<void> {
   await writeArchive(db, (w) => w.deleteSettings(`${JOURNAL_PREFIX}${journalId}:`), { origin: 'import' });
 }
-
-export type { JournalEntry };
 
 interface JournalBatch { key: string; batch: number; size: number }
 
@@ -61,6 +65,8 @@ function undoJournalBatch(db: ArchiveDb, key: string): Promise<number> {
     await w.deleteVersions(entry.replaced.map((r) => r.versionSeq));
     await w.deleteArticles(entry.added, { unread: true });
     await w.putArticles(restored);
+    // Only the articles still in the journal: one a user changed meanwhile keeps the images it has now.
+    if (entry.media) await putBackReplacedMedia(w, entry.media, new Set(entry.replaced.map((r) => r.articleId)));
     await w.deleteSetting(key);
     return entry.added.length + restored.length;
   }, { origin: 'recovery' });
@@ -119,6 +125,6 @@ export async function releaseFromJournals(db: ArchiveDb, ids: readonly string[])
     const added = entry.added.filter((id) => !wanted.has(id));
     const replaced = entry.replaced.filter((r) => !wanted.has(r.articleId));
     if (added.length === entry.added.length && replaced.length === entry.replaced.length) continue;
-    await db.settings.put({ key: row.key, value: { added, replaced } satisfies JournalEntry });
+    await db.settings.put({ key: row.key, value: { ...entry, added, replaced } satisfies JournalEntry });
   }
 }

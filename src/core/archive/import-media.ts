@@ -29,14 +29,28 @@ async function mediaOf(w: ArchiveWriter, ids: string[]): Promise<ReplacedMedia> 
   return { ids, articleMedia, originals, media };
 }
 
-/** Undoes overwrites' media (after the journal put the articles back): the file's go, the earlier ones return. */
+/**
+ * Inside an undo's transaction: the articles `replaced.ids` (those of them in `only`, when given) lose the file's
+ * images and original and get back the ones they had.
+ */
+export async function putBackReplacedMedia(w: ArchiveWriter, replaced: ReplacedMedia, only?: ReadonlySet<string>): Promise<void> {
+  const keep = (id: string) => !only || only.has(id);
+  const ids = replaced.ids.filter(keep);
+  if (!ids.length) return;
+  const articleMedia = replaced.articleMedia.filter((r) => keep(r.articleId));
+  const needed = new Set(articleMedia.flatMap((r) => r.hashes));
+  await w.dropMedia(ids, { images: true, originals: true });
+  await w.putMedia(replaced.media.filter((m) => needed.has(m.sha256)));
+  await w.putArticleMedia(articleMedia);
+  await w.putOriginals(replaced.originals.filter((r) => keep(r.articleId)));
+}
+
+/** Undoes overwrites' media of an import without a journal (after its articles were put back). */
 export async function restoreReplacedMedia(db: ArchiveDb, replaced: ReplacedMedia[]): Promise<void> {
   if (!replaced.some((r) => r.ids.length)) return;
   await writeArchive(db, async (w) => {
-    await w.dropMedia(replaced.flatMap((r) => r.ids), { images: true, originals: true });
-    await w.putMedia(replaced.flatMap((r) => r.media));
-    await w.putArticleMedia(replaced.flatMap((r) => r.articleMedia));
-    await w.putOriginals(replaced.flatMap((r) => r.originals));
+    // Last batch first: an article overwritten twice gets what it had before the first.
+    for (const r of [...replaced].reverse()) await putBackReplacedMedia(w, r);
   }, { origin: 'import' });
 }
 
