@@ -1,28 +1,29 @@
-// Small pictures in the archive list, from each article's stored images. Searching and listing never read media:
-// a row's box is filled only once it scrolls into view (one articleMedia row and one image blob read), and the blob
-// URLs are given back when the rows are replaced. Decorative (alt=""): the title beside it names the article.
-import { thumbnailHash } from '../core/media/thumbnail';
+// Small pictures in the archive list, from each article's stored images. Searching never reads media; a page of
+// rows reads its articles' small articleMedia rows (thumbnailsOf) so that only a row with a picture gets a box, and
+// the box's image is read only once it scrolls into view. The blob URLs are given back when the rows are replaced.
+// Decorative (alt=""): the title beside it names the article.
+import { thumbnailsOf } from '../core/media/thumbnail';
 import { db } from './page-kit';
 
 const made = new Set<string>();
-const articleOf = new WeakMap<Element, string>();
+const hashOf = new WeakMap<Element, string>();
 
 const observer = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       observer?.unobserve(entry.target);
-      const id = articleOf.get(entry.target);
-      if (id) void fill(entry.target as HTMLElement, id).catch(() => undefined);
+      const hash = hashOf.get(entry.target);
+      if (hash) void fill(entry.target as HTMLElement, hash).catch(() => undefined);
     }
   }, { rootMargin: '200px' })
   : null;
 
-async function fill(box: HTMLElement, articleId: string): Promise<void> {
-  const row = await db.articleMedia.get(articleId);
-  const hash = row ? thumbnailHash(row.items) : null;
-  const media = hash ? await db.media.get(hash) : undefined;
-  if (!media || !box.isConnected) return;
+async function fill(box: HTMLElement, hash: string): Promise<void> {
+  const media = await db.media.get(hash);
+  if (!box.isConnected) return;
+  // Gone since the rows were built (its images dropped meanwhile): no empty frame left behind.
+  if (!media) return box.remove();
   const url = URL.createObjectURL(new Blob([media.blob], { type: media.type }));
   made.add(url);
   const img = document.createElement('img');
@@ -33,11 +34,15 @@ async function fill(box: HTMLElement, articleId: string): Promise<void> {
   box.append(img);
 }
 
-/** The fixed box a result row keeps for its picture (empty unless the article has a stored image). */
-export function thumbnailBox(articleId: string): HTMLElement {
+/** The pictures of a page of results' articles (by id); a failed read costs the pictures, never the list. */
+export const resultThumbnails = (ids: readonly string[]): Promise<Map<string, string>> => thumbnailsOf(db, ids).catch(() => new Map<string, string>());
+
+/** The fixed box of a row whose article has a stored picture (`hash`), filled when it scrolls into view. */
+export function thumbnailBox(hash: string): HTMLElement {
   const box = document.createElement('span');
   box.className = 'thumb';
-  articleOf.set(box, articleId);
+  box.dataset.testid = 'result-thumb-box';
+  hashOf.set(box, hash);
   observer?.observe(box);
   return box;
 }

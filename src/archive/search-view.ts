@@ -11,7 +11,7 @@ import { articleProvinceText, provinceText } from '../shared/province-text';
 import { formerProvinceOf } from '../core/detect/province-of-time';
 import { lookupProvince } from '../core/detect/registry';
 import { $, clearPassingNotice, db, el, highlighted, notifyError } from './page-kit';
-import { releaseThumbnails, thumbnailBox } from './result-thumbnails';
+import { releaseThumbnails, resultThumbnails, thumbnailBox } from './result-thumbnails';
 
 // A first page the reader sees at once; scrolling loads the next (larger pages cost an article read each).
 const PAGE = 20;
@@ -71,7 +71,7 @@ export async function setFilter(key: FilterKey, value: string): Promise<void> {
   await runSearch();
 }
 
-function resultItem(hit: SearchHit): HTMLLIElement {
+function resultItem(hit: SearchHit, thumb: string | undefined): HTMLLIElement {
   const box = el('input');
   box.type = 'checkbox';
   box.checked = selection.has(hit.id);
@@ -94,13 +94,14 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   });
   return el('li', { className: 'result', testid: 'result-item' },
     box,
-    thumbnailBox(hit.id),
     el('div', { className: 'result-body' },
       link,
       el('div', { className: 'meta', text: meta }),
       ...(hit.goneAt ? [el('div', { className: 'gone-mark', testid: 'gone-mark', text: t('archiveGoneMark', formatDate(hit.goneAt)) })] : []),
       el('p', { className: 'snippet' }, highlighted(hit.snippet, hit.highlights.snippet)),
-      ...(tags.length ? [el('div', { className: 'tags' }, ...tags)] : [])));
+      ...(tags.length ? [el('div', { className: 'tags' }, ...tags)] : [])),
+    // After the text: rows with and without a picture keep their titles in one column.
+    ...(thumb ? [thumbnailBox(thumb)] : []));
 }
 
 async function loadMore(token: number): Promise<void> {
@@ -108,8 +109,9 @@ async function loadMore(token: number): Promise<void> {
   loading = true;
   try {
     const result = await searchArchive(db, state.q, { filters: searchFilters(), offset: shown, limit: PAGE });
+    const thumbs = await resultThumbnails(result.hits.map((h) => h.id));
     if (token !== run) return;
-    $('results').append(...result.hits.map(resultItem));
+    $('results').append(...result.hits.map((hit) => resultItem(hit, thumbs.get(hit.id))));
     shown += result.hits.length;
   } finally {
     loading = false;
@@ -124,13 +126,14 @@ export async function runSearch(): Promise<void> {
   try {
     if (state.filters.gone && !goneIds) goneIds = await readGoneIds();
     const result = await searchArchive(db, state.q, { filters: searchFilters(), limit: PAGE });
+    const thumbs = await resultThumbnails(result.hits.map((h) => h.id));
     if (token !== run) return;
     total = result.total;
     shown = result.hits.length;
     $('result-count').textContent = formatCount(total);
     announceCount();
     releaseThumbnails();
-    $('results').replaceChildren(...result.hits.map(resultItem));
+    $('results').replaceChildren(...result.hits.map((hit) => resultItem(hit, thumbs.get(hit.id))));
     const archiveEmpty = isArchiveEmpty(state, total);
     $('empty').hidden = !archiveEmpty;
     // Nothing to select or act on in an empty archive.

@@ -3,6 +3,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentMessage, parsePickedRule, parsePickStart, parsePopupRequest, parseRepairProgress } from '../shared/messages';
 import { setBadge } from './badge';
 import { archivedRefFor, previewTab, saveTab } from './save-tab';
+import { refetchImages } from './refetch-images';
 import { recoverAtStartUp } from './archive';
 import { syncUserSites } from './user-site-scripts';
 import { startPicker, storePickedRule } from './user-rule-picker';
@@ -64,6 +65,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       console.warn('[archiver] rejected a malformed request', message);
       return undefined;
     }
+    if (request.type === 'refetch-images') return refetchImages(request.articleId);
     return request.type === 'preview' ? previewTab(request.tabId) : saveTab(request.tabId, request.mode, request.generic, { tags: request.tags, note: request.note, collection: request.collection });
   }
   const tabId = sender.tab?.id;

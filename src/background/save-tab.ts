@@ -13,6 +13,7 @@ import { extractFromTab, TabError } from './tab-extraction';
 import { archivedRef as ref, collectionProblemOf, editsReplaceStored, failureShowsOnBadge, refusalOf, siteFor } from './save-reply';
 import { errorSentence } from '../shared/i18n';
 import { captureArticleExtras, type PageCapture } from '../core/media/capture';
+import type { FetchLike } from '../core/media/fetch-image';
 import type { ArticleMediaItem } from '../core/archive/media-rows';
 import { loadMediaSettings } from '../shared/media-settings';
 import { notKeptImages } from '../shared/media-notes';
@@ -110,6 +111,9 @@ export async function saveExtracted(
   return { status: result.status, article, imagesNotKept };
 }
 
+/** How the background asks for an image: no referrer (a page's address is not told to another server). */
+export const imageFetcher: FetchLike = (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer' });
+
 /**
  * The article's images and its page, after its text is committed. The background's fetch reaches the images on the
  * hosts it may read: the tab's own (activeTab, granted by the click, the menu or the shortcut), a bulk run's, and
@@ -117,9 +121,7 @@ export async function saveExtracted(
  */
 async function keepExtras(db: ArchiveDb, article: Article, page: PageCapture | undefined, bulk: boolean): Promise<ArticleMediaItem[]> {
   try {
-    const kept = await captureArticleExtras(db, article, page ?? null, await loadMediaSettings(), {
-      fetcher: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer' }), bulk,
-    });
+    const kept = await captureArticleExtras(db, article, page ?? null, await loadMediaSettings(), { fetcher: imageFetcher, bulk });
     return kept.items.filter((i) => !i.sha256);
   } catch (error) {
     // The text is saved: a failure here costs the images, and the reply says so.

@@ -152,8 +152,14 @@ async function save(tabId: number, mode: 'if-new' | 'update'): Promise<void> {
   }
   // Saved, but some images not kept: said with the reasons (the reader shows the same note on the article).
   const images = reply.imagesNotKept?.length ? ` ${imagesNotKeptSentence(reply.imagesNotKept)}` : '';
-  // Some were on another server the extension may not read: the access that would keep them is offered.
-  if (reply.imagesNotKept?.length) void offerAllSitesAccess(articleUrl, reply.imagesNotKept);
+  // Some were on another server the extension may not read: the access that would keep them is offered, and once
+  // granted the line says what is still missing.
+  if (reply.imagesNotKept?.length) {
+    const lead = t(reply.status === 'updated' ? 'popupUpdated' : 'popupSaved') + collected;
+    void offerAllSitesAccess(articleUrl, reply.archived.id, reply.imagesNotKept, (left) => {
+      setStatus(left.length ? `${lead} ${imagesNotKeptSentence(left)}` : lead, left.length ? 'warn' : done);
+    });
+  }
   if (reply.status === 'created') {
     setStatus(t('popupSaved') + collected + images, images ? 'warn' : done);
     $('save-hint').hidden = true;

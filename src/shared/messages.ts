@@ -29,9 +29,12 @@ export type SaveReply =
     /** The collection chosen in the popup, when the article went into it; else why it did not. */
     collection?: CollectionRef; collectionProblem?: 'missing' | 'failed';
     /** The article's images that were not kept (the text is saved all the same), and why. */
-    imagesNotKept?: Array<{ src: string; reason: MediaSkipReason; detail?: string }>;
+    imagesNotKept?: ImageNotKept[];
   }
   | { ok: false; error: ErrorInfo };
+export interface ImageNotKept { src: string; reason: MediaSkipReason; detail?: string }
+/** The images of the article fetched again after access was granted: how many are kept now, and what still is not. */
+export type RefetchImagesReply = { ok: true; kept: number; imagesNotKept: ImageNotKept[] } | { ok: false; error: ErrorInfo };
 
 /** The declared detection report (core/shapes/detection.ts). */
 export function isDetection(v: unknown): v is Detection {

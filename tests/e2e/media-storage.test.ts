@@ -181,11 +181,18 @@ describe('storage of images and original pages: seen and controlled (Chromium)',
     await archive.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid=result-thumb]')).every((i) => i.complete && i.naturalWidth > 0));
     // The og:image (the first image here), from its stored copy: decorative, the title beside it names the article.
     expect(await thumb.evaluate((i: HTMLImageElement) => [i.src.slice(0, 5), i.naturalWidth, i.alt])).toEqual(['blob:', 100, '']);
-    expect(await row(IMAGES_OFF).getByTestId('result-thumb').count()).toBe(0);
-    expect(await row(WITH_IMAGES).getByTestId('result-thumb').count()).toBe(0);
-    // Every row keeps the same box, picture or not: nothing moves when a picture arrives.
-    const boxes = await archive.locator('[data-testid=result-item] .thumb').evaluateAll((els) => els.map((e) => [e.clientWidth, e.clientHeight]));
-    expect(new Set(boxes.map(String)).size).toBe(1);
+    // Rows of articles without a stored picture show no box at all (no empty frame), not even its space.
+    expect(await row(IMAGES_OFF).locator('.thumb').count()).toBe(0);
+    expect(await row(WITH_IMAGES).locator('.thumb').count()).toBe(0);
+    // The box a picture goes into has its size before the picture: nothing moves when it arrives.
+    const box = row(CLICK_WITH_BULK_TEXT_ONLY).getByTestId('result-thumb-box');
+    const boxSize = await box.evaluate((e) => [e.clientWidth, e.clientHeight]);
+    expect(boxSize).toEqual(await thumb.evaluate((i) => [i.clientWidth, i.clientHeight]));
+    expect(boxSize[0]).toBeGreaterThan(0);
+    // Titles stay in one column, picture or not; the picture sits after the text.
+    const titleLefts = await archive.locator('[data-testid=result-item] .title').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(new Set(titleLefts).size).toBe(1);
+    expect(await box.evaluate((e) => e.getBoundingClientRect().left)).toBeGreaterThan(titleLefts[0]);
     if (process.env.PNA_SCREENSHOTS) await archive.screenshot({ path: `${process.env.PNA_SCREENSHOTS}/archive-thumbnails.png` });
     await archive.close();
   });

@@ -1,5 +1,5 @@
 // The archive store's invariant: every committed article write is indexed in the same transaction. One run drives
-// every public write path (save, update, tags, notes, a re-check's three outcomes, bulk tags, delete and its undo,
+// every public write path (save, update, tags, notes, an article's images and those fetched again, a re-check's three outcomes, bulk tags, delete and its undo,
 // import in each duplicate mode, an import cancelled, an import cut off and recovered, ZIP and WACZ imports with images,
 // a backup restored) and after
 // each step compares what search finds with a brute-force scan of the articles; each article write also moves the
@@ -24,6 +24,9 @@ import { collect, seedMediaArchive } from '../helpers/media-archive';
 import { exportZip } from '../../src/core/archive/export-zip';
 import { exportWacz } from '../../src/core/archive/export-wacz';
 import { openImport } from '../../src/core/archive/import-package';
+import { captureArticleExtras } from '../../src/core/media/capture';
+import { fetchMissedImages } from '../../src/core/media/refetch';
+import { DEFAULT_MEDIA_SETTINGS } from '../../src/core/media/settings';
 
 type Db = ReturnType<typeof freshDb>;
 
@@ -79,6 +82,15 @@ describe('the archive store', () => {
     await step('update', () => saveArticle(db, extracted(['ngô', 'bản'], saved.url), TUYEN_QUANG_SITE, { mode: 'update' }));
     await step('tags', () => setTags(db, saved.id, ['Chợ phiên', 'quantrong']));
     await step('note', () => setNote(db, saved.id, 'Ghi chú về cầu treo.'));
+    // An image a save missed (its server unreachable), then fetched again: media rows only, the index untouched.
+    const image = `${TUYEN_QUANG_SITE.host}/anh.png`;
+    let reachable = false;
+    const fetcher = () => (reachable
+      ? Promise.resolve(new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), { headers: { 'content-type': 'image/png' } }))
+      : Promise.reject(new TypeError('Failed to fetch')));
+    await step('images of a save', () => captureArticleExtras(db, { id: saved.id, images: [{ src: `https://${image}` }] }, null, DEFAULT_MEDIA_SETTINGS, { fetcher }), false);
+    reachable = true;
+    await step('images fetched again', async () => expect((await fetchMissedImages(db, saved.id, DEFAULT_MEDIA_SETTINGS, { fetcher })).kept).toBe(1), false);
     // A re-check: unchanged (dates only), gone (the mark), changed (new content, the old kept as a version).
     await step('re-check unchanged', () => recordRecheck(db, saved.id, { gone: false, extracted: { ...extracted(['ngô', 'bản'], saved.url), title: saved.title, bodyText: saved.bodyText }, site: TUYEN_QUANG_SITE }));
     await step('re-check gone', () => recordRecheck(db, saved.id, { gone: true }));
@@ -101,7 +113,7 @@ describe('the archive store', () => {
         await applyImport(db, plan.rows(), { media: plan.media, batchSize: plan.batchSize, journalId: kind, onDuplicate: 'keep-both' });
       });
     }
-    expect(await db.media.count(), "the images, stored once whatever the copies").toBe(2);
+    expect(await db.media.count(), "the images, stored once whatever the copies, and the one fetched again").toBe(3);
     const deleted = await deleteMany(db, ids);
     await expectIndexMatchesArticles(db, 'delete many');
     await step('undo delete', () => restoreArticles(db, deleted));

@@ -69,9 +69,15 @@ describe('message validators (property)', () => {
     expect(parsePopupRequest({ type: 'preview', tabId: 3 })).toEqual({ type: 'preview', tabId: 3 });
     expect(parseContentMessage({ type: 'detected', url: 'https://a.gov.vn/x', detection })).not.toBeNull();
     expect(parseExtractReply({ ok: true, article, detection })).not.toBeNull();
-    fc.assert(fc.property(fc.oneof(mutate({ type: 'save', tabId: 7, mode: 'update', generic: false }), mutate({ type: 'preview', tabId: 0 })), (m) => {
+    const requests = [mutate({ type: 'save', tabId: 7, mode: 'update', generic: false }), mutate({ type: 'preview', tabId: 0 }), mutate({ type: 'refetch-images', articleId: 'bai-1' })];
+    fc.assert(fc.property(fc.oneof(...requests), (m) => {
       const out = parsePopupRequest(m);
       if (out === null) return true;
+      if (out.type === 'refetch-images') {
+        expect(Object.keys(out).sort()).toEqual(['articleId', 'type']);
+        expect(typeof out.articleId === 'string' && out.articleId.length > 0).toBe(true);
+        return true;
+      }
       // Whatever is accepted is rebuilt from checked fields only: no smuggled extras.
       expect(Number.isInteger(out.tabId) && out.tabId >= 0).toBe(true);
       expect(Object.keys(out).sort()).toEqual(out.type === 'preview' ? ['tabId', 'type'] : ['generic', 'mode', 'tabId', 'type']);

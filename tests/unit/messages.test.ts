@@ -7,8 +7,10 @@ describe('message validation', () => {
   it('accepts well-formed popup requests and rejects everything else', () => {
     expect(parsePopupRequest({ type: 'preview', tabId: 3 })).toEqual({ type: 'preview', tabId: 3 });
     expect(parsePopupRequest({ type: 'save', tabId: 3, mode: 'update', generic: false })).toMatchObject({ mode: 'update' });
+    expect(parsePopupRequest({ type: 'refetch-images', articleId: 'bai-1', tabId: 3 })).toEqual({ type: 'refetch-images', articleId: 'bai-1' });
     for (const bad of [null, 'preview', { type: 'preview' }, { type: 'preview', tabId: -1 }, { type: 'preview', tabId: '3' },
-      { type: 'save', tabId: 3, mode: 'drop-table', generic: false }, { type: 'delete-all', tabId: 3 }]) {
+      { type: 'save', tabId: 3, mode: 'drop-table', generic: false }, { type: 'delete-all', tabId: 3 },
+      { type: 'refetch-images' }, { type: 'refetch-images', articleId: '' }, { type: 'refetch-images', articleId: 7 }, { type: 'refetch-images', articleId: 'x'.repeat(100_000) }]) {
       expect(parsePopupRequest(bad)).toBeNull();
     }
   });

@@ -34,6 +34,8 @@ export const PopupRequestSchema = v.variant('type', [
     /** The id of the named collection to save into. */
     collection: v.optional(filled(100)),
   }),
+  /** After the person granted access to all sites from the popup: fetch again the images a save of this article missed. */
+  v.object({ type: v.literal('refetch-images'), articleId: filled(ARTICLE_LIMITS.id) }),
 ]);
 
 export const USER_RULE_MISSES = ['invalid', 'no-match', 'whole-page', 'too-little-text'] as const;
