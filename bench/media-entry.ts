@@ -148,7 +148,7 @@ const api = {
     let live = base;
     let nextGc = 1000;
     const onProgress = ({ done }: { done: number }) => {
-      // Read by a caller that takes heap snapshots mid-export (bench/heap-probe.ts).
+      // Read by a caller that takes heap snapshots mid-export (bench/heap.ts).
       (globalThis as { __pnaExportDone?: number }).__pnaExportDone = done;
       peak = Math.max(peak, heapMB());
       if (done < nextGc) return;

@@ -1,4 +1,4 @@
-// npm run bench -- <name>   (names: extract, detect, search, export, durability, bulk, media)
+// npm run bench -- <name>   (names: extract, detect, search, export, durability, bulk, media, heap)
 import { benchExtract } from './extract';
 import { benchSearch } from './search';
 import { benchDetect } from './detect';
@@ -7,6 +7,7 @@ import { benchExport } from './export';
 import { benchDurability } from './durability';
 import { benchBulk } from './bulk';
 import { benchMedia } from './media';
+import { benchHeap } from './heap';
 
 const benches: Record<string, () => Promise<void>> = {
   // Node (happy-dom) first, then the same code inside real Chromium pages.
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   durability: benchDurability,
   bulk: benchBulk,
   media: benchMedia,
+  heap: benchHeap,
 };
 
 async function main(): Promise<void> {
