@@ -2,7 +2,7 @@
 // articles (default 2,000) with 3 images of 150 KB and the original page each, in the extension's archive page in
 // Chromium; a heap snapshot (after a full GC) before the export, at 20 % and 95 % of it, and after. Prints the live heap
 // at each and the kinds of objects that grew between 20 % and 95 %: a flat export grows by nothing per article.
-// HEAP_OUT=PREFIX also writes the snapshots (PREFIX-<format>-<label>.heapsnapshot) for DevTools.
+// BENCH_HEAP_FORMATS=wacz probes one format only. HEAP_OUT=PREFIX also writes the snapshots (PREFIX-<format>-<label>.heapsnapshot) for DevTools.
 import { writeFileSync } from 'node:fs';
 import { openBenchPage, type BenchPage } from './chromium-archive';
 
@@ -35,7 +35,8 @@ export async function benchHeap(): Promise<void> {
     for (let from = 0; from < docs; from += 500) await b.call<number>('fill', from, Math.min(docs, from + 500), 600, 150 * 1024);
     await b.call('flush');
     console.log(`filled ${docs}`);
-    for (const format of ['zip', 'wacz'] as const) await probe(b, format, docs);
+    const formats = (process.env.BENCH_HEAP_FORMATS ?? 'zip,wacz').split(',').filter((f): f is 'zip' | 'wacz' => f === 'zip' || f === 'wacz');
+    for (const format of formats) await probe(b, format, docs);
   } finally {
     await b.close();
   }

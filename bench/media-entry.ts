@@ -138,6 +138,7 @@ const api = {
   },
   /** One package export of the image archive into a sink that drops the bytes, the JS heap sampled as it runs. */
   async exportPackage(format: 'zip' | 'wacz') {
+    (globalThis as { __pnaExportDone?: number }).__pnaExportDone = 0;
     (globalThis as { gc?: () => void }).gc?.();
     const base = heapMB();
     let peak = base;

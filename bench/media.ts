@@ -79,7 +79,7 @@ export async function benchMedia(): Promise<void> {
       await cdp.detach().catch(() => undefined);
       e.peakHeapMB = Math.max(e.peakHeapMB, cdpPeak);
       exports[format] = e;
-      log(`${format}: ${e.count} articles in ${(e.ms / 1000).toFixed(1)} s = ${(e.count / (e.ms / 1000)).toFixed(0)}/s, ${(e.bytes / 1_048_576).toFixed(0)} MB (${(e.bytes / 1_048_576 / (e.ms / 1000)).toFixed(0)} MB/s) into a sink that drops them; JS heap ${e.baseHeapMB.toFixed(0)} MB before, peak ${e.peakHeapMB.toFixed(0)} MB sampled (performance.memory and CDP Runtime.getHeapUsage), ${e.liveHeapMB.toFixed(0)} MB at most after a full GC (taken every 1,000 articles)`);
+      log(`${format}: ${e.count} articles in ${(e.ms / 1000).toFixed(1)} s = ${(e.count / (e.ms / 1000)).toFixed(0)}/s, ${(e.bytes / 1_048_576).toFixed(0)} MB (${(e.bytes / 1_048_576 / (e.ms / 1000)).toFixed(0)} MB/s) into a sink that drops them; JS heap ${e.baseHeapMB.toFixed(0)} MB before, peak ${e.peakHeapMB.toFixed(0)} MB sampled (performance.memory and CDP Runtime.getHeapUsage), ${e.liveHeapMB.toFixed(0)} MB at most after a full GC called from the progress callback every 1,000 articles (the page of articles in flight still referenced; what the export retains: npm run bench -- heap)`);
     }
 
     // Five rounds of the same 200 queries, alternating archives: one round's tail moves with the machine's load.
