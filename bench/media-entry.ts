@@ -12,6 +12,7 @@ import { DEFAULT_MEDIA_SETTINGS } from '../src/core/media/settings';
 import { gzipText, sha256Hex } from '../src/core/media/bytes';
 import { exportZip } from '../src/core/archive/export-zip';
 import { exportWacz } from '../src/core/archive/export-wacz';
+import { openImport } from '../src/core/archive/import-package';
 import type { ArticleMediaRow, MediaRow, OriginalRow } from '../src/core/archive/media-rows';
 import type { Article } from '../src/core/types';
 import { sanitizeImportedHtml } from '../src/archive/imported-html';
@@ -164,6 +165,54 @@ const api = {
       return { ms: performance.now() - t0, count, bytes: counter.bytes, baseHeapMB: base, peakHeapMB: peak, liveHeapMB: live };
     } finally {
       clearInterval(timer);
+    }
+  },
+  /**
+   * The first `n` articles of the image archive exported as a package into a file (Blob), then imported into a fresh
+   * archive the way the archive page imports (journal, sanitizer, the plan's media): times, peak heap of the import,
+   * and what came back against what went out.
+   */
+  async roundTrip(format: 'zip' | 'wacz', n: number) {
+    const from = dbs.images!;
+    const ids = await from.articles.orderBy('id').limit(n).primaryKeys();
+    const parts: Blob[] = [];
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const keep = () => { parts.push(new Blob(pending as BlobPart[])); pending = []; pendingBytes = 0; };
+    const sink = new WritableStream<Uint8Array>({
+      write(chunk) { pending.push(chunk.slice()); pendingBytes += chunk.byteLength; if (pendingBytes > 32 * 1_048_576) keep(); },
+      close: keep,
+    });
+    let t0 = performance.now();
+    const options = { generator: 'bench', filter: { ids } };
+    await (format === 'zip' ? exportZip(from, sink, options) : exportWacz(from, sink, { ...options, title: 'bench' }));
+    const exportMs = performance.now() - t0;
+    const file = new Blob(parts);
+    const to = openArchiveDb({ name: 'bench-media-import' });
+    await to.delete();
+    await to.open();
+    (globalThis as { gc?: () => void }).gc?.();
+    const base = heapMB();
+    let peak = base;
+    const timer = setInterval(() => { peak = Math.max(peak, heapMB()); }, 50);
+    t0 = performance.now();
+    try {
+      const plan = await openImport(file);
+      const report = await applyImport(to, plan.rows(), { journalId: `bench-${format}`, total: plan.source.valid, media: plan.media, batchSize: plan.batchSize, sanitizeHtml: sanitizeImportedHtml });
+      await plan.close();
+      const importMs = performance.now() - t0;
+      const wanted = new Set(ids);
+      const sent = { media: new Set<string>(), linked: 0, originals: 0 };
+      for (const r of await from.articleMedia.bulkGet(ids)) for (const h of r?.hashes ?? []) { sent.media.add(h); sent.linked++; }
+      sent.originals = (await from.originals.bulkGet(ids)).filter(Boolean).length;
+      let linked = 0;
+      await to.articleMedia.each((r) => { if (wanted.has(r.articleId)) linked += r.hashes.length; });
+      const back = { articles: await to.articles.count(), media: await to.media.count(), linked, originals: await to.originals.count() };
+      const lost = Math.max(0, n - back.articles) + Math.max(0, sent.media.size - back.media) + Math.max(0, sent.linked - back.linked) + Math.max(0, sent.originals - back.originals);
+      return { fileMB: file.size / 1_048_576, exportMs, importMs, added: report.added, baseHeapMB: base, peakHeapMB: peak, back, lost };
+    } finally {
+      clearInterval(timer);
+      await to.delete();
     }
   },
   /** A WACZ of the first `n` articles, made by the extension's exporter, as bytes (base64) for the caller to write. */

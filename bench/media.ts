@@ -10,6 +10,7 @@
 //                           filled through the import path and the store's writer (images generated in the page)
 //   BENCH_WACZ_OUT=FILE     also write a 100-article WACZ made by the extension's exporter to FILE
 //   BENCH_SEARCH_ROUNDS=R   rounds of the 200 search queries on each archive (default 5)
+//   BENCH_ROUNDTRIP=M       articles exported into a ZIP and a WACZ file and imported into a fresh archive (default 1,000)
 import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -87,10 +88,19 @@ export async function benchMedia(): Promise<void> {
     const p95Ratio = pct(s.images, 95) / pct(s.text, 95);
     log(`search (${s.images.length} queries each, alternating): with images p50 ${r2(pct(s.images, 50))} ms p95 ${r2(pct(s.images, 95))} ms | text only p50 ${r2(pct(s.text, 50))} ms p95 ${r2(pct(s.text, 95))} ms | p95 ratio ${r2(p95Ratio)}`);
 
+    // Each package written into a file and imported into a fresh archive, as a person moving an archive would.
+    const roundTripN = Math.min(docs, Number(process.env.BENCH_ROUNDTRIP ?? 1000));
+    const roundTrips: Record<string, { fileMB: number; exportMs: number; importMs: number; added: number; baseHeapMB: number; peakHeapMB: number; back: Record<string, number>; lost: number }> = {};
+    for (const format of ['zip', 'wacz'] as const) {
+      const r = await b.call<typeof roundTrips[string]>('roundTrip', format, roundTripN);
+      roundTrips[format] = r;
+      log(`${format} round trip of ${roundTripN} articles: a ${r.fileMB.toFixed(0)} MB file written in ${(r.exportMs / 1000).toFixed(1)} s, imported into a fresh archive in ${(r.importMs / 1000).toFixed(1)} s (${(roundTripN / (r.importMs / 1000)).toFixed(0)}/s), JS heap ${r.baseHeapMB.toFixed(0)} MB before, peak ${r.peakHeapMB.toFixed(0)} MB sampled; back: ${JSON.stringify(r.back)}, lost ${r.lost}`);
+    }
+
     const c = await b.call<Record<string, number>>('counts');
     log(`counts: ${JSON.stringify(c)}`);
     const lost = Math.max(0, docs - c.imagesArticles) + Math.max(0, docs - c.textArticles) + Math.max(0, 3 * docs - c.imagesMedia) + Math.max(0, 3 * docs - c.imagesLinked)
-      + Math.max(0, docs - exports.zip.count) + Math.max(0, docs - exports.wacz.count);
+      + Math.max(0, docs - exports.zip.count) + Math.max(0, docs - exports.wacz.count) + roundTrips.zip.lost + roundTrips.wacz.lost;
 
     const out = process.env.BENCH_WACZ_OUT;
     if (out) {
@@ -108,6 +118,8 @@ export async function benchMedia(): Promise<void> {
       zipPerSec: Math.round(exports.zip.count / (exports.zip.ms / 1000)),
       exportPeakHeapMB: Math.round(Math.max(exports.zip.peakHeapMB, exports.wacz.peakHeapMB)),
       searchP95Ratio: r2(p95Ratio),
+      zipImportPerSec: Math.round(roundTripN / (roundTrips.zip.importMs / 1000)),
+      waczImportPerSec: Math.round(roundTripN / (roundTrips.wacz.importMs / 1000)),
       lost,
       browser: b.browser,
     }));
