@@ -7,7 +7,7 @@ import { bulkProblemText, bulkProgressDetail } from '../shared/bulk-text';
 import type { RecheckRequest } from '../shared/recheck-messages';
 import { formatCount, t } from '../shared/i18n';
 import { $, db, el, notify } from './page-kit';
-import { allResultIds, resultTotal, selection } from './search-view';
+import { allResultIds, resultTotal, searchKey, selection } from './search-view';
 
 const OUTCOME_KEYS: Partial<Record<BulkItemView['state'], string>> = { changed: 'recheckOutcomeChanged', unchanged: 'recheckOutcomeUnchanged', gone: 'recheckOutcomeGone' };
 
@@ -17,24 +17,69 @@ let shown = '';
 const stageOf = (p: RunProgress) => `${p.done}/${p.state}`;
 let onRunEnded: () => Promise<void> = () => Promise.resolve();
 
+/** Bumped whenever what the button acts on may have changed (selection, search, archive). */
+let generation = 0;
+/** The sites the button's target would fetch, read ahead of the click for that generation. */
+let ahead: { generation: number; origins: string[] } | null = null;
+/** The current search's sites, kept while the search stays the same (selection clicks do not read them again). */
+let resultsOrigins: { key: string; origins: Promise<string[]> } | null = null;
+
 export function updateRecheckButton(): void {
   const button = $<HTMLButtonElement>('recheck');
   const count = selection.size || resultTotal();
   button.textContent = selection.size ? t('archiveRecheckSelected', formatCount(count)) : t('archiveRecheckResults', formatCount(count));
   button.disabled = count === 0;
+  const mine = ++generation;
+  delete button.dataset.sitesReady;
+  void targetOrigins().then((origins) => {
+    if (mine !== generation) return;
+    ahead = { generation: mine, origins };
+    button.dataset.sitesReady = 'true';
+  }, () => undefined);
 }
 
 const originOf = (url: string) => `${new URL(url).protocol}//${new URL(url).hostname}/*`;
+const fetchable = (url: unknown): url is string => typeof url === 'string' && /^https?:/.test(url);
 
-async function startRecheck(): Promise<void> {
+/** The origins of these articles' addresses: a few rows read, or for many only the `url` index's keys. */
+async function originsOfIds(ids: string[]): Promise<string[]> {
+  const origins = new Set<string>();
+  if (ids.length <= 50) {
+    for (const a of await db.articles.bulkGet(ids)) if (a && fetchable(a.url)) origins.add(originOf(a.url));
+  } else {
+    const wanted = new Set(ids);
+    await db.articles.orderBy('url').eachKey((url, cursor) => {
+      if (wanted.has(String(cursor.primaryKey)) && fetchable(url)) origins.add(originOf(url));
+    });
+  }
+  return [...origins];
+}
+
+function targetOrigins(): Promise<string[]> {
+  if (selection.size) return originsOfIds([...selection]);
+  const key = searchKey();
+  if (resultsOrigins?.key !== key) resultsOrigins = { key, origins: allResultIds().then(originsOfIds) };
+  return resultsOrigins.origins;
+}
+
+/**
+ * A browser asks for a permission only during the user's click, and Firefox only before the click's handler first
+ * waits: the sites read ahead are asked for at once, and `startRecheck` asks again for any the reading missed.
+ */
+function askAhead(): Promise<boolean> | undefined {
+  if (ahead?.generation !== generation || !ahead.origins.length) return undefined;
+  return browser.permissions.request({ origins: ahead.origins }).catch(() => false);
+}
+
+async function startRecheck(askedAhead: Promise<boolean> | undefined): Promise<void> {
   const ids = selection.size ? [...selection] : await allResultIds();
-  const urls = (await db.articles.bulkGet(ids)).flatMap((a) => (a && /^https?:/.test(a.url) ? [a.url] : []));
+  const urls = (await db.articles.bulkGet(ids)).flatMap((a) => (a && fetchable(a.url) ? [a.url] : []));
   if (!urls.length) return notify(t('archiveRecheckNothing'), { error: true });
-  // Asked inside the click (a browser shows the prompt only during a user gesture), for these sites only. Firefox
-  // no longer counts the click after the reads above and refuses to ask: hosts granted before (a bulk capture) still do.
+  // For these sites only. Hosts granted before (a bulk capture) need no new answer.
   const hosts = [...new Set(urls.map((u) => new URL(u).hostname))];
   const origins = [...new Set(urls.map(originOf))];
-  const granted = (await browser.permissions.request({ origins }).catch(() => false)) || (await browser.permissions.contains({ origins }));
+  const has = () => browser.permissions.contains({ origins });
+  const granted = ((await askedAhead) && (await has())) || (await browser.permissions.request({ origins }).catch(() => false)) || (await has());
   if (!granted) return notify(t('bulkPermissionDenied', hosts.join(', ')), { error: true });
   const request: RecheckRequest = { type: 'bulk-recheck', ids };
   const reply = (await browser.runtime.sendMessage(request).catch((error: unknown) => ({ ok: false, problem: String(error) }))) as BulkStartReply | undefined;
@@ -88,7 +133,7 @@ async function refreshRun(): Promise<void> {
 
 export function initRecheckControls(onChange: () => Promise<void>): void {
   onRunEnded = onChange;
-  $('recheck').addEventListener('click', () => void startRecheck().catch((error: unknown) => notify(t('archiveRecheckFailed', String(error)), { error: true })));
+  $('recheck').addEventListener('click', () => void startRecheck(askAhead()).catch((error: unknown) => notify(t('archiveRecheckFailed', String(error)), { error: true })));
   $('recheck-close').addEventListener('click', () => { $('recheck-run').hidden = true; });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const p = parseBulkProgress(message);

@@ -161,6 +161,11 @@ export function resultTotal(): number {
   return total;
 }
 
+/** Names the current search and its result count: equal keys, equal results (barring a write in between). */
+export function searchKey(): string {
+  return JSON.stringify([state.q, searchFilters(), total]);
+}
+
 async function fillFilterOptions(): Promise<void> {
   const fill = async (id: string, keys: Promise<unknown[]>) => {
     const select = $<HTMLSelectElement>(id);
