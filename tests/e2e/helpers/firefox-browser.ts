@@ -31,13 +31,20 @@ export interface FirefoxSession {
   waitForBadge(tabId: number, expected: string, timeoutMs?: number): Promise<string>;
   saveThroughPopup(tabId: number): Promise<Page>;
   close(): Promise<void>;
+  /** Kills Firefox's process at once, as a crash or a power cut would (the profile stays where it is). */
+  kill(): Promise<void>;
 }
 
-/** `extensionDir`: another build (e.g. one with host permissions granted); `prefs`: more Firefox preferences. */
-export async function launchFirefoxWithExtension(options: { pages: CorpusPage[]; onPage?: (page: Page) => void; extensionDir?: string; prefs?: Record<string, unknown> }): Promise<FirefoxSession> {
+/**
+ * `extensionDir`: another build (e.g. one with host permissions granted); `prefs`: more Firefox preferences;
+ * `profileDir`: a profile kept by the caller (not removed on close), to start Firefox again on what an earlier session
+ * left. The add-on is installed as a temporary one, which Firefox drops when it stops: its storage and origin are kept
+ * for the next install of the same add-on, as an installed add-on's are across a restart.
+ */
+export async function launchFirefoxWithExtension(options: { pages: CorpusPage[]; onPage?: (page: Page) => void; extensionDir?: string; prefs?: Record<string, unknown>; profileDir?: string }): Promise<FirefoxSession> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} missing: run npm run build`);
-  const profileDir = mkdtempSync(join(tmpdir(), 'pna-firefox-'));
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'pna-firefox-'));
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -52,6 +59,8 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
       'browser.download.folderList': 2,
       'browser.download.dir': profileDir,
       'browser.download.always_ask_before_handling_new_types': false,
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       ...options.prefs,
     },
   });
@@ -129,7 +138,15 @@ export async function launchFirefoxWithExtension(options: { pages: CorpusPage[];
     ff, profileDir, control, onPage, openExtensionPage, openPage, waitForBadge, saveThroughPopup,
     async close() {
       await ff.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+    async kill() {
+      const child = ff.process();
+      if (!child || child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      await exited;
+      await ff.disconnect().catch(() => {});
     },
   };
 }
