@@ -48,12 +48,13 @@ const RESTART_LISTING = `http://${HOST}/vi/news/thong-bao/`;
 const RESTART_IDS = Array.from({ length: 24 }, (_, k) => 101 + k);
 const restartListingPage: CorpusPage = { id: 'bulk-restart-listing', html: listingHtmlOf(RESTART_IDS), truth: { url: RESTART_LISTING, isProvincialNewsArticle: false } } as unknown as CorpusPage;
 
-/** The site, as an HTTP proxy: every request names its absolute URL. */
-async function startSite(requests: string[]): Promise<{ server: Server; port: number }> {
+/** The site, as an HTTP proxy: every request names its absolute URL; `times` gets each one's arrival. */
+async function startSite(requests: string[], times: Array<{ url: string; at: number }> = []): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`);
     if (u.hostname !== HOST) return res.writeHead(502).end();
     requests.push(u.href);
+    times.push({ url: u.href, at: Date.now() });
     const i = Number(/hoat-dong-khoa-hoc-so-(\d+)-/.exec(u.pathname)?.[1] ?? 0);
     const html = (body: string | Buffer, type = 'text/html; charset=utf-8') => res.writeHead(200, { 'content-type': type }).end(body);
     if (u.href === LISTING || u.href === HOME || i === NOT_ARTICLE) return html(listingHtml);
@@ -117,9 +118,10 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsi
   let session: FirefoxSession;
   let site: { server: Server; port: number };
   const requests: string[] = [];
+  const times: Array<{ url: string; at: number }> = [];
 
   beforeAll(async () => {
-    site = await startSite(requests);
+    site = await startSite(requests, times);
     session = await launchFirefoxWithExtension({
       pages: [listingPage],
       prefs: sitePrefs(site.port),
@@ -149,6 +151,9 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsi
     // Fetched by the background page, each page once; the one that never answers tried again after a pause.
     for (const i of IDS.filter((k) => k !== HANGS)) expect(requests.filter((r) => r === url(i))).toHaveLength(1);
     expect(requests.filter((r) => r === url(HANGS)).length).toBeGreaterThan(1);
+    // Politely: one request at a time to the host, the set pause (100 ms) between them (arrival times at the server).
+    const starts = times.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r.url)).map((r) => r.at).sort((a, b) => a - b);
+    expect(Math.min(...starts.slice(1).map((t, k) => t - starts[k]))).toBeGreaterThanOrEqual(100 - 20);
     // The popup says what went wrong, page by page.
     await popup.waitForSelector('[data-testid=bulk-run][data-state="done"]', { timeout: 20_000 });
     // The list of problems is fetched again after the last report: it may come a moment after the state.
