@@ -24,6 +24,10 @@ let ahead: { generation: number; origins: string[] } | null = null;
 /** The current search's sites, kept while the search stays the same (selection clicks do not read them again). */
 let resultsOrigins: { key: string; origins: Promise<string[]> } | null = null;
 
+let readAheadTimer: ReturnType<typeof setTimeout> | undefined;
+/** A burst of changes (typing a query, ticking boxes) is read once, after it. */
+const READ_AHEAD_DELAY_MS = 250;
+
 export function updateRecheckButton(): void {
   const button = $<HTMLButtonElement>('recheck');
   const count = selection.size || resultTotal();
@@ -31,14 +35,21 @@ export function updateRecheckButton(): void {
   button.disabled = count === 0;
   const mine = ++generation;
   delete button.dataset.sitesReady;
-  void targetOrigins().then((origins) => {
-    if (mine !== generation) return;
-    ahead = { generation: mine, origins };
-    button.dataset.sitesReady = 'true';
-  }, () => undefined);
+  clearTimeout(readAheadTimer);
+  if (!count) return;
+  readAheadTimer = setTimeout(() => {
+    void targetOrigins().then((origins) => {
+      if (mine !== generation) return;
+      ahead = { generation: mine, origins };
+      button.dataset.sitesReady = 'true';
+    }, () => undefined);
+  }, READ_AHEAD_DELAY_MS);
 }
 
-const originOf = (url: string) => `${new URL(url).protocol}//${new URL(url).hostname}/*`;
+function originOf(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
 const fetchable = (url: unknown): url is string => typeof url === 'string' && /^https?:/.test(url);
 
 /** The origins of these articles' addresses: a few rows read, or for many only the `url` index's keys. */
