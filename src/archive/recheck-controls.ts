@@ -69,8 +69,12 @@ async function originsOfIds(ids: string[]): Promise<string[]> {
 function targetOrigins(): Promise<string[]> {
   if (selection.size) return originsOfIds([...selection]);
   const key = searchKey();
-  if (resultsOrigins?.key !== key) resultsOrigins = { key, origins: allResultIds().then(originsOfIds) };
-  return resultsOrigins.origins;
+  if (resultsOrigins?.key === key) return resultsOrigins.origins;
+  const origins = allResultIds().then(originsOfIds);
+  resultsOrigins = { key, origins };
+  // A failed read is not kept: the next change reads again.
+  origins.catch(() => { if (resultsOrigins?.origins === origins) resultsOrigins = null; });
+  return origins;
 }
 
 /**
