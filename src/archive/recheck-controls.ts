@@ -88,11 +88,10 @@ function askAhead(): Promise<boolean> | undefined {
 
 async function startRecheck(askedAhead: Promise<boolean> | undefined): Promise<void> {
   const ids = selection.size ? [...selection] : await allResultIds();
-  const urls = (await db.articles.bulkGet(ids)).flatMap((a) => (a && fetchable(a.url) ? [a.url] : []));
-  if (!urls.length) return notify(t('archiveRecheckNothing'), { error: true });
   // For these sites only. Hosts granted before (a bulk capture) need no new answer.
-  const hosts = [...new Set(urls.map((u) => new URL(u).hostname))];
-  const origins = [...new Set(urls.map(originOf))];
+  const origins = await originsOfIds(ids);
+  if (!origins.length) return notify(t('archiveRecheckNothing'), { error: true });
+  const hosts = [...new Set(origins.map((o) => new URL(o.slice(0, -1)).hostname))];
   const has = () => browser.permissions.contains({ origins });
   const granted = ((await askedAhead) && (await has())) || (await browser.permissions.request({ origins }).catch(() => false)) || (await has());
   if (!granted) return notify(t('bulkPermissionDenied', hosts.join(', ')), { error: true });
