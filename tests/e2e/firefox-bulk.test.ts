@@ -48,13 +48,12 @@ const RESTART_LISTING = `http://${HOST}/vi/news/thong-bao/`;
 const RESTART_IDS = Array.from({ length: 24 }, (_, k) => 101 + k);
 const restartListingPage: CorpusPage = { id: 'bulk-restart-listing', html: listingHtmlOf(RESTART_IDS), truth: { url: RESTART_LISTING, isProvincialNewsArticle: false } } as unknown as CorpusPage;
 
-/** The site, as an HTTP proxy: every request names its absolute URL; `times` gets each one's arrival. */
-async function startSite(requests: string[], times: Array<{ url: string; at: number }> = []): Promise<{ server: Server; port: number }> {
+/** The site, as an HTTP proxy: every request names its absolute URL, logged with its arrival time. */
+async function startSite(log: Array<{ url: string; at: number }>): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`);
     if (u.hostname !== HOST) return res.writeHead(502).end();
-    requests.push(u.href);
-    times.push({ url: u.href, at: Date.now() });
+    log.push({ url: u.href, at: Date.now() });
     const i = Number(/hoat-dong-khoa-hoc-so-(\d+)-/.exec(u.pathname)?.[1] ?? 0);
     const html = (body: string | Buffer, type = 'text/html; charset=utf-8') => res.writeHead(200, { 'content-type': type }).end(body);
     if (u.href === LISTING || u.href === HOME || i === NOT_ARTICLE) return html(listingHtml);
@@ -117,11 +116,11 @@ if (!firefoxPresent) console.warn(`${FIREFOX} not found (apt-get install -y fire
 describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsing)', () => {
   let session: FirefoxSession;
   let site: { server: Server; port: number };
-  const requests: string[] = [];
-  const times: Array<{ url: string; at: number }> = [];
+  const log: Array<{ url: string; at: number }> = [];
+  const requests = () => log.map((r) => r.url);
 
   beforeAll(async () => {
-    site = await startSite(requests, times);
+    site = await startSite(log);
     session = await launchFirefoxWithExtension({
       pages: [listingPage],
       prefs: sitePrefs(site.port),
@@ -149,11 +148,11 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsi
     expect(stateOf.get(url(HANGS))).toEqual(['failed', 'timeout', null]);
     expect(stateOf.get(url(REDIRECTS))).toEqual(['failed', 'redirect-home', HOME]);
     // Fetched by the background page, each page once; the one that never answers tried again after a pause.
-    for (const i of IDS.filter((k) => k !== HANGS)) expect(requests.filter((r) => r === url(i))).toHaveLength(1);
-    expect(requests.filter((r) => r === url(HANGS)).length).toBeGreaterThan(1);
+    for (const i of IDS.filter((k) => k !== HANGS)) expect(requests().filter((r) => r === url(i))).toHaveLength(1);
+    expect(requests().filter((r) => r === url(HANGS)).length).toBeGreaterThan(1);
     // Politely: one request at a time to the host, the set pause (300 ms) between them (arrival times at the
     // server, with 50 ms for the trip from the browser under load).
-    const starts = times.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r.url)).map((r) => r.at).sort((a, b) => a - b);
+    const starts = log.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r.url)).map((r) => r.at).sort((a, b) => a - b);
     expect(Math.min(...starts.slice(1).map((t, k) => t - starts[k]))).toBeGreaterThanOrEqual(300 - 50);
     // The popup says what went wrong, page by page.
     await popup.waitForSelector('[data-testid=bulk-run][data-state="done"]', { timeout: 20_000 });
@@ -186,7 +185,7 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsi
       return !(await browser.permissions.contains({ origins: o }));
     }, origins);
     expect(withdrawn).toBe(true);
-    const before = requests.length;
+    const before = log.length;
     const archive = await session.openExtensionPage('archive/archive.html', 'body[data-ready="true"]');
     await archive.waitForSelector('[data-testid=recheck][data-sites-ready="true"]:not([disabled])', { timeout: 20_000 });
     await archive.click('[data-testid=recheck]');
@@ -196,14 +195,14 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox (background page parsi
     expect(outcomes.sort()).toEqual(SAVED.map((i) => [url(i), 'unchanged']).sort());
     expect(await session.control.evaluate((o: string[]) => browser.permissions.contains({ origins: o }), origins)).toBe(true);
     // Each archived page fetched once more, by the background page.
-    expect(requests.slice(before).sort()).toEqual(SAVED.map(url).sort());
+    expect(requests().slice(before).sort()).toEqual(SAVED.map(url).sort());
   });
 });
 
 describe.skipIf(!firefoxPresent)('bulk capture in Firefox killed mid-run', () => {
   it('starts again where it stopped and ends as an uninterrupted run would, each article saved once', async () => {
-    const requests: string[] = [];
-    const site = await startSite(requests);
+    const log: Array<{ url: string; at: number }> = [];
+    const site = await startSite(log);
     const profileDir = mkdtempSync(join(tmpdir(), 'pna-ff-bulk-restart-'));
     let second: FirefoxSession | null = null;
     try {
@@ -214,7 +213,7 @@ describe.skipIf(!firefoxPresent)('bulk capture in Firefox killed mid-run', () =>
       await popup.waitForSelector('[data-testid=bulk-panel]:not([hidden])', { timeout: 20_000 });
       await popup.click('[data-testid=bulk-save]');
       // Killed while pages are being fetched.
-      const fetched = () => requests.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r)).length;
+      const fetched = () => log.filter((r) => /hoat-dong-khoa-hoc-so-/.test(r.url)).length;
       const deadline = Date.now() + 30_000;
       while (fetched() < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(fetched()).toBeGreaterThanOrEqual(8);
