@@ -14,7 +14,9 @@ import { importReadingArchive, LATE_IMAGE_URL, photoSvg, writeReadingArchive } f
 async function frameAndContent(page: Page): Promise<{ frame: number; content: number }> {
   return page.evaluate(() => {
     const frame = document.getElementById('reader-frame') as HTMLIFrameElement;
-    const doc = frame.contentDocument!;
+    const doc = frame.contentDocument;
+    // Caught between two articles (each has a new frame, its document not yet parsed): not fitted yet.
+    if (!doc?.body) return { frame: frame.getBoundingClientRect().height, content: Number.NaN };
     let content = 0;
     for (const el of Array.from(doc.body.querySelectorAll('*'))) {
       const margin = parseFloat(doc.defaultView!.getComputedStyle(el).marginBottom) || 0;
@@ -28,10 +30,10 @@ async function frameAndContent(page: Page): Promise<{ frame: number; content: nu
 async function fitted(page: Page): Promise<{ frame: number; content: number }> {
   await page.waitForFunction(() => {
     const frame = document.getElementById('reader-frame') as HTMLIFrameElement;
-    return !document.getElementById('reader-view')!.hidden && frame.contentDocument?.readyState !== 'loading';
+    return !document.getElementById('reader-view')!.hidden && frame.contentDocument?.readyState !== 'loading' && !!frame.contentDocument?.body;
   });
   let last = await frameAndContent(page);
-  for (let i = 0; i < 40 && Math.abs(last.frame - last.content) > 3; i++) {
+  for (let i = 0; i < 40 && !(Math.abs(last.frame - last.content) <= 3); i++) {
     await page.waitForTimeout(50);
     last = await frameAndContent(page);
   }
