@@ -155,8 +155,9 @@ describe('bulk capture from a listing page', () => {
       await first.close();
       first = null as unknown as ExtensionSession;
 
-      second = await launchWithExtension({ extensionDir, profileDir, extraArgs: [redirect.hostRule] });
-      const secondLog = await serveBulkSite(second.context);
+      // The site is served before the relaunched extension's first request: the run resumes at once.
+      let secondLog: SiteLog = { requests: [] };
+      second = await launchWithExtension({ extensionDir, profileDir, extraArgs: [redirect.hostRule], routes: async (context) => { secondLog = await serveBulkSite(context); } });
       // The archive page asks for the run's status as a person opening the popup would; that question also wakes the
       // queue. (The start-up resume alone also restarts it: `npm run bench -- bulk` relaunches with nothing opened.)
       const page = await openArchive(second);

@@ -33,6 +33,11 @@ export interface LaunchOptions {
   withoutDefaultArgs?: string[];
   /** Requests (by URL) left unanswered for ever, as an image server that never replies: the page's `load` never fires. */
   stall?: (url: string) => boolean;
+  /**
+   * The test's own routes, answering what `pages` and the image stand-in do not, in place before the catch-all: a
+   * relaunched profile's extension fetches at once (a resumed bulk run), and must never meet the catch-all's 404.
+   */
+  routes?: (context: BrowserContext) => Promise<void>;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -63,6 +68,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages', ...(options.withoutDefaultArgs ?? [])],
   });
   const byUrl = new Map((options.pages ?? []).map((p) => [p.truth.url, p]));
+  await options.routes?.(context);
   await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const url = request.url().split('#')[0];
@@ -71,6 +77,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
     // The page's own image loads, and the extension's fetches of them when it saves the article (issue 18).
     if (request.resourceType() === 'image' || /\.(jpe?g|png|gif|webp|avif)$/i.test(new URL(url).pathname)) return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
+    if (options.routes) return route.fallback();
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test corpus' });
   });
   // The newest worker: after a restart the old one may linger in the list until its target closes.
